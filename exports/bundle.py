@@ -1,0 +1,339 @@
+"""The assessment bundle: a documented plain-JSON file holding one inspection.
+
+It carries the inspection, the question set id and version, the cases and
+their details, every assessment with its answers, notes and audit rows, and the
+per-case scores.  ``docs/bundle.schema.json`` is generated from the models
+below.  The secure export signs and encrypts exactly these bytes.
+
+Reading is strict: the JSON must match the schema (unknown keys refused), the
+question set must be known in the same version, and every answer and case
+detail must be valid for it.  Any problem raises :class:`BundleError` before the
+database is touched.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from models.questionset import Catalog, QuestionSet, QuestionSetError
+from models.scoring import CaseInput, case_scores
+from storage.store import AnswerRow, AssessmentRow, CaseRow, InspectionRow, Store, now
+
+FORMAT = "case-assessor-bundle"
+FORMAT_VERSION = 1
+MAX_BYTES = 200 * 1024 * 1024
+
+JSONValue = Any
+
+
+class BundleError(Exception):
+    """A bundle that cannot be read; the message says why.  Nothing was changed."""
+
+
+class _M(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class BInspection(_M):
+    id: str = Field(min_length=1)
+    name: str = Field(min_length=1)
+    area: str = ""
+    question_set_id: str
+    question_set_version: str
+    start_date: str = ""
+    end_date: str = ""
+    created_at: str
+
+
+class BAnswer(_M):
+    question_id: str
+    value: JSONValue
+    note: str = ""
+    practice: bool = False
+    updated_at: str
+    updated_by: str
+
+
+class BAudit(_M):
+    at: str
+    who: str
+    action: str
+    question_id: str | None = None
+    old: JSONValue = None
+    new: JSONValue = None
+
+
+class BAssessment(_M):
+    id: str = Field(min_length=1)
+    assessor: str
+    question_set_version: str
+    status: Literal["in_progress", "complete"]
+    kind: Literal["primary", "qa"] = "primary"
+    lineage: str | None = None
+    created_at: str
+    updated_at: str
+    completed_at: str | None = None
+    position: str | None = None
+    answers: list[BAnswer]
+    audit: list[BAudit]
+
+
+class BCase(_M):
+    id: str = Field(min_length=1)
+    reference: str = Field(min_length=1)
+    details: dict[str, JSONValue]
+    created_at: str
+    updated_at: str
+    assessments: list[BAssessment]
+    scores: dict[str, JSONValue] = {}
+
+
+class BGrade(_M):
+    value: str | None
+    note: str = ""
+    updated_at: str
+    updated_by: str
+
+
+class BQuestionSet(_M):
+    id: str
+    version: str
+
+
+class Bundle(_M):
+    format: Literal["case-assessor-bundle"]
+    format_version: int
+    exported_at: str
+    inspection: BInspection
+    question_set: BQuestionSet
+    grades: dict[str, BGrade] = {}
+    cases: list[BCase]
+
+
+def schema() -> dict[str, Any]:
+    s = Bundle.model_json_schema()
+    s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    s["title"] = "Case Assessor assessment bundle"
+    return s
+
+
+# ---------------------------------------------------------------------------
+# Writing
+# ---------------------------------------------------------------------------
+
+
+def build(store: Store, inspection_id: str, qs: QuestionSet) -> dict[str, Any]:
+    """The bundle for one inspection, as plain data."""
+    dump = store.dump_inspection(inspection_id)
+    ins: InspectionRow = dump["inspection"]
+    cases = []
+    for entry in dump["cases"]:
+        case: CaseRow = entry["case"]
+        assessments = []
+        primary_scores: dict[str, Any] = {}
+        for ae in entry["assessments"]:
+            a: AssessmentRow = ae["assessment"]
+            answers: list[AnswerRow] = ae["answers"]
+            assessments.append(
+                {
+                    "id": a.id,
+                    "assessor": a.assessor,
+                    "question_set_version": a.question_set_version,
+                    "status": a.status,
+                    "kind": a.kind,
+                    "lineage": a.lineage,
+                    "created_at": a.created_at,
+                    "updated_at": a.updated_at,
+                    "completed_at": a.completed_at,
+                    "position": a.position,
+                    "answers": [
+                        {
+                            "question_id": n.question_id,
+                            "value": n.value,
+                            "note": n.note,
+                            "practice": n.practice,
+                            "updated_at": n.updated_at,
+                            "updated_by": n.updated_by,
+                        }
+                        for n in answers
+                    ],
+                    "audit": [
+                        {k: r[k] for k in ("at", "who", "action", "question_id", "old", "new")} for r in ae["audit"]
+                    ],
+                }
+            )
+            if a.kind == "primary" and not primary_scores:
+                primary_scores = case_scores(
+                    qs,
+                    CaseInput(case.id, case.reference, case.details, {n.question_id: n.value for n in answers}, a.assessor),
+                )
+        cases.append(
+            {
+                "id": case.id,
+                "reference": case.reference,
+                "details": case.details,
+                "created_at": case.created_at,
+                "updated_at": case.updated_at,
+                "assessments": assessments,
+                "scores": primary_scores,
+            }
+        )
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "exported_at": now(),
+        "inspection": {
+            "id": ins.id,
+            "name": ins.name,
+            "area": ins.area,
+            "question_set_id": ins.question_set_id,
+            "question_set_version": ins.question_set_version,
+            "start_date": ins.start_date,
+            "end_date": ins.end_date,
+            "created_at": ins.created_at,
+        },
+        "question_set": {"id": qs.id, "version": qs.version},
+        "grades": dump["grades"],
+        "cases": cases,
+    }
+
+
+def to_bytes(bundle: dict[str, Any]) -> bytes:
+    return (json.dumps(bundle, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+# ---------------------------------------------------------------------------
+# Reading
+# ---------------------------------------------------------------------------
+
+
+def parse(raw: bytes, catalog: Catalog, *, source: str = "bundle") -> tuple[Bundle, QuestionSet]:
+    """Validate bundle bytes fully.  Raises BundleError with a clear reason."""
+    if len(raw) > MAX_BYTES:
+        raise BundleError(f"{source}: larger than {MAX_BYTES // (1024 * 1024)} MB; refused")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        raise BundleError(f"{source}: not UTF-8 text, so not a Case Assessor bundle") from e
+    except json.JSONDecodeError as e:
+        raise BundleError(f"{source}: not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from e
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise BundleError(f"{source}: not a Case Assessor bundle")
+    version = data.get("format_version")
+    if isinstance(version, int) and version > FORMAT_VERSION:
+        raise BundleError(
+            f"{source}: written by a newer Case Assessor (bundle format {version}; this version reads "
+            f"{FORMAT_VERSION}). Update Case Assessor to read it."
+        )
+    try:
+        bundle = Bundle.model_validate(data)
+    except ValidationError as e:
+        first = e.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        more = f" (and {e.error_count() - 1} more)" if e.error_count() > 1 else ""
+        raise BundleError(f"{source}: {where}: {first['msg']}{more}") from e
+    if bundle.format_version != FORMAT_VERSION:
+        raise BundleError(f"{source}: unsupported bundle format version {bundle.format_version}")
+    try:
+        qs = catalog.get(bundle.question_set.id, bundle.question_set.version)
+    except QuestionSetError as e:
+        raise BundleError(f"{source}: {e}") from e
+    if (bundle.inspection.question_set_id, bundle.inspection.question_set_version) != (qs.id, qs.version):
+        raise BundleError(f"{source}: the inspection names a different question set from the bundle")
+    refs: set[str] = set()
+    ids: set[str] = set()
+    for c in bundle.cases:
+        if c.reference in refs:
+            raise BundleError(f"{source}: case reference {c.reference!r} appears twice")
+        if c.id in ids:
+            raise BundleError(f"{source}: case id {c.id} appears twice")
+        refs.add(c.reference)
+        ids.add(c.id)
+        problems = qs.check_details(c.details)
+        if problems:
+            raise BundleError(f"{source}: case {c.reference}: {problems[0]}")
+        for a in c.assessments:
+            if a.id in ids:
+                raise BundleError(f"{source}: assessment id {a.id} appears twice")
+            ids.add(a.id)
+            seen: set[str] = set()
+            for n in a.answers:
+                if n.question_id in seen:
+                    raise BundleError(f"{source}: case {c.reference}: {n.question_id} answered twice")
+                seen.add(n.question_id)
+                problem = qs.check_value(n.question_id, n.value)
+                if problem:
+                    raise BundleError(f"{source}: case {c.reference}: {problem}")
+    for code in bundle.grades:
+        if code not in {g.code for g in qs.data.grades}:
+            raise BundleError(f"{source}: unknown graded item {code!r}")
+    return bundle, qs
+
+
+def to_store_data(bundle: Bundle) -> dict[str, Any]:
+    """The bundle as the rows :meth:`Store.load_inspection` writes."""
+    i = bundle.inspection
+    return {
+        "inspection": InspectionRow(
+            id=i.id,
+            name=i.name,
+            area=i.area,
+            question_set_id=i.question_set_id,
+            question_set_version=i.question_set_version,
+            start_date=i.start_date,
+            end_date=i.end_date,
+            created_at=i.created_at,
+        ),
+        "grades": {k: g.model_dump() for k, g in bundle.grades.items()},
+        "cases": [
+            {
+                "case": CaseRow(
+                    id=c.id,
+                    inspection_id=i.id,
+                    reference=c.reference,
+                    details=c.details,
+                    created_at=c.created_at,
+                    updated_at=c.updated_at,
+                ),
+                "assessments": [
+                    {
+                        "assessment": AssessmentRow(
+                            id=a.id,
+                            case_id=c.id,
+                            assessor=a.assessor,
+                            question_set_version=a.question_set_version,
+                            status=a.status,
+                            kind=a.kind,
+                            lineage=a.lineage,
+                            created_at=a.created_at,
+                            updated_at=a.updated_at,
+                            completed_at=a.completed_at,
+                            position=a.position,
+                        ),
+                        "answers": [
+                            AnswerRow(n.question_id, n.value, n.note, n.practice, n.updated_at, n.updated_by)
+                            for n in a.answers
+                        ],
+                        "audit": [r.model_dump() for r in a.audit],
+                    }
+                    for a in c.assessments
+                ],
+            }
+            for c in bundle.cases
+        ],
+    }
+
+
+def read_file(path: Path, catalog: Catalog) -> tuple[Bundle, QuestionSet]:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise BundleError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MB; refused")
+        raw = path.read_bytes()
+    except OSError as e:
+        raise BundleError(f"{path}: cannot be read ({e.strerror or e})") from e
+    return parse(raw, catalog, source=str(path))

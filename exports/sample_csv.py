@@ -1,0 +1,125 @@
+"""Reading an inspection's sample list from CSV.
+
+The first column is the case reference (header ``reference``); the others are
+case details named by field id or label.  Values may be given as the option
+value or its label (any case).  Multi-select values are separated by ``;``.
+Tick boxes take yes/no, true/false, y/n, 1/0 or blank.  Every row is checked;
+any bad row fails the whole file, naming the row number.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from models.questionset import CaseField, QuestionSet, text_in
+
+
+class SampleError(Exception):
+    pass
+
+
+_TRUE = {"yes", "y", "true", "1"}
+_FALSE = {"no", "n", "false", "0", ""}
+
+
+def _column_map(header: list[str], qs: QuestionSet) -> list[CaseField | None]:
+    by_key: dict[str, CaseField] = {}
+    for f in qs.data.case_fields:
+        by_key[f.id.lower()] = f
+        by_key[text_in(f.label).lower()] = f
+    out: list[CaseField | None] = []
+    seen = set()
+    for i, name in enumerate(header):
+        key = name.strip().lower()
+        if i == 0:
+            if key not in ("reference", "case reference", "ref"):
+                raise SampleError(f"row 1: the first column must be 'reference', not {name!r}")
+            out.append(None)
+            continue
+        f = by_key.get(key)
+        if f is None:
+            known = ", ".join(x.id for x in qs.data.case_fields)
+            raise SampleError(f"row 1: unknown column {name!r} (known case details: {known})")
+        if f.id in seen:
+            raise SampleError(f"row 1: column {name!r} names {f.id} twice")
+        seen.add(f.id)
+        out.append(f)
+    return out
+
+
+def _option(f: CaseField, raw: str) -> str:
+    key = raw.strip().lower()
+    for o in f.options:
+        if key in (o.value.lower(), text_in(o.label).lower()):
+            return o.value
+    raise ValueError(f"{f.id}: {raw!r} is not one of {', '.join(f.option_values())}")
+
+
+def _convert(f: CaseField, raw: str) -> Any:
+    raw = raw.strip()
+    if f.kind == "bool":
+        if raw.lower() in _TRUE:
+            return True
+        if raw.lower() in _FALSE:
+            return False
+        raise ValueError(f"{f.id}: {raw!r} is not yes or no")
+    if raw == "":
+        return None
+    if f.kind == "choice":
+        return _option(f, raw)
+    if f.kind == "multi":
+        return [_option(f, part) for part in raw.split(";") if part.strip()]
+    if f.kind == "number":
+        try:
+            value = float(raw)
+        except ValueError:
+            raise ValueError(f"{f.id}: {raw!r} is not a number") from None
+        if (f.minimum is not None and value < f.minimum) or (f.maximum is not None and value > f.maximum):
+            raise ValueError(f"{f.id}: {raw} is outside {f.minimum}-{f.maximum}")
+        return int(value) if value.is_integer() else value
+    return raw
+
+
+def parse_sample(data: bytes, qs: QuestionSet, existing: set[str] | None = None) -> list[tuple[str, dict[str, Any]]]:
+    """Rows of (reference, details).  Raises SampleError naming the row."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise SampleError("the file is not UTF-8 text (save it as CSV UTF-8)") from None
+    try:
+        rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error as e:
+        raise SampleError(f"not a readable CSV file ({e})") from e
+    rows = [r for r in rows if any(cell.strip() for cell in r)]
+    if not rows:
+        raise SampleError("the file is empty")
+    columns = _column_map(rows[0], qs)
+    seen = set(existing or ())
+    out = []
+    for n, row in enumerate(rows[1:], start=2):
+        if len(row) != len(columns):
+            raise SampleError(f"row {n}: has {len(row)} columns; the header has {len(columns)}")
+        reference = row[0].strip()
+        if not reference:
+            raise SampleError(f"row {n}: the case reference is empty")
+        if reference in seen:
+            raise SampleError(f"row {n}: case reference {reference!r} is already in the inspection or the file")
+        seen.add(reference)
+        details: dict[str, Any] = {}
+        for f, raw in zip(columns[1:], row[1:], strict=True):
+            assert f is not None
+            try:
+                value = _convert(f, raw)
+            except ValueError as e:
+                raise SampleError(f"row {n}: {e}") from None
+            if value is not None:
+                details[f.id] = value
+        problems = qs.check_details(details)
+        if problems:
+            raise SampleError(f"row {n}: {problems[0]}")
+        out.append((reference, details))
+    if not out:
+        raise SampleError("the file has a header but no cases")
+    return out

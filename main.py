@@ -1,0 +1,376 @@
+"""Case Assessor: the app and its command line.
+
+``python main.py [--db PATH]`` opens the app; the subcommands below work
+headless and never import Qt.  On any error a command prints a clear message to
+stderr, exits non-zero and leaves the database unchanged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+__version__ = "0.1.0"
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="case-assessor", description="Case Assessor: probation-inspection case assessment")
+    p.add_argument("--db", help="database file (default: case-assessor.sqlite3 in your data folder)")
+    p.add_argument("--version", action="version", version=f"Case Assessor {__version__}")
+    sub = p.add_subparsers(dest="command")
+
+    s = sub.add_parser("question-sets", help="list the question sets, or show one in full")
+    s.add_argument("--show", metavar="ID", help="dump one set with every field, sources included")
+    s.add_argument("--format", choices=["table", "json"], default="table")
+    s.add_argument("--schema", action="store_true", help="print the question-set JSON Schema")
+
+    s = sub.add_parser("new-inspection", help="create an inspection; prints its id")
+    s.add_argument("--db", dest="sub_db", required=True)
+    s.add_argument("--name", required=True)
+    s.add_argument("--question-set", default="iaow-2013")
+    s.add_argument("--area", default="")
+    s.add_argument("--start", default="")
+    s.add_argument("--end", default="")
+
+    s = sub.add_parser("import-sample", help="add cases from a sample-list CSV")
+    s.add_argument("--db", dest="sub_db", required=True)
+    s.add_argument("--inspection", required=True)
+    s.add_argument("file")
+
+    s = sub.add_parser("import-bundle", help="import an assessment bundle (JSON)")
+    s.add_argument("--db", dest="sub_db", required=True)
+    s.add_argument("file")
+
+    s = sub.add_parser("export-bundle", help="write an inspection as an assessment bundle (JSON)")
+    s.add_argument("--db", dest="sub_db", required=True)
+    s.add_argument("--inspection", required=True)
+    s.add_argument("--out", required=True)
+
+    s = sub.add_parser("scores", help="scores with their numerators and denominators")
+    s.add_argument("--db", dest="sub_db", required=True)
+    s.add_argument("--inspection", required=True)
+    s.add_argument(
+        "--by", choices=["question", "criterion", "outcome", "section", "headline", "case"], default="outcome"
+    )
+    s.add_argument("--where", action="append", default=[], metavar="FIELD=VALUE")
+    s.add_argument("--rule", choices=["questions", "criteria"])
+    s.add_argument("--format", choices=["table", "json", "csv"], default="table")
+
+    s = sub.add_parser("schemas", help="write the published JSON Schemas into a folder")
+    s.add_argument("--out", default="docs")
+    return p
+
+
+class CliError(Exception):
+    pass
+
+
+def _table(rows: Sequence[Sequence[Any]], header: Sequence[str]) -> str:
+    cells = [[str(c) for c in header]] + [["" if c is None else str(c) for c in r] for r in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
+    lines = []
+    for n, r in enumerate(cells):
+        lines.append("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def _emit(rows: list[dict[str, Any]], fmt: str, out: Any) -> None:
+    if fmt == "json":
+        json.dump(rows, out, indent=1, ensure_ascii=False)
+        out.write("\n")
+        return
+    if not rows:
+        out.write("(nothing to show)\n")
+        return
+    header = list(rows[0].keys())
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(header)
+        for r in rows:
+            w.writerow(["" if r[k] is None else json.dumps(r[k]) if isinstance(r[k], (dict, list)) else r[k] for k in header])
+        out.write(buf.getvalue())
+        return
+    flat = [[json.dumps(r[k]) if isinstance(r[k], (dict, list)) else r[k] for k in header] for r in rows]
+    out.write(_table(flat, header) + "\n")
+
+
+# ---------------------------------------------------------------------------
+# commands
+# ---------------------------------------------------------------------------
+
+
+def cmd_question_sets(args: argparse.Namespace, out: Any) -> int:
+    from models.questionset import schema, text_in
+    from ui import ops
+
+    if args.schema:
+        json.dump(schema(), out, indent=1)
+        out.write("\n")
+        return 0
+    cat = ops.catalog()
+    for err in cat.errors:
+        print(f"warning: {err}", file=sys.stderr)
+    if args.show:
+        qs = cat.get(args.show)
+        data = qs.data.model_dump(mode="json", by_alias=True, exclude_none=True)
+        data["journey_order"] = [qv.id for qv in qs.questions]
+        if args.format == "json":
+            json.dump(data, out, indent=1, ensure_ascii=False)
+            out.write("\n")
+            return 0
+        out.write(f"{qs.title()}  ({qs.id} {qs.version}, effective {qs.data.effective_date})\n\n")
+        rows = []
+        for qv in qs.questions:
+            rows.append(
+                [
+                    qv.position + 1,
+                    qv.id,
+                    qv.criterion.code,
+                    qv.stage.value,
+                    "scored" if qv.q.scored else "data",
+                    "/".join(qs.groups_of(qv) + qs.headlines_of(qv)),
+                    text_in(qv.q.text)[:70],
+                    "; ".join(s.ref() for s in qv.q.sources),
+                ]
+            )
+        out.write(_table(rows, ["#", "id", "crit", "stage", "kind", "feeds", "wording", "sources"]) + "\n")
+        return 0
+    sets = []
+    for qs in cat.sets.values():
+        counts: dict[str, int] = {}
+        for qv in qs.questions:
+            counts[qv.criterion.code] = counts.get(qv.criterion.code, 0) + 1
+        sets.append(
+            {
+                "id": qs.id,
+                "title": qs.title(),
+                "version": qs.version,
+                "framework": qs.data.framework,
+                "effective_date": qs.data.effective_date,
+                "questions": len(qs.questions),
+                "scored": sum(1 for qv in qs.questions if qv.q.scored),
+                "per_criterion": counts,
+            }
+        )
+    if args.format == "json":
+        json.dump(sets, out, indent=1, ensure_ascii=False)
+        out.write("\n")
+        return 0
+    for s in sets:
+        out.write(f"{s['id']}  {s['title']}  (version {s['version']}, {s['questions']} questions, {s['scored']} scored)\n")
+        out.write("   " + "  ".join(f"{k}:{v}" for k, v in s["per_criterion"].items()) + "\n")
+    return 0
+
+
+def _pct(v: float | None) -> str:
+    from models.scoring import fmt_pct
+
+    return fmt_pct(v)
+
+
+def cmd_scores(args: argparse.Namespace, out: Any) -> int:
+    from models.questionset import text_in
+    from models.scoring import pct_value
+    from ui import ops
+
+    where: dict[str, list[str]] = {}
+    for item in args.where:
+        if "=" not in item:
+            raise CliError(f"--where expects FIELD=VALUE, not {item!r}")
+        k, v = item.split("=", 1)
+        where.setdefault(k.strip(), []).append(v.strip())
+    with ops.open_store(args.sub_db, must_exist=True) as store:
+        res = ops.inspection_scores(store, args.inspection, rule=args.rule, where=where)
+    qs, rep = res.qs, res.report
+    flag = "" if rep.cases else " (no cases match)"
+    if args.format == "table":
+        out.write(
+            f"{res.inspection.name}: {qs.title()} {qs.version}; {rep.cases} cases{flag}"
+            + (f"; where {where}" if where else "")
+            + "\n"
+        )
+
+    def with_splits(row: dict[str, Any], getter: Any) -> dict[str, Any]:
+        for key, srep in res.splits.items():
+            v = getter(srep)
+            row[key] = _pct(v)
+        return row
+
+    rows: list[dict[str, Any]] = []
+    if args.by == "question":
+        for qv in qs.questions:
+            s = rep.questions[qv.id]
+            row = {
+                "question": qv.id,
+                "criterion": qv.criterion.code,
+                "scored": qv.q.scored,
+                "above": s.above,
+                "applicable": s.applicable,
+                "score": _pct(s.proportion) if qv.q.scored else "",
+                "na": s.na,
+                "unanswered": s.unanswered,
+                "distribution": dict(sorted(s.distribution.items())),
+                "wording": text_in(qv.q.text)[:60] if args.format == "table" else text_in(qv.q.text),
+            }
+            if args.format == "json":
+                row["proportion"] = s.proportion
+            rows.append(with_splits(row, lambda r, q=qv.id: r.questions[q].proportion))
+    elif args.by == "criterion":
+        for code, g in rep.criteria.items():
+            row = {
+                "criterion": code,
+                "title": text_in(qs.criteria[code].title),
+                "score": _pct(g.value),
+                "band": g.band or "",
+                "mean_of": g.parts,
+                "above": g.numerator,
+                "applicable": g.denominator,
+                "excluded": len(g.excluded),
+            }
+            if args.format == "json":
+                row["value"] = g.value
+                row["excluded"] = g.excluded
+            rows.append(with_splits(row, lambda r, c=code: r.criteria[c].value if c in r.criteria else None))
+    elif args.by in ("outcome", "section"):
+        for gid, g in rep.groups.items():
+            if args.by == "outcome" and g.level not in ("outcome", "section"):
+                continue
+            other = rep.groups_other_rule.get(gid)
+            row = {
+                "group": gid,
+                "title": text_in(qs.groups[gid].title),
+                "rule": g.rule,
+                "score": _pct(g.value),
+                "band": g.band or "",
+                "mean_of": g.parts,
+                "above": g.numerator,
+                "applicable": g.denominator,
+                f"score_by_{other.rule}" if other else "other": _pct(other.value) if other else "",
+            }
+            if args.format == "json":
+                row["value"] = g.value
+                row["excluded"] = g.excluded
+            rows.append(with_splits(row, lambda r, i=gid: r.groups[i].value if i in r.groups else None))
+    elif args.by == "headline":
+        for hid, g in rep.headlines.items():
+            row = {
+                "headline": hid,
+                "title": text_in(qs.groups[hid].title),
+                "score": _pct(g.value),
+                "band": g.band or "",
+                "mean_of": g.parts,
+                "above": g.numerator,
+                "applicable": g.denominator,
+            }
+            if args.format == "json":
+                row["value"] = g.value
+            rows.append(with_splits(row, lambda r, i=hid: r.headlines[i].value))
+        if not rows and args.format == "table":
+            out.write("This question set has no headline scores.\n")
+            return 0
+    elif args.by == "case":
+        from models.scoring import score as score_fn
+
+        with ops.open_store(args.sub_db, must_exist=True) as store:
+            cases = ops.case_inputs(store.case_summaries(res.inspection.id))
+        from models.scoring import matches
+
+        for c in cases:
+            if where and not matches(c, where):
+                continue
+            r1 = score_fn(qs, [c], rule=args.rule)
+            above = sum(s.above for s in r1.questions.values() if s.scored)
+            appl = sum(s.applicable for s in r1.questions.values() if s.scored)
+            row = {"case": c.reference, "assessor": c.assessor, "above": above, "applicable": appl}
+            for gid, g in r1.groups.items():
+                row[gid] = _pct(g.value)
+            if args.format == "json":
+                row["values"] = {gid: g.value for gid, g in r1.groups.items()}
+            rows.append(row)
+    if args.format == "json":
+        for r in rows:
+            for k in list(r):
+                if k.startswith("score") and isinstance(r[k], str) and r[k].endswith("%"):
+                    r[k] = pct_value(None) if r[k] == "n/a" else r[k]
+    _emit(rows, args.format, out)
+    if args.format == "table":
+        if rep.excluded:
+            out.write(f"\n{len(rep.excluded)} scoring questions had no applicable case and are left out of the means.\n")
+        if args.by in ("outcome", "section"):
+            out.write(
+                "Rule: "
+                + ("mean over the group's scoring questions" if rep.rule == "questions" else "mean of criterion scores")
+                + ". Percentages rounded half-up for display only.\n"
+            )
+    return 0
+
+
+def run_cli(argv: Sequence[str] | None = None, out: Any = None) -> int:
+    out = out or sys.stdout
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if args.command is None:
+        from ui.app import run_app
+
+        return run_app(args.db)
+    from ui import ops
+
+    try:
+        if args.command == "question-sets":
+            return cmd_question_sets(args, out)
+        if args.command == "new-inspection":
+            with ops.open_store(args.sub_db) as store:
+                iid = ops.new_inspection(
+                    store, args.name, args.question_set, area=args.area, start_date=args.start, end_date=args.end
+                )
+            out.write(iid + "\n")
+            return 0
+        if args.command == "import-sample":
+            with ops.open_store(args.sub_db, must_exist=True) as store:
+                n = ops.import_sample(store, args.inspection, Path(args.file))
+            out.write(f"imported {n} cases\n")
+            return 0
+        if args.command == "import-bundle":
+            with ops.open_store(args.sub_db) as store:
+                iid = ops.import_bundle(store, Path(args.file))
+            out.write(iid + "\n")
+            return 0
+        if args.command == "export-bundle":
+            with ops.open_store(args.sub_db, must_exist=True) as store:
+                n = ops.export_bundle(store, args.inspection, Path(args.out))
+            out.write(f"wrote {n} cases to {args.out}\n")
+            return 0
+        if args.command == "scores":
+            return cmd_scores(args, out)
+        if args.command == "schemas":
+            from exports.bundle import schema as bundle_schema
+            from models.questionset import schema as qs_schema
+
+            folder = Path(args.out)
+            (folder / "question-set.schema.json").write_text(json.dumps(qs_schema(), indent=1) + "\n")
+            (folder / "bundle.schema.json").write_text(json.dumps(bundle_schema(), indent=1) + "\n")
+            return 0
+    except (CliError, *ops.USER_ERRORS) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    parser.error(f"unknown command {args.command}")
+    return 2  # pragma: no cover
+
+
+def run() -> None:
+    sys.exit(run_cli())
+
+
+if __name__ == "__main__":
+    run()

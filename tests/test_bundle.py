@@ -1,0 +1,142 @@
+"""The assessment bundle: exact round trips and refusal of bad files."""
+
+from __future__ import annotations
+
+import json
+import random
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from exports import bundle
+from models.questionset import builtin_catalog
+from storage.store import Store
+from ui import ops
+
+from .conftest import make_inspection, synthetic_answers, synthetic_details
+
+notes = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+def _export(store: Store, iid: str) -> dict:
+    qs = builtin_catalog().get("iaow-2013")
+    data = bundle.build(store, iid, qs)
+    data.pop("exported_at")
+    return json.loads(bundle.to_bytes(data))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2**16), n_cases=st.integers(0, 4), note=notes, practice=st.booleans(),
+       status=st.sampled_from(["in_progress", "complete"]))
+def test_export_then_import_into_empty_database_round_trips_exactly(seed, n_cases, note, practice, status):
+    qs = builtin_catalog().get("iaow-2013")
+    rng = random.Random(seed)
+    with tempfile.TemporaryDirectory() as d:
+        src = Store(Path(d) / "src.sqlite3")
+        iid = src.create_inspection("Round trip ŵ", qs.id, qs.version, area="Gwynedd")
+        for i in range(n_cases):
+            details = synthetic_details(qs, rng)
+            cid = src.add_case(iid, f"R{i}", details)
+            aid = src.start_assessment(cid, "Ann Assessor", qs.version, kind=rng.choice(["primary", "qa"]))
+            for qid, value in list(synthetic_answers(qs, details, rng, 0.5).items())[:30]:
+                src.save_answer(aid, qid, value=value, note=note, practice=practice, who="Ann Assessor")
+            if status == "complete":
+                src.set_status(aid, "complete", "Ann Assessor")
+        first = _export(src, iid)
+        raw = bundle.to_bytes({**first, "exported_at": "2026-01-01T00:00:00.000Z"})
+        b, _ = bundle.parse(raw, builtin_catalog())
+        dst = Store(Path(d) / "dst.sqlite3")
+        dst.load_inspection(bundle.to_store_data(b))
+        assert _export(dst, iid) == first
+        src.close()
+        dst.close()
+
+
+def _db_snapshot(store: Store) -> list:
+    out = []
+    for table in ("inspections", "cases", "assessments", "answers", "audit"):
+        out.append(store.conn.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall())
+    return out
+
+
+@pytest.fixture
+def exported(tmp_path, iaow):
+    s = Store(tmp_path / "a.sqlite3")
+    iid = make_inspection(s, iaow, 3)
+    path = tmp_path / "b.json"
+    ops.export_bundle(s, iid, path)
+    s.close()
+    return path
+
+
+def _mutations(data: dict):
+    yield "missing key", lambda d: d["inspection"].pop("name")
+    yield "unknown key", lambda d: d["cases"][0].__setitem__("surprise", 1)
+    yield "bad answer value", lambda d: d["cases"][0]["assessments"][0]["answers"][0].__setitem__("value", "maybe")
+    yield "unknown question", lambda d: d["cases"][0]["assessments"][0]["answers"][0].__setitem__("question_id", "X-9")
+    yield "bad case detail", lambda d: d["cases"][1]["details"].__setitem__("case_type", "prison")
+    yield "unknown set version", lambda d: d["question_set"].__setitem__("version", "9.9")
+    yield "duplicate reference", lambda d: d["cases"][1].__setitem__("reference", d["cases"][0]["reference"])
+    yield "bad status", lambda d: d["cases"][0]["assessments"][0].__setitem__("status", "done")
+
+
+@pytest.mark.parametrize("which", range(8))
+def test_malformed_bundle_is_refused_and_database_unchanged(exported, tmp_path, which):
+    data = json.loads(exported.read_text())
+    name, mutate = list(_mutations(data))[which]
+    mutate(data)
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data))
+    target = Store(tmp_path / "t.sqlite3")
+    before = _db_snapshot(target)
+    with pytest.raises(ops.USER_ERRORS):
+        ops.import_bundle(target, bad)
+    assert _db_snapshot(target) == before, name
+    target.close()
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "not valid JSON"),
+        (b"\xff\xfe\x00garbage", "not UTF-8"),
+        (b'{"format": "something-else"}', "not a Case Assessor bundle"),
+        (b'{"format": "case-assessor-bundle", "format_version": 7}', "newer Case Assessor"),
+        (b"[1, 2, 3]", "not a Case Assessor bundle"),
+    ],
+)
+def test_garbage_and_newer_bundles_get_clear_reasons(tmp_path, content, message):
+    p = tmp_path / "x.json"
+    p.write_bytes(content)
+    with Store(tmp_path / "t.sqlite3") as s, pytest.raises(bundle.BundleError, match=message):
+        ops.import_bundle(s, p)
+
+
+def test_truncated_bundle_is_refused(exported, tmp_path):
+    raw = exported.read_bytes()
+    p = tmp_path / "cut.json"
+    p.write_bytes(raw[: len(raw) // 2])
+    with Store(tmp_path / "t.sqlite3") as s:
+        with pytest.raises(bundle.BundleError, match="not valid JSON"):
+            ops.import_bundle(s, p)
+        assert s.list_inspections() == []
+
+
+def test_importing_the_same_inspection_twice_is_refused(exported, tmp_path):
+    with Store(tmp_path / "t.sqlite3") as s:
+        ops.import_bundle(s, exported)
+        before = _db_snapshot(s)
+        with pytest.raises(ops.OpError, match="already in this database"):
+            ops.import_bundle(s, exported)
+        assert _db_snapshot(s) == before
+
+
+def test_bundle_carries_per_case_scores_and_matches_published_schema(exported):
+    data = json.loads(exported.read_text())
+    assert data["question_set"] == {"id": "iaow-2013", "version": "1.0.0"}
+    assert all("groups" in c["scores"] for c in data["cases"])
+    committed = json.loads((Path(__file__).parent.parent / "docs" / "bundle.schema.json").read_text())
+    assert committed == json.loads(json.dumps(bundle.schema()))
