@@ -18,12 +18,30 @@ from storage.store import Store  # noqa: E402
 REPO = Path(__file__).resolve().parent.parent
 
 
-def seeds_dir() -> Path | None:
-    env = os.environ.get("CASE_ASSESSOR_SEEDS")
-    for cand in ([Path(env)] if env else []) + [REPO.parent / "shared" / "seeds", REPO / ".." / ".." / "shared" / "seeds"]:
-        if cand.is_dir():
+def shared_dir() -> Path | None:
+    """The project's shared/ folder (seed reports and the question catalogue).
+
+    It sits beside the clone in CI and on the team's machines; CASE_ASSESSOR_SHARED
+    points elsewhere."""
+    env = os.environ.get("CASE_ASSESSOR_SHARED")
+    for cand in ([Path(env)] if env else []) + [REPO.parent / "shared"]:
+        if (cand / "seeds").is_dir():
             return cand.resolve()
     return None
+
+
+def need_shared() -> Path:
+    """shared/, or skip (outside CI) / fail (in CI) with the reason."""
+    found = shared_dir()
+    if found is None:
+        reason = (
+            "the seed reports are not beside this clone (../shared/seeds); "
+            "set CASE_ASSESSOR_SHARED to check question sources against them"
+        )
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return found
 
 
 @pytest.fixture(autouse=True)

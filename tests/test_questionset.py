@@ -10,9 +10,7 @@ import pytest
 
 from models.questionset import BUILTIN_DIR, QuestionSetError, Stage, load_catalog, load_question_set, schema
 
-from .conftest import REPO, seeds_dir
-
-CATALOGUE = REPO.parent / "shared" / "reference" / "question-catalogue.md"
+from .conftest import REPO, need_shared
 
 
 def test_builtin_sets_load_cleanly():
@@ -57,9 +55,7 @@ def _ws(s: str) -> str:
 
 @pytest.mark.parametrize("set_id", ["iaow-2013", "omi2-2010", "tr-2016"])
 def test_every_question_has_a_source_line_carrying_it(set_id):
-    seeds = seeds_dir()
-    if seeds is None:
-        pytest.fail("the seed reports (../shared/seeds) are needed to check sources; set CASE_ASSESSOR_SEEDS")
+    seeds = need_shared() / "seeds"
     qs = load_catalog().get(set_id)
     lines = {}
     for qv in qs.questions:
@@ -76,9 +72,7 @@ def test_every_question_has_a_source_line_carrying_it(set_id):
 
 
 def _catalogue_ids(prefix_re: str) -> set[str]:
-    if not CATALOGUE.exists():
-        pytest.fail("../shared/reference/question-catalogue.md is needed for the coverage check")
-    text = CATALOGUE.read_text(encoding="utf-8")
+    text = (need_shared() / "reference" / "question-catalogue.md").read_text(encoding="utf-8")
     return set(re.findall(prefix_re, text))
 
 

@@ -1,45 +1,483 @@
-"""The main window."""
+"""The main window: the case list and the walk-through of one case."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+import logging
+from pathlib import Path
 
+from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.questionset import text_in
 from storage.store import Store
 from ui import ops
+from ui.assess import AssessView
+from ui.dialogs import CaseDetailsDialog, HelpDialog, NewInspectionDialog, SettingsDialog
+
+log = logging.getLogger("case_assessor.ui")
+CASE_ID = Qt.ItemDataRole.UserRole + 1
+STATUS_LABELS = {"in_progress": "In progress", "complete": "Complete", "": "Not started"}
+
+
+class CaseList(QWidget):
+    """Every case of the inspection, filterable and searchable."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Inspection:")))
+        self.inspection = QComboBox()
+        self.inspection.setAccessibleName(self.tr("Inspection"))
+        self.inspection.setMinimumWidth(280)
+        top.addWidget(self.inspection, 1)
+        self.new_inspection = QPushButton(self.tr("New inspection…"))
+        self.new_inspection.setAccessibleName(self.tr("New inspection"))
+        top.addWidget(self.new_inspection)
+        lay.addLayout(top)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search cases (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search cases"))
+        self.search.setClearButtonEnabled(True)
+        bar.addWidget(self.search, 2)
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName(self.tr("Filter by status"))
+        for key, label in [("", "All cases"), ("Not started", "Not started"), ("In progress", "In progress"),
+                           ("Complete", "Complete")]:
+            self.status_filter.addItem(self.tr(label), key)
+        bar.addWidget(self.status_filter)
+        self.add_btn = QPushButton(self.tr("Add case…"))
+        self.add_btn.setToolTip(self.tr("Add a case (Ctrl+Shift+N)"))
+        self.add_btn.setAccessibleName(self.tr("Add case"))
+        self.edit_btn = QPushButton(self.tr("Edit details…"))
+        self.edit_btn.setAccessibleName(self.tr("Edit case details"))
+        self.open_btn = QPushButton(self.tr("Assess ▶"))
+        self.open_btn.setToolTip(self.tr("Open the selected case (Enter)"))
+        self.open_btn.setAccessibleName(self.tr("Assess the selected case"))
+        self.open_btn.setDefault(True)
+        for b in (self.add_btn, self.edit_btn, self.open_btn):
+            bar.addWidget(b)
+        lay.addLayout(bar)
+        self.model = QStandardItemModel(0, 8, self)
+        self.model.setHorizontalHeaderLabels(
+            [self.tr(h) for h in ("Case", "Type", "RoSH", "Gender", "Assessor", "Status", "Progress", "Last edit")]
+        )
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Cases"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        lay.addWidget(self.table, 1)
+        self.summary = QLabel()
+        lay.addWidget(self.summary)
+        self.search.textChanged.connect(self._filter)
+        self.status_filter.currentIndexChanged.connect(self._filter)
+
+    def _filter(self) -> None:
+        self.proxy.setFilterFixedString(self.search.text())
+        self._apply_status(self.status_filter.currentData() or "")
+
+    def _apply_status(self, status: str) -> None:
+        for r in range(self.proxy.rowCount()):
+            src = self.proxy.mapToSource(self.proxy.index(r, 0))
+            hide = bool(status) and self.model.item(src.row(), 5).text() != self.tr(status)
+            self.table.setRowHidden(r, hide)
+
+    def selected_case_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.proxy.index(r, 0).data(CASE_ID) for r in rows if not self.table.isRowHidden(r)]
 
 
 class MainWindow(QMainWindow):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
+        self.view: AssessView | None = None
         self.setWindowTitle(self.tr("Case Assessor"))
-        body = QWidget()
-        lay = QVBoxLayout(body)
-        lay.addWidget(QLabel(self.tr("Database: {0}").format(store.path)))
-        self.inspections = QComboBox()
-        self.inspections.setAccessibleName(self.tr("Inspection"))
-        lay.addWidget(self.inspections)
-        self.cases = QTableWidget(0, 3)
-        self.cases.setHorizontalHeaderLabels([self.tr("Case"), self.tr("Assessor"), self.tr("Progress")])
-        self.cases.setAccessibleName(self.tr("Cases"))
-        lay.addWidget(self.cases)
-        self.setCentralWidget(body)
-        for ins in store.list_inspections():
-            self.inspections.addItem(ins.name, ins.id)
-        self.inspections.currentIndexChanged.connect(self._load)
-        self._load()
+        self.stack = QStackedWidget()
+        self.list = CaseList()
+        self.stack.addWidget(self.list)
+        self.setCentralWidget(self.stack)
+        self.saved_label = QLabel()
+        self.saved_label.setAccessibleName(self.tr("Save state"))
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.statusBar().addPermanentWidget(QLabel(str(store.path)))
+        self._menus()
+        self.list.inspection.currentIndexChanged.connect(self.reload_cases)
+        self.list.new_inspection.clicked.connect(self.new_inspection)
+        self.list.add_btn.clicked.connect(self.add_case)
+        self.list.edit_btn.clicked.connect(self.edit_case)
+        self.list.open_btn.clicked.connect(self.open_selected)
+        self.list.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.list.table.activated.connect(lambda _i: self.open_selected())
+        self.reload_inspections()
+        settings = QSettings()
+        geo = settings.value("main/geometry")
+        if geo is not None:
+            self.restoreGeometry(geo)
+        else:
+            self.resize(1280, 760)
+        self._set_saved("saved")
 
-    def _load(self) -> None:
-        iid = self.inspections.currentData()
-        self.cases.setRowCount(0)
+    # ------------------------------------------------------------------ menus
+    def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:  # type: ignore[no-untyped-def]
+        a = QAction(text, self)
+        if shortcut is not None:
+            a.setShortcut(QKeySequence(shortcut))
+        a.setStatusTip(tip or text.replace("&", "").replace("…", ""))
+        if shortcut is not None:
+            a.setToolTip(f"{text.replace('&', '')} ({QKeySequence(shortcut).toString()})")
+        a.triggered.connect(slot)
+        menu.addAction(a)
+        return a
+
+    def _menus(self) -> None:
+        mb = self.menuBar()
+        f = mb.addMenu(self.tr("&File"))
+        self._action(f, self.tr("&New inspection…"), self.new_inspection)
+        self._action(f, self.tr("&Import sample list (CSV)…"), self.import_sample)
+        self._action(f, self.tr("Import &bundle…"), self.import_bundle)
+        self._action(f, self.tr("&Export bundle…"), self.export_bundle)
+        f.addSeparator()
+        self._action(f, self.tr("&Assessor settings…"), self.edit_settings)
+        f.addSeparator()
+        self._action(f, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        e = mb.addMenu(self.tr("&Edit"))
+        self.undo_action = self._action(e, self.tr("&Undo"), self._undo)
+        self.undo_action.setToolTip(self.tr("Undo (Ctrl+Z)"))
+        self.redo_action = self._action(e, self.tr("&Redo"), self._redo)
+        self.redo_action.setToolTip(self.tr("Redo (Ctrl+Y)"))
+        c = mb.addMenu(self.tr("&Case"))
+        self._action(c, self.tr("&Add case…"), self.add_case, "Ctrl+Shift+N")
+        self._action(c, self.tr("Edit case &details…"), self.edit_case, "Ctrl+D")
+        self._action(c, self.tr("&Mark complete"), self.mark_complete, "Ctrl+M")
+        self._action(c, self.tr("&Reopen"), self.reopen, "Ctrl+R")
+        self._action(c, self.tr("Back to the case &list"), self.show_list)
+        self._action(c, self.tr("&Search cases"), self.focus_search, QKeySequence.StandardKey.Find)
+        h = mb.addMenu(self.tr("&Help"))
+        self._action(h, self.tr("&Keyboard shortcuts"), self.show_help, QKeySequence.StandardKey.HelpContents)
+        self._action(h, self.tr("&About Case Assessor"), self.about)
+
+    # ------------------------------------------------------------------ helpers
+    def who(self) -> str:
+        name = self.store.get_setting("assessor_name") or ""
+        if not name:
+            self.edit_settings()
+            name = self.store.get_setting("assessor_name") or ""
+        ident = self.store.get_setting("assessor_id") or ""
+        return f"{name} ({ident})" if name and ident else name or "unknown assessor"
+
+    def fail(self, e: Exception, what: str) -> None:
+        log.warning("%s failed: %s", what, type(e).__name__)
+        QMessageBox.warning(self, self.tr("Case Assessor"), f"{what}\n\n{e}")
+
+    def _set_saved(self, state: str) -> None:
+        text = {"saved": self.tr("✓ Saved"), "unsaved": self.tr("⚠ Not saved — retrying"), "editing": self.tr("Typing…")}
+        self.saved_label.setText(text.get(state, state))
+        self.saved_label.setStyleSheet("color: #a00; font-weight: bold;" if state == "unsaved" else "")
+
+    def current_inspection(self) -> str | None:
+        return self.list.inspection.currentData()
+
+    # ------------------------------------------------------------------ inspections and cases
+    def reload_inspections(self, select: str | None = None) -> None:
+        box = self.list.inspection
+        keep = select or box.currentData() or self.store.get_setting("last_inspection")
+        box.blockSignals(True)
+        box.clear()
+        for ins in self.store.list_inspections():
+            box.addItem(f"{ins.name}  ·  {ins.question_set_id}", ins.id)
+        i = box.findData(keep)
+        box.setCurrentIndex(i if i >= 0 else 0)
+        box.blockSignals(False)
+        self.reload_cases()
+
+    def reload_cases(self) -> None:
+        iid = self.current_inspection()
+        m = self.list.model
+        m.removeRows(0, m.rowCount())
+        if not iid:
+            self.list.summary.setText(self.tr("No inspection yet: create one with New inspection…"))
+            return
+        try:
+            self.store.set_setting("last_inspection", iid)
+            ins = self.store.get_inspection(iid)
+            qs = ops.question_set_for(self.store, ins)
+            rows = self.store.case_summaries(iid)
+        except ops.USER_ERRORS as e:
+            self.fail(e, self.tr("The cases could not be loaded."))
+            return
+
+        def label(field: str, value: object) -> str:
+            f = qs.fields.get(field)
+            if f is None or value is None:
+                return ""
+            for o in f.options:
+                if o.value == value:
+                    return text_in(o.label)
+            return str(value)
+
+        complete = 0
+        for s in rows:
+            done, total = ops.progress(qs, s.case.details, s.answers)
+            status = s.assessment.status if s.assessment else ""
+            complete += status == "complete"
+            cells = [
+                s.case.reference,
+                label("case_type", s.case.details.get("case_type")),
+                label("rosh_level", s.case.details.get("rosh_level")),
+                label("gender", s.case.details.get("gender")),
+                s.assessment.assessor if s.assessment else "",
+                self.tr(STATUS_LABELS[status]),
+                f"{done} / {total}",
+                (s.last_edit or "")[:16].replace("T", " "),
+            ]
+            items = [QStandardItem(c) for c in cells]
+            items[0].setData(s.case.id, CASE_ID)
+            items[6].setData(done / total if total else 0.0, Qt.ItemDataRole.UserRole)
+            m.appendRow(items)
+        self.list.summary.setText(
+            self.tr("{0} cases · {1} complete · {2} {3}").format(len(rows), complete, qs.title(), qs.version)
+        )
+        self.list._filter()
+        if rows and not self.list.table.selectionModel().hasSelection():
+            self.list.table.selectRow(0)
+
+    def new_inspection(self) -> None:
+        cat = ops.catalog()
+        dlg = NewInspectionDialog([(s.id, s.title()) for s in cat.sets.values()], self)
+        if not dlg.exec():
+            return
+        try:
+            iid = ops.new_inspection(self.store, dlg.name.text(), dlg.set_box.currentData(), area=dlg.area.text(),
+                                     who=self.who())
+        except ops.USER_ERRORS as e:
+            self.fail(e, self.tr("The inspection could not be created."))
+            return
+        self.reload_inspections(iid)
+
+    def add_case(self) -> None:
+        iid = self.current_inspection()
+        if not iid:
+            self.new_inspection()
+            iid = self.current_inspection()
+            if not iid:
+                return
+        qs = ops.question_set_for(self.store, self.store.get_inspection(iid))
+        dlg = CaseDetailsDialog(qs, {}, None, self)
+        if not dlg.exec():
+            return
+        try:
+            ops.add_case(self.store, iid, dlg.reference(), dlg.details(), self.who())
+        except ops.USER_ERRORS as e:
+            self.fail(e, self.tr("The case could not be added."))
+            return
+        self.reload_cases()
+
+    def edit_case(self) -> None:
+        if self.view is not None:
+            case_id = self.view.s.case.id
+        else:
+            ids = self.list.selected_case_ids()
+            if not ids:
+                return
+            case_id = ids[0]
+        try:
+            session = self.view.s if self.view else ops.CaseSession(self.store, case_id, self.who())
+        except ops.USER_ERRORS as e:
+            self.fail(e, self.tr("The case could not be opened."))
+            return
+        dlg = CaseDetailsDialog(session.qs, dict(session.case.details), session.case.reference, self)
+        if not dlg.exec():
+            return
+        try:
+            session.update_details(dlg.details())
+        except ops.USER_ERRORS as e:
+            self.fail(e, self.tr("The case details could not be saved."))
+            return
+        if self.view:
+            self.view.show_question(self.view.current)
+        self.reload_cases()
+
+    def open_selected(self) -> None:
+        ids = self.list.selected_case_ids()
+        if ids:
+            self.open_case(ids[0])
+
+    def open_case(self, case_id: str) -> AssessView | None:
+        try:
+            session = ops.CaseSession(self.store, case_id, self.who())
+        except ops.USER_ERRORS as e:
+            self.fail(e, self.tr("The case could not be opened."))
+            return None
+        view = AssessView(session, self)
+        view.status_message.connect(lambda m: self.statusBar().showMessage(m, 6000))
+        view.save_state.connect(self._set_saved)
+        view.closed.connect(self.show_list)
+        view.undo.canUndoChanged.connect(self.undo_action.setEnabled)
+        view.undo.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self._close_view()
+        self.view = view
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        view.setFocus()
+        return view
+
+    def _close_view(self) -> bool:
+        if self.view is None:
+            return True
+        if not self.view.flush_all():
+            QMessageBox.warning(self, self.tr("Case Assessor"),
+                                self.tr("Some answers could not be saved yet. They stay on screen and are being retried."))
+            return False
+        self.stack.removeWidget(self.view)
+        self.view.deleteLater()
+        self.view = None
+        return True
+
+    def show_list(self) -> None:
+        if self._close_view():
+            self.stack.setCurrentWidget(self.list)
+            self.reload_cases()
+            self.list.table.setFocus()
+
+    def focus_search(self) -> None:
+        self.show_list()
+        self.list.search.setFocus()
+        self.list.search.selectAll()
+
+    def _undo(self) -> None:
+        if self.view:
+            self.view.undo.undo()
+
+    def _redo(self) -> None:
+        if self.view:
+            self.view.undo.redo()
+
+    # ------------------------------------------------------------------ completion
+    def mark_complete(self) -> None:
+        if self.view is None:
+            return
+        self.view.flush_all()
+        todo = self.view.s.mark_complete()
+        if todo:
+            from ui.completion import CompletionDialog
+
+            dlg = CompletionDialog(self.view.s, todo, self)
+            if dlg.exec() and dlg.target:
+                self.view.show_question(dlg.target)
+            return
+        self.view.undo.clear()
+        self.view.show_question(self.view.current)
+        self.statusBar().showMessage(self.tr("Case marked complete."), 6000)
+
+    def reopen(self) -> None:
+        if self.view is None or not self.view.s.complete:
+            return
+        try:
+            self.view.s.reopen()
+        except ops.USER_ERRORS as e:
+            self.fail(e, self.tr("The case could not be reopened."))
+            return
+        self.view.show_question(self.view.current)
+        self.statusBar().showMessage(self.tr("Case reopened (recorded in the audit log)."), 6000)
+
+    # ------------------------------------------------------------------ files
+    def import_sample(self) -> None:
+        iid = self.current_inspection()
         if not iid:
             return
-        ins = self.store.get_inspection(iid)
-        qs = ops.question_set_for(self.store, ins)
-        rows = self.store.case_summaries(iid)
-        self.cases.setRowCount(len(rows))
-        for r, s in enumerate(rows):
-            done, total = ops.progress(qs, s.case.details, s.answers)
-            self.cases.setItem(r, 0, QTableWidgetItem(s.case.reference))
-            self.cases.setItem(r, 1, QTableWidgetItem(s.assessment.assessor if s.assessment else ""))
-            self.cases.setItem(r, 2, QTableWidgetItem(f"{done}/{total}"))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import sample list"), "", self.tr("CSV files (*.csv)"))
+        if not path:
+            return
+        try:
+            n = ops.import_sample(self.store, iid, Path(path), self.who())
+        except ops.USER_ERRORS as e:
+            self.fail(e, self.tr("The sample list was not imported."))
+            return
+        self.statusBar().showMessage(self.tr("Imported {0} cases.").format(n), 6000)
+        self.reload_cases()
+
+    def import_bundle(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import bundle"), "", self.tr("Bundles (*.json)"))
+        if not path:
+            return
+        try:
+            iid = ops.import_bundle(self.store, Path(path))
+        except ops.USER_ERRORS as e:
+            self.fail(e, self.tr("The bundle was not imported."))
+            return
+        self.reload_inspections(iid)
+
+    def export_bundle(self) -> None:
+        iid = self.current_inspection()
+        if not iid:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export bundle"), "bundle.json", self.tr("Bundles (*.json)"))
+        if not path:
+            return
+        try:
+            n = ops.export_bundle(self.store, iid, Path(path))
+        except ops.USER_ERRORS as e:
+            self.fail(e, self.tr("The bundle was not written."))
+            return
+        self.statusBar().showMessage(self.tr("Wrote {0} cases.").format(n), 6000)
+
+    def edit_settings(self) -> None:
+        dlg = SettingsDialog(self.store.get_setting("assessor_name") or "", self.store.get_setting("assessor_id") or "", self)
+        if dlg.exec():
+            try:
+                self.store.set_setting("assessor_name", dlg.name.text().strip())
+                self.store.set_setting("assessor_id", dlg.ident.text().strip())
+            except ops.USER_ERRORS as e:
+                self.fail(e, self.tr("The settings could not be saved."))
+
+    def show_help(self) -> None:
+        HelpDialog(self).exec()
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About Case Assessor"),
+                          self.tr("Case Assessor 0.1\nOffline case assessment for probation inspections.\n\nDatabase: {0}")
+                          .format(self.store.path))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.view is not None and not self.view.flush_all():
+            answer = QMessageBox.question(
+                self, self.tr("Unsaved answers"),
+                self.tr("Some answers could not be saved (the disk may be full or the database locked). "
+                        "Quit anyway and lose them?"))
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        QSettings().setValue("main/geometry", self.saveGeometry())
+        event.accept()

@@ -177,3 +177,186 @@ def progress(qs: QuestionSet, details: Mapping[str, Any], answers: Mapping[str, 
     applicable = [qid for qid, a in app.items() if a is True]
     answered = sum(1 for qid in applicable if answers.get(qid) not in (None, "", [], {}))
     return answered, len(applicable)
+
+
+# ---------------------------------------------------------------------------
+# One case being assessed (the GUI's model; Qt-free)
+# ---------------------------------------------------------------------------
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+@dataclass
+class AnswerState:
+    value: Any = None
+    note: str = ""
+    practice: bool = False
+
+    def as_tuple(self) -> tuple[Any, str, bool]:
+        return (self.value, self.note, self.practice)
+
+
+class CaseSession:
+    """A case's assessment: answers, applicability, progress and saving.
+
+    Every change goes straight to the store (durable when ``save`` returns).
+    """
+
+    def __init__(self, store: Store, case_id: str, assessor: str) -> None:
+        self.store = store
+        self.case = store.get_case(case_id)
+        self.inspection = store.get_inspection(self.case.inspection_id)
+        self.qs = question_set_for(store, self.inspection)
+        a = store.primary_assessment(case_id)
+        if a is None:
+            aid = store.start_assessment(case_id, assessor, self.qs.version)
+            a = store.get_assessment(aid)
+        self.assessment = a
+        self.assessor = assessor
+        self.answers: dict[str, AnswerState] = {
+            qid: AnswerState(r.value, r.note, r.practice) for qid, r in store.answers(a.id).items()
+        }
+        self._app: dict[str, bool | None] | None = None
+
+    # -- state ------------------------------------------------------------
+    @property
+    def complete(self) -> bool:
+        return self.assessment.status == "complete"
+
+    def values(self) -> dict[str, Any]:
+        return {qid: s.value for qid, s in self.answers.items() if s.value is not None}
+
+    def applicability(self) -> dict[str, bool | None]:
+        if self._app is None:
+            self._app = applicability_fast(self.qs, self.case.details, self.values())
+        return self._app
+
+    def state(self, qid: str) -> AnswerState:
+        return self.answers.get(qid, AnswerState())
+
+    def is_answered(self, qid: str) -> bool:
+        return not _empty(self.state(qid).value)
+
+    def reason(self, qid: str) -> str:
+        """Why a question does not (yet) apply, in plain words."""
+        from models.conditions import describe
+
+        qv = self.qs.by_id[qid]
+        app = self.applicability()[qid]
+        if app is True:
+            return ""
+        cond = describe(qv.q.applies, self.qs) if qv.q.applies else ""
+        if qv.q.per_option_of and (app is not False or not qv.q.applies):
+            cond = cond or f"factors are chosen at {qv.q.per_option_of}"
+        if app is None:
+            return f"Waiting for an earlier answer: applies when {cond}."
+        return f"Does not apply to this case: applies only when {cond}."
+
+    def progress(self, qids: list[str] | None = None) -> tuple[int, int]:
+        app = self.applicability()
+        ids = qids if qids is not None else list(app)
+        applicable = [q for q in ids if app[q] is True]
+        return sum(1 for q in applicable if self.is_answered(q)), len(applicable)
+
+    def unanswered(self) -> list[str]:
+        app = self.applicability()
+        return [qv.id for qv in self.qs.questions if app[qv.id] is True and not self._fully_answered(qv.id)]
+
+    def _fully_answered(self, qid: str) -> bool:
+        qv = self.qs.by_id[qid]
+        value = self.state(qid).value
+        if qv.q.per_option_of:
+            chosen = self.state(qv.q.per_option_of).value or []
+            return isinstance(value, dict) and all(value.get(o) is not None for o in chosen)
+        return not _empty(value)
+
+    def kept_inapplicable(self) -> list[str]:
+        """Answers kept although their question no longer applies (left out of scores)."""
+        app = self.applicability()
+        return [qid for qid in self.answers if app.get(qid) is not True and self.is_answered(qid)]
+
+    def next_unanswered(self, after: str | None = None) -> str | None:
+        todo = self.unanswered()
+        if not todo:
+            return None
+        if after is None:
+            return todo[0]
+        pos = self.qs.by_id[after].position
+        later = [q for q in todo if self.qs.by_id[q].position > pos]
+        return (later or todo)[0]
+
+    def step(self, current: str, forward: bool) -> str | None:
+        """The next (or previous) question that applies or is pending, in journey order."""
+        app = self.applicability()
+        order = [qv.id for qv in self.qs.questions]
+        i = order.index(current)
+        rng = range(i + 1, len(order)) if forward else range(i - 1, -1, -1)
+        for j in rng:
+            if app[order[j]] is not False:
+                return order[j]
+        return None
+
+    def scores(self) -> dict[str, Any]:
+        from models.scoring import case_scores
+
+        return case_scores(self.qs, CaseInput(self.case.id, self.case.reference, self.case.details, self.values()))
+
+    # -- changes ----------------------------------------------------------
+    def save(self, qid: str, state: AnswerState, action: str = "answer") -> bool:
+        """Store one answer durably; raises StorageError / PermissionError."""
+        if qid not in self.qs.by_id:
+            raise KeyError(qid)
+        problem = self.qs.check_value(qid, state.value)
+        if problem:
+            raise ValueError(problem)
+        changed = self.store.save_answer(
+            self.assessment.id, qid, value=state.value, note=state.note, practice=state.practice,
+            who=self.assessor, action=action,
+        )
+        if _empty(state.value) and not state.note and not state.practice:
+            self.answers.pop(qid, None)
+        else:
+            self.answers[qid] = AnswerState(state.value, state.note, state.practice)
+        self._app = None
+        return changed
+
+    def remember_position(self, qid: str) -> None:
+        self.store.set_position(self.assessment.id, qid)
+
+    def mark_complete(self) -> list[str]:
+        """Mark complete if nothing applicable is unanswered; else return what is."""
+        todo = self.unanswered()
+        if todo:
+            return todo
+        self.store.set_status(self.assessment.id, "complete", self.assessor)
+        self.assessment = self.store.get_assessment(self.assessment.id)
+        return []
+
+    def reopen(self) -> None:
+        self.store.set_status(self.assessment.id, "in_progress", self.assessor)
+        self.assessment = self.store.get_assessment(self.assessment.id)
+
+    def update_details(self, details: dict[str, Any]) -> None:
+        problems = self.qs.check_details(details)
+        if problems:
+            raise OpError("; ".join(problems))
+        self.store.update_case_details(self.case.id, details, self.assessor)
+        self.case = self.store.get_case(self.case.id)
+        self._app = None
+
+
+def add_case(store: Store, inspection_id: str, reference: str, details: dict[str, Any], who: str) -> str:
+    ins = store.get_inspection(inspection_id)
+    qs = question_set_for(store, ins)
+    reference = reference.strip()
+    if not reference:
+        raise OpError("a case needs a reference")
+    problems = qs.check_details(details)
+    if problems:
+        raise OpError("; ".join(problems))
+    try:
+        return store.add_case(inspection_id, reference, details, who)
+    except ValueError as e:
+        raise OpError(str(e)) from e
