@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from exports.errors import BundleError
 from models.questionset import Catalog, QuestionSet, QuestionSetError
 from models.scoring import CaseInput, case_scores
 from storage.store import AnswerRow, AssessmentRow, CaseRow, InspectionRow, Store, now
@@ -28,10 +29,6 @@ FORMAT_VERSION = 1
 MAX_BYTES = 200 * 1024 * 1024
 
 JSONValue = Any
-
-
-class BundleError(Exception):
-    """A bundle that cannot be read; the message says why.  Nothing was changed."""
 
 
 class _M(BaseModel):

@@ -11,8 +11,10 @@ import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SCHEMA_VERSION = 1
 
@@ -189,6 +191,8 @@ def migrate(conn: sqlite3.Connection, path: Path | None) -> Path | None:
     backup = None
     if version > 0 and path is not None:
         backup = backup_before_migration(conn, path, version)
+    import sqlite_utils  # only needed when the schema changes
+
     db = sqlite_utils.Database(conn)
     for step in range(version + 1, SCHEMA_VERSION + 1):
         conn.execute("BEGIN IMMEDIATE")

@@ -19,8 +19,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from storage.schema import SCHEMA_VERSION, StorageError, migrate
 
 __all__ = ["Store", "StorageError", "CaseRow", "AssessmentRow", "AnswerRow", "InspectionRow", "now"]
@@ -146,7 +144,6 @@ class Store:
         except StorageError:
             conn.close()
             raise
-        self.db = sqlite_utils.Database(conn)
 
     # -- plumbing -----------------------------------------------------------
     def close(self) -> None:

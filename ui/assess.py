@@ -83,6 +83,7 @@ class AssessView(QWidget):
         self.retry.timeout.connect(self._retry_pending)
         self.current: str = ""
         self._letter_keys: dict[str, str] = {}
+        self._drawn_revision: tuple[int, int] = (-1, -1)
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(700)
@@ -263,6 +264,8 @@ class AssessView(QWidget):
         rl.addWidget(QLabel(self.tr("<b>Below the line</b>")))
         self.below = QListWidget()
         self.below.setAccessibleName(self.tr("Questions below the line"))
+        self.below.setWordWrap(True)
+        self.below.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.below.itemActivated.connect(self._below_go)
         self.below.itemClicked.connect(self._below_go)
         rl.addWidget(self.below, 1)
@@ -353,6 +356,7 @@ class AssessView(QWidget):
             item = self.options_layout.takeAt(0)
             w = item.widget()
             if w is not None:
+                w.hide()
                 w.deleteLater()
         self.option_buttons = []
         self.factor_boxes = {}
@@ -428,6 +432,20 @@ class AssessView(QWidget):
         return {vals[0]: letter for letter, vals in firsts.items() if len(vals) == 1}
 
     def _refresh_side(self) -> None:
+        if self._drawn_revision != (self.s.revision, len(self.pending)):
+            self._refresh_answers_view()
+            self._drawn_revision = (self.s.revision, len(self.pending))
+        crit_code = self.qv().criterion.code
+        qids = [qv.id for qv in self.qs.questions if qv.criterion.code == crit_code]
+        d, t = self.s.progress(qids)
+        self.crit_progress.setMaximum(max(t, 1))
+        self.crit_progress.setValue(d)
+        self.crit_progress.setToolTip(self.tr("{0} of {1} answered in criterion {2}").format(d, t, crit_code))
+        self.prev_btn.setEnabled(self.s.step(self.current, False) is not None)
+        self.next_btn.setEnabled(self.s.step(self.current, True) is not None)
+
+    def _refresh_answers_view(self) -> None:
+        """Redraw what depends on the answers: tree marks, progress, live scores."""
         app = self.s.applicability()
         done, total = self.s.progress()
         self.case_progress.setMaximum(max(total, 1))
@@ -448,12 +466,6 @@ class AssessView(QWidget):
             item.setText(0, text)
             item.setToolTip(0, text_in(self.qs.by_id[qid].q.text) + ("\n" + self.s.reason(qid) if a is not True else ""))
             item.setDisabled(a is False)
-        crit_code = self.qv().criterion.code
-        qids = [qv.id for qv in self.qs.questions if qv.criterion.code == crit_code]
-        d, t = self.s.progress(qids)
-        self.crit_progress.setMaximum(max(t, 1))
-        self.crit_progress.setValue(d)
-        self.crit_progress.setToolTip(self.tr("{0} of {1} answered in criterion {2}").format(d, t, crit_code))
         scores = self.s.scores()
         self.score_tree.clear()
         for gid, value in scores["groups"].items():
@@ -466,9 +478,8 @@ class AssessView(QWidget):
         for qid in scores["below_line"]:
             it = QListWidgetItem(f"{qid}  {text_in(self.qs.by_id[qid].q.text)}")
             it.setData(QID_ROLE, qid)
+            it.setToolTip(text_in(self.qs.by_id[qid].q.text))
             self.below.addItem(it)
-        self.prev_btn.setEnabled(self.s.step(self.current, False) is not None)
-        self.next_btn.setEnabled(self.s.step(self.current, True) is not None)
 
     def _toggle_guidance(self, on: bool) -> None:
         self.guidance.setVisible(on)

@@ -139,6 +139,14 @@ class MainWindow(QMainWindow):
         self.list.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.list.table.activated.connect(lambda _i: self.open_selected())
         self.reload_inspections()
+        last = store.get_setting("last_case")
+        if last:  # the app was closed or killed inside a case: carry on there
+            try:
+                store.get_case(last)
+            except KeyError:
+                pass
+            else:
+                self.open_case(last)
         settings = QSettings()
         geo = settings.value("main/geometry")
         if geo is not None:
@@ -348,6 +356,10 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(False)
         self._close_view()
         self.view = view
+        try:
+            self.store.set_setting("last_case", case_id)
+        except ops.USER_ERRORS:
+            pass
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
         view.setFocus()
@@ -367,6 +379,10 @@ class MainWindow(QMainWindow):
 
     def show_list(self) -> None:
         if self._close_view():
+            try:
+                self.store.set_setting("last_case", "")
+            except ops.USER_ERRORS:
+                pass
             self.stack.setCurrentWidget(self.list)
             self.reload_cases()
             self.list.table.setFocus()

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from exports import bundle as bundle_mod
 from exports.files import WriteError, atomic_write
 from exports.sample_csv import SampleError, parse_sample
 from models.conditions import applicability_fast
@@ -33,12 +32,26 @@ class OpError(Exception):
     """A problem the user can act on; the message says what and what to do."""
 
 
+class _Lazy:
+    """exports.bundle (pydantic models, scoring) is imported on first use, to
+    keep the app's start-up short."""
+
+    def __getattr__(self, name: str) -> Any:
+        from exports import bundle
+
+        return getattr(bundle, name)
+
+
+bundle_mod: Any = _Lazy()
+
+from exports.errors import BundleError  # noqa: E402
+
 USER_ERRORS: tuple[type[Exception], ...] = (
     OpError,
     StorageError,
     WriteError,
     SampleError,
-    bundle_mod.BundleError,
+    BundleError,
     QuestionSetError,
 )
 
@@ -219,6 +232,7 @@ class CaseSession:
             qid: AnswerState(r.value, r.note, r.practice) for qid, r in store.answers(a.id).items()
         }
         self._app: dict[str, bool | None] | None = None
+        self.revision = 0  # bumped on every stored change, so views know when to redraw
 
     # -- state ------------------------------------------------------------
     @property
@@ -320,10 +334,15 @@ class CaseSession:
         else:
             self.answers[qid] = AnswerState(state.value, state.note, state.practice)
         self._app = None
+        self.revision += 1
         return changed
 
     def remember_position(self, qid: str) -> None:
         self.store.set_position(self.assessment.id, qid)
+
+    def _status_changed(self) -> None:
+        self.assessment = self.store.get_assessment(self.assessment.id)
+        self.revision += 1
 
     def mark_complete(self) -> list[str]:
         """Mark complete if nothing applicable is unanswered; else return what is."""
@@ -331,12 +350,12 @@ class CaseSession:
         if todo:
             return todo
         self.store.set_status(self.assessment.id, "complete", self.assessor)
-        self.assessment = self.store.get_assessment(self.assessment.id)
+        self._status_changed()
         return []
 
     def reopen(self) -> None:
         self.store.set_status(self.assessment.id, "in_progress", self.assessor)
-        self.assessment = self.store.get_assessment(self.assessment.id)
+        self._status_changed()
 
     def update_details(self, details: dict[str, Any]) -> None:
         problems = self.qs.check_details(details)
@@ -345,6 +364,7 @@ class CaseSession:
         self.store.update_case_details(self.case.id, details, self.assessor)
         self.case = self.store.get_case(self.case.id)
         self._app = None
+        self.revision += 1
 
 
 def add_case(store: Store, inspection_id: str, reference: str, details: dict[str, Any], who: str) -> str:

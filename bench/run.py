@@ -1,0 +1,214 @@
+"""Case Assessor benchmarks: each row is a median over repeated runs, with its
+baseline measured in the same run and the ratio between them.
+
+    make bench                 # full
+    make bench ARGS=--quick    # fewer repetitions (what CI could afford)
+
+Prints a table; docs/performance.md records a run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from models.questionset import builtin_catalog  # noqa: E402
+from models.scoring import CaseInput, score  # noqa: E402
+from storage.store import Store  # noqa: E402
+
+ROWS: list[tuple[str, str, str, str, str, str]] = []
+
+
+def row(pid: str, measure: str, value: float, baseline: float | None, goal: str, unit: str = "ms") -> None:
+    ratio = f"{value / baseline:.2f}x" if baseline else "-"
+    base = f"{baseline:.2f} {unit}" if baseline is not None else "-"
+    ROWS.append((pid, measure, f"{value:.2f} {unit}", base, ratio, goal))
+    print(f"  {pid}: {measure}: {value:.2f} {unit} (baseline {base}, ratio {ratio}; goal {goal})", flush=True)
+
+
+def pct(values: list[float], p: float) -> float:
+    v = sorted(values)
+    return v[min(len(v) - 1, int(round(p / 100 * (len(v) - 1))))]
+
+
+# ---------------------------------------------------------------- P1 cold start
+BARE = """
+import time, sys
+t0 = time.perf_counter()
+from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
+app = QApplication([])
+w = QMainWindow(); w.setCentralWidget(QLabel("hello")); w.show(); app.processEvents()
+print(time.perf_counter() - t0)
+"""
+APP = """
+import time, sys
+t0 = time.perf_counter()
+sys.path.insert(0, {root!r})
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from ui import ops
+from ui.main_window import MainWindow
+store = ops.open_store({db!r})
+w = MainWindow(store); w.show(); app.processEvents()
+print(time.perf_counter() - t0)
+"""
+
+
+def cold_start(reps: int, db: Path) -> None:
+    def run(code: str) -> float:
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, env=os.environ)
+        return (time.perf_counter() - t0) * 1000
+
+    bare = [run(BARE) for _ in range(reps)]
+    app = [run(APP.format(root=str(ROOT), db=str(db))) for _ in range(reps)]
+    row("P1", "cold start to interactive main window (process start to first paint)", statistics.median(app),
+        statistics.median(bare), "<= 1.5x")
+
+
+# ---------------------------------------------------------------- P2 save one answer
+def save_answer(reps: int, folder: Path) -> None:
+    qs = builtin_catalog().get("iaow-2013")
+    store = Store(folder / "p2.sqlite3")
+    iid = store.create_inspection("bench", qs.id, qs.version)
+    aid = store.start_assessment(store.add_case(iid, "R1", {}), "bench", qs.version)
+    qids = [qv.id for qv in qs.questions if qv.scale.kind == "single" and not qv.q.per_option_of][:50]
+    ours = []
+    for i in range(reps):
+        t0 = time.perf_counter()
+        store.save_answer(aid, qids[i % len(qids)], value=["yes", "no"][(i // len(qids)) % 2], note="", who="bench")
+        ours.append((time.perf_counter() - t0) * 1000)
+    store.close()
+    raw = sqlite3.connect(folder / "p2raw.sqlite3", isolation_level=None)
+    raw.execute("PRAGMA journal_mode=WAL")
+    raw.execute("PRAGMA synchronous=FULL")
+    raw.execute("PRAGMA foreign_keys=ON")
+    raw.execute("CREATE TABLE answers (a TEXT, q TEXT, value TEXT, PRIMARY KEY (a, q))")
+    base = []
+    for i in range(reps):
+        t0 = time.perf_counter()
+        raw.execute("BEGIN")
+        raw.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?)", ("a", qids[i % len(qids)], str(i)))
+        raw.execute("COMMIT")
+        base.append((time.perf_counter() - t0) * 1000)
+    raw.close()
+    row("P2", "save one answer (durable, audited)", statistics.median(ours), statistics.median(base), "<= 2x")
+    row("P2", "save one answer, p99", pct(ours, 99), pct(base, 99), "p99 < 20 ms")
+
+
+# ---------------------------------------------------------------- next question
+def next_question(reps: int, folder: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    sys.path.insert(0, str(ROOT / "tests"))
+    from conftest import make_inspection  # type: ignore[import-not-found]
+
+    from ui.main_window import MainWindow
+
+    qs = builtin_catalog().get("iaow-2013")
+    store = Store(folder / "nav.sqlite3")
+    make_inspection(store, qs, 2)
+    store.set_setting("assessor_name", "bench")
+    w = MainWindow(store)
+    w.show()
+    view = w.open_case(store.list_cases(store.list_inspections()[0].id)[0].id)
+    assert view is not None
+    times = []
+    first = view.current
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        view.go(True)
+        app.processEvents()
+        times.append((time.perf_counter() - t0) * 1000)
+        if view.s.step(view.current, True) is None:
+            view.show_question(first)
+    row("UI", "move to the next question (incl. repaint)", statistics.median(times), None, "< 16 ms")
+    row("UI", "move to the next question, p99", pct(times, 99), None, "< 16 ms")
+    w.close()
+    store.close()
+
+
+# ---------------------------------------------------------------- P4 scores
+def scores(n_cases: int, reps: int) -> None:
+    qs = builtin_catalog().get("iaow-2013")
+    rng = random.Random(7)
+    sys.path.insert(0, str(ROOT / "tests"))
+    from conftest import synthetic_answers, synthetic_details  # type: ignore[import-not-found]
+
+    templates = []
+    for _ in range(50):
+        d = synthetic_details(qs, rng)
+        templates.append((d, synthetic_answers(qs, d, rng)))
+    cases = [CaseInput(f"c{i}", f"c{i}", *templates[i % 50]) for i in range(n_cases)]
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE answers (case_id TEXT, question_id TEXT, value TEXT)")
+    db.executemany(
+        "INSERT INTO answers VALUES (?, ?, ?)",
+        ((c.case_id, q, v if isinstance(v, str) else "x") for c in cases for q, v in c.answers.items()),
+    )
+    n_answers = db.execute("SELECT count(*) FROM answers").fetchone()[0]
+    ours, base = [], []
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        score(qs, cases)
+        ours.append((time.perf_counter() - t0) * 1000)
+        t0 = time.perf_counter()
+        db.execute(
+            "SELECT question_id, sum(value = 'yes'), sum(value != 'na') FROM answers GROUP BY question_id"
+        ).fetchall()
+        base.append((time.perf_counter() - t0) * 1000)
+    row("P4", f"scores over {n_cases:,} cases ({n_answers:,} answers) vs one SQL GROUP BY",
+        statistics.median(ours), statistics.median(base), "<= 2x; < 1 s at 10k")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--only", choices=["P1", "P2", "UI", "P4"])
+    args = ap.parse_args()
+    reps = 3 if args.quick else 7
+    print(f"Case Assessor benchmarks on {platform.node()}: {platform.processor() or platform.machine()}, "
+          f"{os.cpu_count()} cores, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}")
+    with tempfile.TemporaryDirectory() as d:
+        folder = Path(d)
+        db = folder / "start.sqlite3"
+        s = Store(db)
+        qs = builtin_catalog().get("iaow-2013")
+        sys.path.insert(0, str(ROOT / "tests"))
+        from conftest import make_inspection  # type: ignore[import-not-found]
+
+        make_inspection(s, qs, 20 if args.quick else 60)
+        s.close()
+        if args.only in (None, "P1"):
+            cold_start(reps, db)
+        if args.only in (None, "P2"):
+            save_answer(200 if args.quick else 1000, folder)
+        if args.only in (None, "UI"):
+            next_question(100 if args.quick else 400, folder)
+        if args.only in (None, "P4"):
+            for n in ([1_000] if args.quick else [1_000, 10_000]):
+                scores(n, reps if n <= 10_000 else 1)
+    print()
+    print("| id | measure | ours | baseline | ratio | goal |")
+    print("|---|---|---|---|---|---|")
+    for r in ROWS:
+        print("| " + " | ".join(r) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,138 @@
+"""Write PNGs of each main screen over a realistic synthetic inspection.
+
+    make screenshots        (QT_QPA_PLATFORM=offscreen python tools/screenshots.py)
+
+Writes docs/screenshots/*.png at 1366x768, a typical government laptop.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QCoreApplication, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from models.conditions import applicability  # noqa: E402
+from models.questionset import builtin_catalog  # noqa: E402
+from storage.store import Store  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+NOTES = [
+    "Initial contact within five working days; induction covered rights and obligations.",
+    "Plan drawn up with the individual; objectives clear and in achievable steps.",
+    "No evidence of checks with children's social care despite contact with a child at the address.",
+    "Home visit undertaken promptly after the domestic abuse call-out; well recorded.",
+]
+
+
+def build(store: Store) -> str:
+    qs = builtin_catalog().get("iaow-2013")
+    rng = random.Random(2014)
+    iid = store.create_inspection("York and North Yorkshire, Feb 2014", qs.id, qs.version, area="York")
+    types = ["community_order"] * 25 + ["sso"] * 7 + ["licence"] * 17
+    for i, ctype in enumerate(types):
+        details = {
+            "case_type": ctype,
+            "gender": "female" if rng.random() < 0.16 else "male",
+            "ethnicity": "white" if rng.random() < 0.9 else "bme",
+            "rosh_level": rng.choice(["low", "low", "medium", "medium", "high", "very_high"]),
+            "principal_offence": rng.choice(["violence", "burglary", "theft", "drugs", "motoring_alcohol", "other"]),
+            "requirements": sorted(rng.sample(["supervision", "unpaid_work", "accredited_programme", "curfew"], 2)),
+            "child_protection": rng.choice(["none", "none", "concerns", "procedures"]),
+            "identifiable_victim": rng.random() < 0.5,
+            "domestic_abuse": rng.random() < 0.3,
+            "mappa_level": rng.choice(["none", "none", "none", "1", "2"]),
+            "country": "england",
+        }
+        cid = store.add_case(iid, f"YNY-{i + 1:03d}", details)
+        if i >= 30:
+            continue  # not started yet
+        who = rng.choice(["Jo Bloggs (LA-07)", "Sam Patel (LA-03)"])
+        aid = store.start_assessment(cid, who, qs.version)
+        fill = 1.0 if i < 18 else rng.uniform(0.2, 0.8)
+        answers: dict = {}
+        for qv in qs.questions:
+            if applicability(qs, details, answers)[qv.id] is not True or rng.random() > fill:
+                continue
+            opts = [o.value for o in qv.scale.options]
+            above = [o.value for o in qv.scale.options if o.above_line] or opts
+            if qv.q.per_option_of:
+                value = {f: ("yes" if rng.random() < 0.6 else "no") for f in answers.get(qv.q.per_option_of, [])}
+            elif qv.scale.kind == "multi":
+                value = sorted(rng.sample(opts, 3))
+            else:
+                value = rng.choice(above) if rng.random() < 0.78 else rng.choice(opts)
+            answers[qv.id] = value
+            store.save_answer(aid, qv.id, value=value, note=rng.choice(NOTES) if rng.random() < 0.08 else "",
+                              practice=rng.random() < 0.03, who=who)
+        if i < 18:
+            store.set_status(aid, "complete", who)
+    store.set_setting("assessor_name", "Jo Bloggs")
+    store.set_setting("assessor_id", "LA-07")
+    return iid
+
+
+def main() -> int:
+    QCoreApplication.setOrganizationName("CaseAssessorScreens")
+    app = QApplication.instance() or QApplication(sys.argv)
+    OUT.mkdir(parents=True, exist_ok=True)
+    from ui.main_window import MainWindow
+
+    with tempfile.TemporaryDirectory() as d:
+        store = Store(Path(d) / "demo.sqlite3")
+        build(store)
+        w = MainWindow(store)
+        w.resize(1366, 768)
+        w.show()
+        app.processEvents()
+        w.grab().save(str(OUT / "case-list.png"))
+        cid = store.find_case("YNY-022").id
+        view = w.open_case(cid)
+        assert view is not None
+        view.show_question("IAOW-2.1-08")
+        view.guide_btn.setChecked(True)
+        app.processEvents()
+        w.grab().save(str(OUT / "walk-through.png"))
+        view.guide_btn.setChecked(False)
+        view.show_question("IAOW-1.1-03")
+        app.processEvents()
+        w.grab().save(str(OUT / "not-applicable.png"))
+        view.show_question("IAOW-3.2-13")
+        app.processEvents()
+        w.grab().save(str(OUT / "per-factor.png"))
+        from ui.completion import CompletionDialog
+
+        dlg = CompletionDialog(view.s, view.s.unanswered(), w)
+        dlg.show()
+        app.processEvents()
+        dlg.grab().save(str(OUT / "mark-complete.png"))
+        dlg.close()
+        from ui.dialogs import CaseDetailsDialog, HelpDialog
+
+        det = CaseDetailsDialog(view.s.qs, dict(view.s.case.details), view.s.case.reference, w)
+        det.show()
+        app.processEvents()
+        det.grab().save(str(OUT / "case-details.png"))
+        det.close()
+        h = HelpDialog(w)
+        h.show()
+        app.processEvents()
+        h.grab().save(str(OUT / "help.png"))
+        h.close()
+        QTimer.singleShot(0, app.quit)
+        w.close()
+        store.close()
+    print(f"wrote screenshots to {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
