@@ -63,6 +63,24 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--rule", choices=["questions", "criteria"])
     s.add_argument("--format", choices=["table", "json", "csv"], default="table")
 
+    s = sub.add_parser("print-case", help="print one case summary as PDF")
+    s.add_argument("--db", dest="sub_db", required=True)
+    s.add_argument("--case", required=True, help="case reference (or id)")
+    s.add_argument("--inspection", help="needed only if the reference is in several inspections")
+    s.add_argument("--out", required=True)
+
+    s = sub.add_parser("print-cases", help="print every case: one PDF with an index, or one file per case")
+    s.add_argument("--db", dest="sub_db", required=True)
+    s.add_argument("--inspection", required=True)
+    s.add_argument("--cases", help="comma-separated references (default: all)")
+    s.add_argument("--out", required=True, help="FILE.pdf for one document, or a folder")
+
+    s = sub.add_parser("print-report", help="print the inspection's findings as PDF")
+    s.add_argument("--db", dest="sub_db", required=True)
+    s.add_argument("--inspection", required=True)
+    s.add_argument("--rule", choices=["questions", "criteria"])
+    s.add_argument("--out", required=True)
+
     s = sub.add_parser("schemas", help="write the published JSON Schemas into a folder")
     s.add_argument("--out", default="docs")
     return p
@@ -353,6 +371,26 @@ def run_cli(argv: Sequence[str] | None = None, out: Any = None) -> int:
             return 0
         if args.command == "scores":
             return cmd_scores(args, out)
+        if args.command == "print-case":
+            with ops.open_store(args.sub_db, must_exist=True) as store:
+                iid = ops.find_inspection(store, args.inspection).id if args.inspection else None
+                ops.print_case(store, ops.find_case(store, args.case, iid), Path(args.out))
+            out.write(f"wrote {args.out}\n")
+            return 0
+        if args.command == "print-cases":
+            with ops.open_store(args.sub_db, must_exist=True) as store:
+                ins = ops.find_inspection(store, args.inspection)
+                ids = None
+                if args.cases:
+                    ids = [ops.find_case(store, ref.strip(), ins.id) for ref in args.cases.split(",") if ref.strip()]
+                n = ops.print_cases(store, ins.id, Path(args.out), ids)
+            out.write(f"printed {n} cases to {args.out}\n")
+            return 0
+        if args.command == "print-report":
+            with ops.open_store(args.sub_db, must_exist=True) as store:
+                ops.print_report(store, args.inspection, Path(args.out), rule=args.rule)
+            out.write(f"wrote {args.out}\n")
+            return 0
         if args.command == "schemas":
             from exports.bundle import schema as bundle_schema
             from models.questionset import schema as qs_schema

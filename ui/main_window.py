@@ -175,6 +175,10 @@ class MainWindow(QMainWindow):
         self._action(f, self.tr("Import &bundle…"), self.import_bundle)
         self._action(f, self.tr("&Export bundle…"), self.export_bundle)
         f.addSeparator()
+        self._action(f, self.tr("&Print case summary…"), self.print_current, QKeySequence.StandardKey.Print)
+        self._action(f, self.tr("Print &selected cases…"), self.print_selected)
+        self._action(f, self.tr("Print &findings…"), self.print_findings)
+        f.addSeparator()
         self._action(f, self.tr("&Assessor settings…"), self.edit_settings)
         f.addSeparator()
         self._action(f, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -468,6 +472,85 @@ class MainWindow(QMainWindow):
             self.fail(e, self.tr("The bundle was not written."))
             return
         self.statusBar().showMessage(self.tr("Wrote {0} cases.").format(n), 6000)
+
+    # ------------------------------------------------------------------ printing
+    def _offer_open(self, path: Path) -> None:
+        answer = QMessageBox.question(self, self.tr("Printed"),
+                                      self.tr("Wrote {0}.\n\nOpen it now?").format(path))
+        if answer == QMessageBox.StandardButton.Yes:
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def print_current(self) -> None:
+        if self.view is None:
+            self.print_selected()
+            return
+        self.view.flush_all()
+        ref = self.view.s.case.reference
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Print case summary"), f"case-{ref}.pdf",
+                                              self.tr("PDF files (*.pdf)"))
+        if not path:
+            return
+        try:
+            ops.print_case(self.store, self.view.s.case.id, Path(path))
+        except ops.USER_ERRORS as e:
+            self.fail(e, self.tr("The case summary was not written."))
+            return
+        self._offer_open(Path(path))
+
+    def print_selected(self, _checked: bool = False, target: str | None = None) -> None:
+        iid = self.current_inspection()
+        ids = self.list.selected_case_ids() if self.view is None else [self.view.s.case.id]
+        if not iid or not ids:
+            return
+        if len(ids) == 1 and self.list.proxy.rowCount() > 1 and self.view is None:
+            ask = QMessageBox.question(self, self.tr("Print cases"),
+                                       self.tr("Only one case is selected. Print every case of the inspection instead?"))
+            if ask == QMessageBox.StandardButton.Yes:
+                ids = [c.id for c in self.store.list_cases(iid)]
+        if target is None:
+            target, _ = QFileDialog.getSaveFileName(self, self.tr("Print cases (one PDF with an index)"),
+                                                    "case-summaries.pdf", self.tr("PDF files (*.pdf)"))
+        if not target:
+            return
+        from PySide6.QtWidgets import QApplication, QProgressDialog
+
+        dlg = QProgressDialog(self.tr("Printing case summaries…"), self.tr("Cancel"), 0, len(ids), self)
+        dlg.setWindowTitle(self.tr("Printing"))
+        dlg.setMinimumDuration(300)
+
+        def progress(done: int, total: int) -> bool:
+            dlg.setMaximum(total)
+            dlg.setValue(done)
+            QApplication.processEvents()
+            return not dlg.wasCanceled()
+
+        try:
+            n = ops.print_cases(self.store, iid, Path(target), ids, progress)
+        except ops.USER_ERRORS as e:
+            dlg.close()
+            self.fail(e, self.tr("The case summaries were not written."))
+            return
+        dlg.close()
+        self.statusBar().showMessage(self.tr("Printed {0} cases.").format(n), 6000)
+        self._offer_open(Path(target))
+
+    def print_findings(self) -> None:
+        iid = self.current_inspection()
+        if not iid:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Print findings"), "findings.pdf",
+                                              self.tr("PDF files (*.pdf)"))
+        if not path:
+            return
+        try:
+            ops.print_report(self.store, iid, Path(path))
+        except ops.USER_ERRORS as e:
+            self.fail(e, self.tr("The findings were not written."))
+            return
+        self._offer_open(Path(path))
 
     def edit_settings(self) -> None:
         dlg = SettingsDialog(self.store.get_setting("assessor_name") or "", self.store.get_setting("assessor_id") or "", self)

@@ -380,3 +380,105 @@ def add_case(store: Store, inspection_id: str, reference: str, details: dict[str
         return store.add_case(inspection_id, reference, details, who)
     except ValueError as e:
         raise OpError(str(e)) from e
+
+
+# ---------------------------------------------------------------------------
+# Printing
+# ---------------------------------------------------------------------------
+
+
+def case_doc(store: Store, case_id: str) -> Any:
+    from exports.pdf import CaseDoc
+
+    case = store.get_case(case_id)
+    ins = store.get_inspection(case.inspection_id)
+    qs = question_set_for(store, ins)
+    a = store.primary_assessment(case_id)
+    answers = store.answers(a.id) if a else {}
+    status = ("complete" if a.status == "complete" else "in progress") if a else "not started"
+    return CaseDoc(qs=qs, inspection=ins, case=case, assessment=a, answers=answers, status=status)
+
+
+def find_case(store: Store, reference: str, inspection_id: str | None = None) -> str:
+    try:
+        return store.find_case(reference, inspection_id).id
+    except KeyError:
+        raise OpError(f"no single case matches {reference!r}; give --inspection too if references repeat") from None
+
+
+def print_case(store: Store, case_id: str, out: Path) -> None:
+    from exports.pdf import case_summary_pdf
+
+    atomic_write(Path(out), case_summary_pdf(case_doc(store, case_id)))
+
+
+def print_cases(
+    store: Store,
+    inspection_id: str,
+    out: Path,
+    case_ids: list[str] | None = None,
+    progress: Any = None,
+) -> int:
+    """One PDF with a cover index (``out`` ends in .pdf), or one file per case
+    in the folder ``out``.  ``progress(done, total)`` returning False cancels;
+    a cancelled batch writes nothing."""
+    from exports.pdf import Cancelled, batch_pdf, case_summary_pdf
+
+    ins = find_inspection(store, inspection_id)
+    ids = case_ids or [c.id for c in store.list_cases(ins.id)]
+    if not ids:
+        raise OpError("this inspection has no cases to print")
+    docs = [case_doc(store, cid) for cid in ids]
+    out = Path(out)
+    try:
+        if out.suffix.lower() == ".pdf":
+            atomic_write(out, batch_pdf(docs, ins, progress))
+            return len(docs)
+        blobs = []
+        for i, d in enumerate(docs):
+            if progress is not None and not progress(i, len(docs)):
+                raise Cancelled()
+            safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in d.case.reference)
+            blobs.append((out / f"case-{safe}.pdf", case_summary_pdf(d)))
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise OpError(f"{out}: the folder could not be created ({e.strerror or e})") from e
+        for path, data in blobs:
+            atomic_write(path, data)
+        if progress is not None:
+            progress(len(docs), len(docs))
+    except Cancelled:
+        raise OpError("printing was cancelled; nothing was written") from None
+    return len(docs)
+
+
+SUBGROUP_FIELDS = ("case_type", "gender", "rosh_level", "organisation")
+
+
+def findings_doc(store: Store, inspection_id: str, *, rule: Rule | None = None) -> Any:
+    from exports.pdf import FindingsDoc
+
+    res = inspection_scores(store, inspection_id, rule=rule)
+    cases = case_inputs(store.case_summaries(res.inspection.id))
+    subgroups: dict[str, dict[str, ScoreReport]] = {}
+    for fid in SUBGROUP_FIELDS:
+        f = res.qs.fields.get(fid)
+        if f is None:
+            continue
+        subgroups[fid] = {o.value: score(res.qs, cases, rule=rule, where={fid: [o.value]}) for o in f.options}
+    assessors = sorted({c.assessor for c in cases if c.assessor})
+    if len(assessors) > 1:
+        subgroups["assessor"] = {a: score(res.qs, cases, rule=rule, where={"assessor": [a]}) for a in assessors}
+    provenance = [
+        f"{len(cases)} cases in this database for {res.inspection.name}; "
+        f"{sum(1 for c in cases if c.answers)} with answers; assessors: {', '.join(assessors) or 'none'}."
+    ]
+    return FindingsDoc(qs=res.qs, inspection=res.inspection, report=res.report, cases=cases,
+                       subgroups=subgroups, splits=res.splits, provenance=provenance)
+
+
+def print_report(store: Store, inspection_id: str, out: Path, *, rule: Rule | None = None) -> None:
+    from exports.pdf import findings_pdf
+
+    atomic_write(Path(out), findings_pdf(findings_doc(store, inspection_id, rule=rule)))
