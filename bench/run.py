@@ -175,10 +175,60 @@ def scores(n_cases: int, reps: int) -> None:
         statistics.median(ours), statistics.median(base), "<= 2x; < 1 s at 10k")
 
 
+# ---------------------------------------------------------------- P5 PDFs
+def pdfs(reps: int, folder: Path, batch: int) -> None:
+    import io
+
+    from pypdf import PdfReader
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+
+    from exports.pdf import case_summary_pdf
+    from ui import ops
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from conftest import make_inspection  # type: ignore[import-not-found]
+
+    qs = builtin_catalog().get("iaow-2013")
+    store = Store(folder / "p5.sqlite3")
+    iid = make_inspection(store, qs, batch, seed=11)
+    case_id = store.list_cases(iid)[0].id
+    ours = []
+    data = b""
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        data = case_summary_pdf(ops.case_doc(store, case_id))
+        ours.append((time.perf_counter() - t0) * 1000)
+    pages = len(PdfReader(io.BytesIO(data)).pages)
+    styles = getSampleStyleSheet()
+    base = []
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        buf = io.BytesIO()
+        story = []
+        for p in range(pages):
+            story += [Paragraph(f"Page {p} line {i} of a plain document", styles["Normal"]) for i in range(40)]
+            story.append(PageBreak())
+        SimpleDocTemplate(buf, pagesize=A4, invariant=1).build(story[:-1])
+        base.append((time.perf_counter() - t0) * 1000)
+    row("P5", f"case summary PDF ({pages} pages) vs a bare reportlab document of {pages} pages",
+        statistics.median(ours), statistics.median(base), "<= 2x")
+    t0 = time.perf_counter()
+    ops.print_cases(store, iid, folder / "batch.pdf")
+    one = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    ops.print_cases(store, iid, folder / "batch-dir")
+    each = time.perf_counter() - t0
+    row("P5", f"batch of {batch} case summaries, one PDF with index", one, None, "< 20 s", unit="s")
+    row("P5", f"batch of {batch} case summaries, one file per case", each, None, "< 20 s", unit="s")
+    store.close()
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true")
-    ap.add_argument("--only", choices=["P1", "P2", "UI", "P4"])
+    ap.add_argument("--only", choices=["P1", "P2", "UI", "P4", "P5"])
     args = ap.parse_args()
     reps = 3 if args.quick else 7
     print(f"Case Assessor benchmarks on {platform.node()}: {platform.processor() or platform.machine()}, "
@@ -199,6 +249,8 @@ def main() -> int:
             save_answer(200 if args.quick else 1000, folder)
         if args.only in (None, "UI"):
             next_question(100 if args.quick else 400, folder)
+        if args.only in (None, "P5"):
+            pdfs(reps, folder, 20 if args.quick else 100)
         if args.only in (None, "P4"):
             for n in ([1_000] if args.quick else [1_000, 10_000]):
                 scores(n, reps if n <= 10_000 else 1)

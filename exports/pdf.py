@@ -125,8 +125,8 @@ def _canvas_class(doc_label: str) -> type[rl_canvas.Canvas]:
             self.drawCentredString(w / 2, 7 * mm, MARKING)
             self.setFillColor(colors.HexColor("#555b66"))
             self.setFont("DejaVu", 7.5)
-            self.drawString(16 * mm, h - 10 * mm, doc_label[:70])
-            self.drawString(16 * mm, 7 * mm, "Case Assessor")
+            label = doc_label if len(doc_label) <= 48 else doc_label[:47] + "…"
+            self.drawString(16 * mm, 7 * mm, label)
             self.drawRightString(w - 16 * mm, 7 * mm, f"Page {self._pageNumber} of {total}")
             self.setStrokeColor(GRID)
             self.line(16 * mm, h - 12 * mm, w - 16 * mm, h - 12 * mm)
@@ -306,14 +306,26 @@ def case_story(doc: CaseDoc, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     rows = []
     practice_rows: list[int] = []
 
+    widths = [70 * mm, 38 * mm, 9 * mm, 61 * mm]
+    marks: list[tuple[int, bool]] = []
+
     def flush() -> None:
-        nonlocal rows, practice_rows
+        nonlocal rows, practice_rows, marks
         if rows:
-            extra = [("BACKGROUND", (0, r), (-1, r), PRACTICE_BG) for r in practice_rows]
-            story.append(_table([[P("Question", st["cellb"]), P("Judgement", st["cellb"]), P("", st["cellb"]),
-                                  P("Note", st["cellb"])]] + rows, [70 * mm, 38 * mm, 9 * mm, 61 * mm], extra=extra))
+            extra: list[tuple[Any, ...]] = [("BACKGROUND", (0, r), (-1, r), PRACTICE_BG) for r in practice_rows]
+            extra.append(("ALIGN", (2, 1), (2, -1), "CENTER"))
+            extra += [("TEXTCOLOR", (2, r), (2, r), ABOVE if ok else BELOW) for r, ok in marks]
+            extra += [("FONT", (2, 1), (2, -1), "DejaVu-Bold", 8.2)]
+            story.append(_table([["Question", "Judgement", "", "Note"]] + rows, widths, extra=extra))
         rows = []
         practice_rows = []
+        marks = []
+
+    def cell(text: str, col: int) -> Any:
+        """Plain text where it fits on one line (much faster), else a wrapping paragraph."""
+        if "\n" not in text and pdfmetrics.stringWidth(text, "DejaVu", 8.2) < widths[col] - 8:
+            return text
+        return P(text, st["cell"])
 
     for qv in qs.questions:
         ans = doc.answers.get(qv.id)
@@ -338,14 +350,14 @@ def case_story(doc: CaseDoc, st: dict[str, ParagraphStyle]) -> list[Flowable]:
         if not label:
             unanswered.append(qv.id)
             label = "— not answered —"
-        mark = "" if above is None else ("✓" if above else "✗")
         note = ans.note if ans else ""
         if ans and ans.practice:
             note = ("★ Practice illustration. " + note).strip()
             practice_rows.append(len(rows) + 1)
+        if above is not None:
+            marks.append((len(rows) + 1, above))
         qtext = f"{qv.id.split('-', 1)[-1]}  {text_in(qv.q.text, lang)}" + ("" if qv.q.scored else " (data item)")
-        mstyle = ParagraphStyle("m", parent=st["cellb"], textColor=ABOVE if above else BELOW, alignment=TA_CENTER)
-        rows.append([P(qtext, st["cell"]), P(label, st["cell"]), P(mark, mstyle), P(note, st["cell"])])
+        rows.append([cell(qtext, 0), cell(label, 1), "" if above is None else ("✓" if above else "✗"), cell(note, 3)])
     flush()
 
     story.append(CondPageBreak(25 * mm))
@@ -540,12 +552,12 @@ def findings_pdf(doc: FindingsDoc) -> bytes:
     story.append(P("Criterion scores", st["h2"]))
     banded = bool(qs.data.bands)
     crows: list[list[Any]] = [[P(h, st["cellb"]) for h in
-                               ("Criterion", "Score") + (("Band",) if banded else ()) + ("Mean of", "No applicable case")]]
+                               ("Criterion", "Score") + (("Band",) if banded else ()) + ("Mean of", "Not applicable to any case")]]
     for code, c in rep.criteria.items():
         crows.append([P(f"{code} {text_in(qs.criteria[code].title, lang)}", st["cell"]), P(fmt_pct(c.value), st["cell"])]
                      + ([P(c.band or "", st["cell"])] if banded else [])
                      + [P(f"{c.parts} questions", st["cell"]), P(str(len(c.excluded)), st["cell"])])
-    story.append(_table(crows, [96 * mm, 16 * mm] + ([24 * mm] if banded else []) + [22 * mm, 20 * mm]))
+    story.append(_table(crows, ([88 * mm, 16 * mm, 24 * mm] if banded else [112 * mm, 16 * mm]) + [25 * mm, 25 * mm]))
 
     # data summary charts per outcome
     story.append(PageBreak())

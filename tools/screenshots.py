@@ -127,6 +127,24 @@ def main() -> int:
         app.processEvents()
         h.grab().save(str(OUT / "help.png"))
         h.close()
+        # printed documents, rendered to PNG with pdftoppm (Debian's poppler-utils)
+        from ui import ops
+
+        pdf_dir = ROOT / "docs" / "printed"
+        pdf_dir.mkdir(parents=True, exist_ok=True)
+        ops.print_case(store, cid, Path(d) / "case.pdf")
+        iid = store.list_inspections()[0].id
+        ops.print_report(store, iid, Path(d) / "findings.pdf")
+        import shutil
+        import subprocess
+
+        if shutil.which("pdftoppm"):
+            for name, pages in (("case", "1-3"), ("findings", "1-4")):
+                first, last = pages.split("-")
+                subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", first, "-l", last, str(Path(d) / f"{name}.pdf"),
+                                str(pdf_dir / f"{name}-summary" if name == "case" else pdf_dir / name)], check=True)
+        else:
+            print("pdftoppm not found (apt-get install poppler-utils): PDFs not rendered")
         QTimer.singleShot(0, app.quit)
         w.close()
         store.close()
