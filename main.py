@@ -81,6 +81,55 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--rule", choices=["questions", "criteria"])
     s.add_argument("--out", required=True)
 
+    s = sub.add_parser("make-pack", help="lead inspector: an encrypted pack of cases for one assessor")
+    s.add_argument("--db", dest="sub_db", required=True)
+    s.add_argument("--inspection", required=True)
+    s.add_argument("--assessor", required=True)
+    s.add_argument("--cases", help="comma-separated references (default: all)")
+    s.add_argument("--passphrase-file", required=True)
+    s.add_argument("--out", required=True)
+
+    s = sub.add_parser("import-pack", help="assessor: set up from an inspection pack")
+    s.add_argument("--db", dest="sub_db", required=True)
+    s.add_argument("--passphrase-file", required=True)
+    s.add_argument("file")
+
+    s = sub.add_parser("export", help="assessor: a signed, encrypted export for the lead inspector")
+    s.add_argument("--db", dest="sub_db", required=True)
+    s.add_argument("--inspection", required=True)
+    s.add_argument("--out", required=True)
+    s.add_argument("--passphrase-file", help="encrypt to a passphrase (when no pack was issued)")
+    s.add_argument("--escrow", action="append", default=[], metavar="AGE_RECIPIENT", help="also encrypt to this key")
+
+    s = sub.add_parser("merge", help="lead inspector: merge assessors' exports")
+    s.add_argument("--db", dest="sub_db", required=True)
+    s.add_argument("--passphrase-file")
+    s.add_argument("--trust", action="append", default=[], metavar="FINGERPRINT")
+    s.add_argument("--report", help="also write the merge report (JSON) here")
+    s.add_argument("--format", choices=["table", "json"], default="table")
+    s.add_argument("files", nargs="+")
+
+    s = sub.add_parser("conflicts", help="list per-answer conflicts")
+    s.add_argument("--db", dest="sub_db", required=True)
+    s.add_argument("--inspection", required=True)
+    s.add_argument("--status", choices=["open", "resolved"])
+    s.add_argument("--format", choices=["table", "json"], default="table")
+
+    s = sub.add_parser("resolve", help="decide a conflict: choose a side or give the value")
+    s.add_argument("--db", dest="sub_db", required=True)
+    s.add_argument("--conflict", required=True, help="conflict id (or a unique prefix)")
+    g = s.add_mutually_exclusive_group(required=True)
+    g.add_argument("--choose", type=int, help="1, 2, ... as listed by 'conflicts'")
+    g.add_argument("--value", help="the answer to record instead")
+    s.add_argument("--why", required=True)
+
+    s = sub.add_parser("agreement", help="QA second reads: agreement and Cohen's kappa")
+    s.add_argument("--db", dest="sub_db", required=True)
+    s.add_argument("--inspection", required=True)
+    s.add_argument("--format", choices=["table", "json"], default="table")
+
+    s = sub.add_parser("key", help="show this user's signing-key fingerprint")
+
     s = sub.add_parser("schemas", help="write the published JSON Schemas into a folder")
     s.add_argument("--out", default="docs")
     return p
@@ -333,6 +382,95 @@ def cmd_scores(args: argparse.Namespace, out: Any) -> int:
     return 0
 
 
+def cmd_exchange(args: argparse.Namespace, out: Any) -> int:
+    from ui import exchange, ops
+
+    if args.command == "key":
+        out.write(exchange.my_fingerprint() + "\n")
+        return 0
+    if args.command == "import-pack":
+        with ops.open_store(args.sub_db) as store:
+            iid = exchange.import_pack(store, Path(args.file), args.passphrase_file)
+        out.write(iid + "\n")
+        return 0
+    with ops.open_store(args.sub_db, must_exist=True) as store:
+        if args.command == "make-pack":
+            refs = [r.strip() for r in args.cases.split(",")] if args.cases else None
+            n = exchange.make_pack(store, args.inspection, args.assessor, Path(args.out), args.passphrase_file, refs)
+            out.write(f"wrote a pack of {n} cases for {args.assessor} to {args.out}\n")
+            out.write(f"lead inspector's key fingerprint: {exchange.my_fingerprint()}\n")
+            return 0
+        if args.command == "export":
+            info = exchange.export_secure(store, args.inspection, Path(args.out), args.passphrase_file, args.escrow)
+            out.write(f"wrote {info['cases']} cases to {args.out}, signed by {info['fingerprint']}, "
+                      f"encrypted to the {info['encrypted_to']}\n")
+            return 0
+        if args.command == "merge":
+            results, summary = exchange.merge_files(store, [Path(f) for f in args.files],
+                                                    passphrase_file=args.passphrase_file, trust=args.trust)
+            if args.report:
+                from exports.files import atomic_write
+
+                atomic_write(Path(args.report), (json.dumps(summary, indent=1) + "\n").encode())
+            if args.format == "json":
+                json.dump(summary, out, indent=1)
+                out.write("\n")
+            else:
+                out.write(_table([[r.status, Path(r.name).name, r.signer, r.reason] for r in results],
+                                 ["status", "file", "signer", "reason"]) + "\n")
+                out.write(f"new cases: {len(summary['cases_new'])}; updated: {len(summary['cases_updated'])}; "
+                          f"unchanged: {len(summary['cases_unchanged'])}; duplicates: {len(summary['duplicates'])}; "
+                          f"open conflicts: {summary['conflicts_open']}\n")
+            refused = [r for r in results if r.status == "refused"]
+            for r in refused:
+                print(f"refused: {r.name}: {r.reason}", file=sys.stderr)
+            return 3 if refused else 0
+        if args.command == "conflicts":
+            rows = exchange.conflicts(store, args.inspection, args.status)
+            if args.format == "json":
+                json.dump(rows, out, indent=1, ensure_ascii=False)
+                out.write("\n")
+                return 0
+            table = []
+            for k in rows:
+                sides = "  |  ".join(f"{i}: {v['assessor']}: {v['value']}" + (f" ({v['note']})" if v["note"] else "")
+                                     for i, v in enumerate(k["versions"], 1))
+                done = f"resolved by {k['resolved_by']}: {k['why']}" if k["status"] == "resolved" else "open"
+                table.append([k["id"][:8], k["reference"], k["question_id"], sides, done])
+            out.write(_table(table, ["id", "case", "question", "versions", "status"]) + "\n")
+            return 0
+        if args.command == "resolve":
+            exchange.resolve(store, args.conflict, choose=args.choose, value=args.value, why=args.why)
+            out.write("resolved\n")
+            return 0
+        if args.command == "agreement":
+            rep = exchange.agreement_report(store, args.inspection)
+            data = {
+                "pairs": rep.pairs,
+                "by_question": {q: {"agree": a, "n": n, "share": a / n} for q, (a, n) in rep.by_question.items()},
+                "kappa_by_criterion": {c: {"kappa": k, "n": n} for c, (k, n) in rep.kappa_by_criterion.items()},
+                "kappa_by_readers": [{"readers": list(r), "kappa": k, "n": n} for r, (k, n) in rep.kappa_by_readers.items()],
+                "disagreements": [{"case": p.case, "question": p.question, "first": p.first, "second": p.second}
+                                  for p in rep.disagreements],
+            }
+            if args.format == "json":
+                json.dump(data, out, indent=1)
+                out.write("\n")
+                return 0
+            if not rep.pairs:
+                out.write("No case has both a primary and a QA reading.\n")
+                return 0
+            out.write(_table([[c, "n/a" if k is None else f"{k:.2f}", n] for c, (k, n) in rep.kappa_by_criterion.items()],
+                             ["criterion", "kappa", "pairs"]) + "\n\n")
+            out.write(_table([[" / ".join(r), "n/a" if k is None else f"{k:.2f}", n]
+                              for r, (k, n) in rep.kappa_by_readers.items()], ["readers", "kappa", "pairs"]) + "\n\n")
+            out.write(f"{len(rep.disagreements)} disagreements:\n")
+            out.write(_table([[p.case, p.question, p.first, p.second] for p in rep.disagreements],
+                             ["case", "question", "primary", "QA"]) + "\n")
+            return 0
+    return 2
+
+
 def run_cli(argv: Sequence[str] | None = None, out: Any = None) -> int:
     out = out or sys.stdout
     parser = _parser()
@@ -391,6 +529,8 @@ def run_cli(argv: Sequence[str] | None = None, out: Any = None) -> int:
                 ops.print_report(store, args.inspection, Path(args.out), rule=args.rule)
             out.write(f"wrote {args.out}\n")
             return 0
+        if args.command in ("make-pack", "import-pack", "export", "merge", "conflicts", "resolve", "agreement", "key"):
+            return cmd_exchange(args, out)
         if args.command == "schemas":
             from exports.bundle import schema as bundle_schema
             from models.questionset import schema as qs_schema

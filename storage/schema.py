@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite_utils
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class StorageError(Exception):
@@ -159,7 +159,42 @@ def _v1(db: sqlite_utils.Database) -> None:
 
 
 # version -> step that brings a database at (version - 1) to version
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1}
+def _v2(db: sqlite_utils.Database) -> None:
+    """The lead inspector's merge: trusted assessor keys, merge reports,
+    per-answer conflicts and their resolutions."""
+    ddl = _DDL(db)
+    ddl.table(
+        "trusted_keys",
+        {"fingerprint": str, "public_key": str, "name": str, "trusted_at": str, "trusted_by": str},
+        pk="fingerprint",
+        not_null={"public_key", "trusted_at"},
+    )
+    ddl.table("merges", {"id": str, "at": str, "who": str, "report": str}, pk="id", not_null={"at", "report"})
+    ddl.table("merged_files", {"sha256": str, "merge_id": str, "name": str, "signer": str, "at": str}, pk="sha256")
+    ddl.table(
+        "conflicts",
+        {
+            "id": str,
+            "inspection_id": str,
+            "case_id": str,
+            "question_id": str,
+            "versions": str,
+            "status": str,
+            "resolution": str,
+            "resolved_by": str,
+            "resolved_at": str,
+            "why": str,
+        },
+        pk="id",
+        foreign_keys=[("case_id", "cases", "id")],
+        not_null={"case_id", "question_id", "versions", "status"},
+    )
+    ddl.index("conflicts", ["case_id", "question_id"], unique=True)
+    db.execute("ALTER TABLE audit ADD COLUMN digest TEXT")
+    db.execute("CREATE INDEX idx_audit_digest ON audit (assessment_id, digest)")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2}
 
 
 def backup_before_migration(conn: sqlite3.Connection, path: Path, from_version: int) -> Path:

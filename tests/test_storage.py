@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -133,12 +135,35 @@ def test_migration_takes_a_backup_first(db_path, monkeypatch):
         db.execute("CREATE TABLE extra (x)")
         applied.append(2)
 
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 2, v2)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setitem(schema.MIGRATIONS, SCHEMA_VERSION + 1, v2)
     s = Store(db_path)
-    assert applied == [2] and s.schema_version() == 2
+    assert applied == [2] and s.schema_version() == SCHEMA_VERSION + 1
     assert s.backup_path is not None and s.backup_path.exists()
     bak = sqlite3.connect(s.backup_path)
-    assert bak.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert bak.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     bak.close()
+    s.close()
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.mark.parametrize("version", [1])
+def test_committed_fixture_databases_migrate_to_the_current_schema(tmp_path, version):
+    src = FIXTURES / f"schema-v{version}.sqlite3"
+    db = tmp_path / "old.sqlite3"
+    shutil.copy(src, db)
+    before = sqlite3.connect(db)
+    counts = {t: before.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("cases", "answers", "audit")}
+    answers = before.execute("SELECT * FROM answers ORDER BY assessment_id, question_id").fetchall()
+    before.close()
+    s = Store(db)
+    assert s.schema_version() == SCHEMA_VERSION
+    assert s.backup_path is not None and s.backup_path.read_bytes()[:16] == b"SQLite format 3\x00"
+    for table, n in counts.items():
+        assert s.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == n
+    cols = [r[1] for r in s.conn.execute("PRAGMA table_info(answers)")]
+    assert s.conn.execute(f"SELECT {', '.join(cols)} FROM answers ORDER BY assessment_id, question_id").fetchall() == answers
+    assert s.integrity_ok()
     s.close()

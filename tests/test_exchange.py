@@ -1,0 +1,308 @@
+"""Packs, signed and encrypted exports, the merge, conflicts and agreement."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from exports import bundle
+from main import run_cli
+from models.agreement import cohen_kappa
+from models.questionset import builtin_catalog
+from storage import merge as merge_sql
+from storage.store import Store
+from ui import exchange
+
+QS = builtin_catalog().get("iaow-2013")
+SAMPLE = "reference,case_type,rosh_level,requirements\n" + "\n".join(
+    f"R-{i},licence,medium,supervision" for i in range(1, 5)
+) + "\n"
+
+
+class Person:
+    """One laptop: its own database and its own keys."""
+
+    def __init__(self, root: Path, name: str) -> None:
+        self.root = root / name
+        self.root.mkdir()
+        self.keys = self.root / "keys"
+        self.db = self.root / "db.sqlite3"
+        self.name = name
+
+    def __enter__(self) -> Store:
+        import os
+
+        self._old = os.environ.get("CASE_ASSESSOR_KEYS")
+        os.environ["CASE_ASSESSOR_KEYS"] = str(self.keys)
+        self.store = Store(self.db)
+        if not self.store.get_setting("assessor_name"):
+            self.store.set_setting("assessor_name", self.name)
+        return self.store
+
+    def __exit__(self, *exc) -> None:
+        import os
+
+        self.store.close()
+        if self._old is None:
+            os.environ.pop("CASE_ASSESSOR_KEYS", None)
+        else:
+            os.environ["CASE_ASSESSOR_KEYS"] = self._old
+
+    def fingerprint(self) -> str:
+        with self:
+            return exchange.my_fingerprint()
+
+
+def answer(store: Store, ref: str, values: dict[str, str], kind: str = "primary") -> None:
+    case = store.find_case(ref)
+    a = store.primary_assessment(case.id) if kind == "primary" else None
+    aid = a.id if a else store.start_assessment(case.id, store.get_setting("assessor_name"), QS.version, kind=kind)
+    for q, v in values.items():
+        store.save_answer(aid, q, value=v, who=store.get_setting("assessor_name"))
+
+
+@pytest.fixture
+def world(tmp_path):
+    lead, ann, bob = Person(tmp_path, "Lead"), Person(tmp_path, "Ann"), Person(tmp_path, "Bob")
+    pw = tmp_path / "pw.txt"
+    pw.write_text("correct horse battery staple\n")
+    with lead as s:
+        iid = s.create_inspection("York", QS.id, QS.version)
+        (tmp_path / "s.csv").write_text(SAMPLE)
+        from ui import ops
+
+        ops.import_sample(s, iid, tmp_path / "s.csv")
+        exchange.make_pack(s, iid, "Ann", tmp_path / "ann.pack", str(pw), ["R-1", "R-2", "R-3"])
+        exchange.make_pack(s, iid, "Bob", tmp_path / "bob.pack", str(pw), ["R-2", "R-3", "R-4"])
+    with ann as s:
+        exchange.import_pack(s, tmp_path / "ann.pack", str(pw))
+        answer(s, "R-1", {"IAOW-2.1-02": "yes", "IAOW-2.1-03": "yes"})
+        answer(s, "R-2", {"IAOW-2.1-02": "yes", "IAOW-2.1-03": "no"})
+        answer(s, "R-3", {"IAOW-2.1-02": "no"})
+        exchange.export_secure(s, iid, tmp_path / "ann.export")
+    with bob as s:
+        exchange.import_pack(s, tmp_path / "bob.pack", str(pw))
+        answer(s, "R-2", {"IAOW-2.1-02": "yes", "IAOW-2.1-03": "yes"})  # disagrees on 2.1-03
+        answer(s, "R-3", {"IAOW-2.1-02": "no"})  # agrees
+        answer(s, "R-4", {"IAOW-2.1-02": "no"})
+        exchange.export_secure(s, iid, tmp_path / "bob.export")
+    return {"lead": lead, "ann": ann, "bob": bob, "iid": iid, "dir": tmp_path, "pw": pw}
+
+
+def snapshot(store: Store) -> dict:
+    c = store.conn
+    return {
+        "cases": sorted(c.execute("SELECT id, reference, details FROM cases").fetchall()),
+        "assessments": sorted(c.execute("SELECT id, case_id, assessor, status, kind FROM assessments").fetchall()),
+        "answers": sorted(c.execute("SELECT assessment_id, question_id, value, note, updated_at FROM answers").fetchall()),
+        "conflicts": sorted(c.execute("SELECT id, case_id, question_id, versions, status FROM conflicts").fetchall()),
+        "audit": sorted(c.execute("SELECT at, who, action, assessment_id, question_id, old, new FROM audit "
+                                  "WHERE action NOT IN ('merge')").fetchall()),
+    }
+
+
+def test_two_assessors_merge_into_the_right_counts_and_conflicts(world):
+    d = world["dir"]
+    with world["lead"] as s:
+        results, summary = exchange.merge_files(
+            s, [d / "ann.export", d / "bob.export"],
+            trust=[world["ann"].fingerprint(), world["bob"].fingerprint()])
+        assert [r.status for r in results] == ["merged", "merged"]
+        assert summary["assessors"] == ["Ann", "Bob"]
+        assert summary["cases_updated"] == ["R-1", "R-2", "R-3", "R-4"]
+        open_ = exchange.conflicts(s, world["iid"], "open")
+        assert [(k["reference"], k["question_id"]) for k in open_] == [("R-2", "IAOW-2.1-03")]
+        sides = {v["assessor"]: v["value"] for v in open_[0]["versions"]}
+        assert sides == {"Ann": "no", "Bob": "yes"}
+        before = snapshot(s)
+        results, _ = exchange.merge_files(s, [d / "ann.export", d / "bob.export"])
+        assert [r.status for r in results] == ["unchanged", "unchanged"]
+        assert snapshot(s) == before
+
+
+def test_resolution_is_recorded_with_who_when_why(world):
+    d = world["dir"]
+    with world["lead"] as s:
+        exchange.merge_files(s, [d / "ann.export", d / "bob.export"],
+                             trust=[world["ann"].fingerprint(), world["bob"].fingerprint()])
+        k = exchange.conflicts(s, world["iid"], "open")[0]
+        bob_side = [i for i, v in enumerate(k["versions"], 1) if v["assessor"] == "Bob"][0]
+        out = io.StringIO()
+        assert run_cli(["resolve", "--db", str(world["lead"].db), "--conflict", k["id"][:8], "--choose", str(bob_side),
+                        "--why", "induction record seen on file"], out) == 0
+        done = exchange.conflicts(s, world["iid"], "resolved")[0]
+        assert done["resolution"]["value"] == "yes" and done["why"] == "induction record seen on file"
+        assert done["resolved_by"] == "Lead" and done["resolved_at"]
+        primary = s.primary_assessment(s.find_case("R-2").id)
+        assert s.answers(primary.id)["IAOW-2.1-03"].value == "yes"
+        assert [r for r in s.audit_rows(assessment_id=primary.id) if r["action"] == "resolve_conflict"]
+        # merging again does not reopen a decided conflict
+        exchange.merge_files(s, [d / "ann.export", d / "bob.export"])
+        assert exchange.conflicts(s, world["iid"], "open") == []
+
+
+def _tamper_cases(world):
+    d = world["dir"]
+    raw = (d / "ann.export").read_bytes()
+    flipped = bytearray(raw)
+    flipped[len(raw) // 2] ^= 0x01
+    yield "bit flip", bytes(flipped), "could not be decrypted"
+    yield "truncated", raw[: len(raw) - 40], "could not be decrypted"
+    yield "not encrypted", b'{"format": "case-assessor-bundle"}', "not an encrypted file"
+    # encrypted to someone else's key
+    stranger = Person(d, "Stranger")
+    with stranger as s:
+        iid = s.create_inspection("Other", QS.id, QS.version)
+        pw = d / "pw2.txt"
+        pw.write_text("x")
+        exchange.export_secure(s, iid, d / "stranger.export", str(pw))
+    yield "wrong key", (d / "stranger.export").read_bytes(), "wrong key"
+
+
+def test_tampered_truncated_wrong_key_and_unknown_signer_are_refused(world):
+    d = world["dir"]
+    with world["lead"] as s:
+        before = snapshot(s)
+        for name, data, reason in _tamper_cases(world):
+            p = d / f"bad-{name.replace(' ', '-')}.export"
+            p.write_bytes(data)
+            results, _ = exchange.merge_files(s, [p], trust=[world["ann"].fingerprint()])
+            assert results[0].status == "refused" and reason in results[0].reason, (name, results[0].reason)
+            assert snapshot(s) == before, name
+        # a genuine file from an assessor the lead has not trusted yet
+        results, _ = exchange.merge_files(s, [d / "bob.export"])
+        assert results[0].status == "refused" and "unknown assessor 'Bob'" in results[0].reason
+        assert world["bob"].fingerprint() in results[0].reason
+        assert snapshot(s) == before
+
+
+def test_cli_merge_exit_code_says_some_were_refused(world, monkeypatch):
+    d = world["dir"]
+    monkeypatch.setenv("CASE_ASSESSOR_KEYS", str(world["lead"].keys))
+    (d / "junk.export").write_bytes(b"junk")
+    out = io.StringIO()
+    code = run_cli(["merge", "--db", str(world["lead"].db), "--trust", world["ann"].fingerprint(),
+                    "--report", str(d / "report.json"), str(d / "ann.export"), str(d / "junk.export")], out)
+    assert code == 3
+    report = json.loads((d / "report.json").read_text())
+    assert [f["status"] for f in report["files"]] == ["merged", "refused"]
+    assert all(len(f["sha256"]) == 64 for f in report["files"])
+
+
+def test_wrong_passphrase_for_a_pack_changes_nothing(world, tmp_path):
+    bad = tmp_path / "badpw.txt"
+    bad.write_text("wrong")
+    fresh = Person(tmp_path, "Fresh")
+    with fresh as s:
+        with pytest.raises(exchange.OpError, match="could not be decrypted"):
+            exchange.import_pack(s, world["dir"] / "ann.pack", str(bad))
+        assert s.list_inspections() == []
+
+
+def test_qa_second_read_is_not_a_conflict_and_feeds_agreement(world):
+    d = world["dir"]
+    with world["bob"] as s:
+        # Bob reads R-2 again as a QA read
+        answer(s, "R-2", {"IAOW-2.1-02": "no", "IAOW-2.1-03": "yes"}, kind="qa")
+        exchange.export_secure(s, world["iid"], d / "bob2.export")
+    with world["lead"] as s:
+        exchange.merge_files(s, [d / "ann.export", d / "bob2.export"],
+                             trust=[world["ann"].fingerprint(), world["bob"].fingerprint()])
+        rep = exchange.agreement_report(s, world["iid"])
+        assert rep.pairs >= 2
+        assert {(p.case, p.question) for p in rep.disagreements} >= {("R-2", "IAOW-2.1-02")}
+
+
+def test_kappa_against_a_hand_worked_example():
+    # 10 pairs: both yes 4, both no 3, yes/no 2, no/yes 1
+    pairs = [("y", "y")] * 4 + [("n", "n")] * 3 + [("y", "n")] * 2 + [("n", "y")]
+    # po = 0.7; reader 1: y 6, n 4; reader 2: y 5, n 5; pe = (6*5 + 4*5)/100 = 0.5
+    assert cohen_kappa(pairs) == pytest.approx((0.7 - 0.5) / (1 - 0.5))  # 0.4
+    assert cohen_kappa([("y", "y")] * 3) is None
+    assert cohen_kappa([]) is None
+
+
+# ---- order independence -------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def parsed_exports(tmp_path_factory):
+    """Several assessors' bundles (incl. a duplicate case record, a re-export
+    and a QA read), parsed once."""
+    import random
+
+    from tests.conftest import synthetic_answers, synthetic_details
+
+    root = tmp_path_factory.mktemp("order")
+    rng = random.Random(5)
+    src = Store(root / "src.sqlite3")
+    iid = src.create_inspection("Order", QS.id, QS.version)
+    cases = [(f"O-{i}", synthetic_details(QS, rng)) for i in range(4)]
+    ids = src.add_cases(iid, cases)
+    data = []
+
+    def snap():
+        b = bundle.build(src, iid, QS)
+        return bundle.to_store_data(bundle.parse(bundle.to_bytes(b), builtin_catalog())[0])
+
+    for who in ("Ann", "Bob"):
+        for cid, (_ref, det) in zip(ids[:3], cases[:3], strict=True):
+            aid = src.start_assessment(cid, who, QS.version)
+            for q, v in list(synthetic_answers(QS, det, rng).items())[:12]:
+                src.save_answer(aid, q, value=v, who=who)
+    data.append(snap())
+    a = src.primary_assessment(ids[0])
+    src.save_answer(a.id, "IAOW-2.1-02", value="no", note="changed later", who="Ann")
+    data.append(snap())  # a newer re-export
+    qa = src.start_assessment(ids[3], "Cat", QS.version, kind="qa")
+    src.save_answer(qa, "IAOW-2.1-02", value="yes", who="Cat")
+    data.append(snap())
+    # the same reference recorded under another case id (a duplicate)
+    other = Store(root / "other.sqlite3")
+    other.create_inspection("Order", QS.id, QS.version, inspection_id=iid)
+    dup = other.add_case(iid, "O-1", cases[1][1])
+    aid = other.start_assessment(dup, "Dee", QS.version)
+    other.save_answer(aid, "IAOW-2.1-02", value="yes", who="Dee")
+    b = bundle.build(other, iid, QS)
+    data.append(bundle.to_store_data(bundle.parse(bundle.to_bytes(b), builtin_catalog())[0]))
+    src.close()
+    other.close()
+    return data
+
+
+def merged_snapshot(files) -> dict:
+    s = Store(":memory:")
+    for i, data in files:
+        merge_sql.merge_data(s, data, file_sha=f"f{i}", file_name=f"f{i}", signer="t", merge_id="m")
+    snap = snapshot(s)
+    s.close()
+    return snap
+
+
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(order=st.permutations(range(4)), repeat=st.lists(st.integers(0, 3), max_size=2))
+def test_merge_result_does_not_depend_on_file_order(parsed_exports, order, repeat):
+    reference = getattr(test_merge_result_does_not_depend_on_file_order, "_ref", None)
+    if reference is None:
+        reference = merged_snapshot(list(enumerate(parsed_exports)))
+        test_merge_result_does_not_depend_on_file_order._ref = reference  # type: ignore[attr-defined]
+    files = [(i, parsed_exports[i]) for i in list(order) + list(repeat)]
+    assert merged_snapshot(files) == reference
+
+
+def test_every_pair_order_of_real_files(world):
+    d = world["dir"]
+    fps = [world["ann"].fingerprint(), world["bob"].fingerprint()]
+    snaps = []
+    for perm in itertools.permutations([d / "ann.export", d / "bob.export"]):
+        p = Person(d, "lead-" + "-".join(x.stem for x in perm))
+        with p as s:
+            exchange.merge_files(s, list(perm), trust=fps)
+            snaps.append(snapshot(s))
+    assert snaps[0] == snaps[1]
