@@ -10,6 +10,7 @@ Prints a table; docs/performance.md records a run.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import random
@@ -225,10 +226,82 @@ def pdfs(reps: int, folder: Path, batch: int) -> None:
     store.close()
 
 
+# ---------------------------------------------------------------- P3 / P6 merge
+def merge_bench(n_files: int, cases_per_file: int, folder: Path) -> None:
+    import resource
+
+    from exports import bundle
+    from storage import merge as merge_sql
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from conftest import synthetic_answers, synthetic_details  # type: ignore[import-not-found]
+
+    qs = builtin_catalog().get("iaow-2013")
+    rng = random.Random(3)
+    iid = "00000000-0000-4000-8000-000000000001"
+    templates = []
+    for _ in range(40):
+        det = synthetic_details(qs, rng)
+        templates.append((det, synthetic_answers(qs, det, rng)))
+    payloads = []
+    total_answers = 0
+    t_build = time.perf_counter()
+    for f in range(n_files):
+        src = Store(":memory:")
+        src.create_inspection("Bench", qs.id, qs.version, inspection_id=iid)
+        for c in range(cases_per_file):
+            det, answers = templates[(f * cases_per_file + c) % len(templates)]
+            cid = src.add_case(iid, f"F{f:03d}-C{c:02d}", det)
+            aid = src.start_assessment(cid, f"assessor-{f}", qs.version)
+            with src.transaction() as conn:  # fast fixture building: rows straight in
+                conn.executemany(
+                    "INSERT INTO answers (assessment_id, question_id, value, note, practice, updated_at, updated_by) "
+                    "VALUES (?, ?, ?, '', 0, '2026-01-01T00:00:00.000Z', 'x')",
+                    [(aid, q, json.dumps(v)) for q, v in answers.items()],
+                )
+            total_answers += len(answers)
+        payloads.append(bundle.to_bytes(bundle.build(src, iid, qs)))
+        src.close()
+    print(f"  (built {n_files} files, {total_answers:,} answers, in {time.perf_counter() - t_build:.1f} s)", flush=True)
+    db_path = folder / "merge.sqlite3"
+    store = Store(db_path)
+    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t0 = time.perf_counter()
+    for i, raw in enumerate(payloads):
+        b, _ = bundle.parse(raw, builtin_catalog())
+        merge_sql.merge_data(store, bundle.to_store_data(b), file_sha=f"{i}", file_name=f"{i}", signer="bench",
+                             merge_id="bench")
+    ours = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    n_rows = store.conn.execute("SELECT count(*) FROM answers").fetchone()[0]
+    store.close()
+    rows = []
+    for raw in payloads:
+        data = json.loads(raw)
+        for c in data["cases"]:
+            for a in c["assessments"]:
+                rows += [(a["id"], n["question_id"], json.dumps(n["value"]), n["note"], int(n["practice"]),
+                          n["updated_at"], n["updated_by"]) for n in a["answers"]]
+    raw_db = sqlite3.connect(folder / "raw.sqlite3", isolation_level=None)
+    raw_db.execute("PRAGMA journal_mode=WAL")
+    raw_db.execute("PRAGMA synchronous=FULL")
+    raw_db.execute("CREATE TABLE answers (a TEXT, q TEXT, v TEXT, n TEXT, p INT, u TEXT, b TEXT, PRIMARY KEY (a, q))")
+    t0 = time.perf_counter()
+    raw_db.execute("BEGIN")
+    raw_db.executemany("INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    raw_db.execute("COMMIT")
+    base = time.perf_counter() - t0
+    raw_db.close()
+    row("P3", f"merge {n_files} files x {cases_per_file} cases ({n_rows:,} answers; parse, validate, merge)",
+        ours, base, "<= 3x, < 10 s", unit="s")
+    row("P6", "peak memory (max RSS of the process, incl. the fixtures)", peak / 1024, None, "< 400 MB", unit="MB")
+    print(f"  (RSS before merging {rss0 / 1024:.0f} MB)")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true")
-    ap.add_argument("--only", choices=["P1", "P2", "UI", "P4", "P5"])
+    ap.add_argument("--only", choices=["P1", "P2", "UI", "P3", "P4", "P5"])
     args = ap.parse_args()
     reps = 3 if args.quick else 7
     print(f"Case Assessor benchmarks on {platform.node()}: {platform.processor() or platform.machine()}, "
@@ -249,6 +322,8 @@ def main() -> int:
             save_answer(200 if args.quick else 1000, folder)
         if args.only in (None, "UI"):
             next_question(100 if args.quick else 400, folder)
+        if args.only in (None, "P3"):
+            merge_bench(20 if args.quick else 100, 20, folder)
         if args.only in (None, "P5"):
             pdfs(reps, folder, 20 if args.quick else 100)
         if args.only in (None, "P4"):

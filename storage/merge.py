@@ -130,14 +130,35 @@ def _merge_assessment(c: sqlite3.Connection, case_id: str, a: AssessmentRow, ans
     changed = False
     row = c.execute("SELECT status, updated_at, completed_at FROM assessments WHERE id = ?", (a.id,)).fetchone()
     if row is None:
+        # a new assessment: every row goes straight in (the common case, kept fast)
         c.execute(
             "INSERT INTO assessments (id, case_id, assessor, question_set_version, status, kind, lineage, created_at, "
             "updated_at, completed_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (a.id, case_id, a.assessor, a.question_set_version, a.status, a.kind, a.lineage, a.created_at,
              a.updated_at, a.completed_at, a.position),
         )
-        changed = True
-    elif (a.updated_at or "") > (row[1] or "") or ((a.updated_at or "") == (row[1] or "") and a.status > row[0]):
+        c.executemany(
+            "INSERT INTO answers (assessment_id, question_id, value, note, practice, updated_at, updated_by) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(a.id, n.question_id, _dumps(n.value), n.note, int(n.practice), n.updated_at, n.updated_by) for n in answers],
+        )
+        seen: set[str] = set()
+        audit_rows = []
+        for r in audit:
+            d = _digest(r)
+            if d in seen:
+                continue
+            seen.add(d)
+            audit_rows.append((r["at"], r["who"], r["action"], case_id, a.id, r.get("question_id"),
+                               None if r.get("old") is None else _dumps(r["old"]),
+                               None if r.get("new") is None else _dumps(r["new"]), d))
+        c.executemany(
+            "INSERT INTO audit (at, who, action, inspection_id, case_id, assessment_id, question_id, old, new, digest) "
+            "VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)",
+            audit_rows,
+        )
+        return True
+    if (a.updated_at or "") > (row[1] or "") or ((a.updated_at or "") == (row[1] or "") and a.status > row[0]):
         c.execute("UPDATE assessments SET status = ?, updated_at = ?, completed_at = ? WHERE id = ?",
                   (a.status, a.updated_at, a.completed_at, a.id))
         changed = True
