@@ -80,6 +80,81 @@ def build(store: Store) -> str:
     return iid
 
 
+def lead_screens(demo: Store, folder: Path, app: QApplication) -> None:
+    """Two assessors' exports merged by a lead inspector: the merge, conflicts and findings screens."""
+    from exports import bundle
+    from ui import exchange
+
+    qs = builtin_catalog().get("iaow-2013")
+    iid = demo.list_inspections()[0].id
+    pw = folder / "pw.txt"
+    pw.write_text("demo passphrase")
+    os.environ["CASE_ASSESSOR_KEYS"] = str(folder / "keys-jo")
+    exchange.export_secure(demo, iid, folder / "jo.export", str(pw))
+    # a second assessor read six of the same cases
+    os.environ["CASE_ASSESSOR_KEYS"] = str(folder / "keys-sam")
+    sam = Store(folder / "sam.sqlite3")
+    sam.set_setting("assessor_name", "Ali Khan")
+    sam.set_setting("assessor_id", "LA-11")
+    data = bundle.to_store_data(bundle.parse(bundle.to_bytes(bundle.build(demo, iid, qs)), builtin_catalog())[0])
+    for entry in data["cases"]:
+        entry["assessments"] = []
+    sam.load_inspection(data)
+    rng = random.Random(9)
+    for case in sam.list_cases(iid)[:6]:
+        src = demo.primary_assessment(case.id)
+        if src is None:
+            continue
+        aid = sam.start_assessment(case.id, "Ali Khan (LA-11)", qs.version)
+        for qid, ans in list(demo.answers(src.id).items())[:40]:
+            value = ans.value
+            qv = qs.by_id[qid]
+            if rng.random() < 0.12 and qv.scale.kind == "single" and not qv.q.per_option_of:
+                value = rng.choice([o.value for o in qv.scale.options])
+            sam.save_answer(aid, qid, value=value, note="", who="Ali Khan (LA-11)")
+    exchange.export_secure(sam, iid, folder / "sam.export", str(pw))
+    sam.close()
+    os.environ["CASE_ASSESSOR_KEYS"] = str(folder / "keys-lead")
+    lead = Store(folder / "lead.sqlite3")
+    lead.set_setting("assessor_name", "Lee Lead")
+    from ui.lead import LeadView
+    from ui.main_window import MainWindow
+
+    w = MainWindow(lead)
+    w.resize(1366, 768)
+    w.show()
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.question = lambda *a, **k: QMessageBox.StandardButton.Yes  # type: ignore[method-assign]
+    # the lead set the inspection up (and issued the packs) before the assessors went out
+    lead.create_inspection("York and North Yorkshire, Feb 2014", qs.id, qs.version, inspection_id=iid)
+    w.reload_inspections()
+    LV = LeadView
+    lv = LV(lead, iid, w.show_list, w)
+    lv.merge([str(folder / "jo.export"), str(folder / "sam.export")], passphrase_file=str(pw))
+    w.stack.addWidget(lv)
+    w.stack.setCurrentWidget(lv)
+    app.processEvents()
+    w.grab().save(str(OUT / "lead-merge.png"))
+    lv2 = LV(lead, iid, w.show_list, w)
+    w.stack.addWidget(lv2)
+    w.stack.setCurrentWidget(lv2)
+    lv2.tabs.setCurrentIndex(1)
+    lv2.conflict_table.selectRow(0)
+    app.processEvents()
+    w.grab().save(str(OUT / "lead-conflicts.png"))
+    lv2.tabs.setCurrentIndex(2)
+    lv2.finding_tabs.setCurrentIndex(2)
+    lv2.question_table.selectRow(3)
+    app.processEvents()
+    w.grab().save(str(OUT / "lead-findings-questions.png"))
+    lv2.finding_tabs.setCurrentIndex(0)
+    app.processEvents()
+    w.grab().save(str(OUT / "lead-findings-outcomes.png"))
+    w.close()
+    lead.close()
+
+
 def main() -> int:
     QCoreApplication.setOrganizationName("CaseAssessorScreens")
     app = QApplication.instance() or QApplication(sys.argv)
@@ -145,6 +220,7 @@ def main() -> int:
                                 str(pdf_dir / f"{name}-summary" if name == "case" else pdf_dir / name)], check=True)
         else:
             print("pdftoppm not found (apt-get install poppler-utils): PDFs not rendered")
+        lead_screens(store, Path(d), app)
         QTimer.singleShot(0, app.quit)
         w.close()
         store.close()

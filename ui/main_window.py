@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.view: AssessView | None = None
+        self.lead_view: QWidget | None = None
         self.setWindowTitle(self.tr("Case Assessor"))
         self.stack = QStackedWidget()
         self.list = CaseList()
@@ -194,6 +195,11 @@ class MainWindow(QMainWindow):
         self._action(c, self.tr("&Reopen"), self.reopen, "Ctrl+R")
         self._action(c, self.tr("Back to the case &list"), self.show_list)
         self._action(c, self.tr("&Search cases"), self.focus_search, QKeySequence.StandardKey.Find)
+        lead = mb.addMenu(self.tr("&Lead"))
+        self._action(lead, self.tr("&Merge, conflicts and findings…"), self.show_lead, "Ctrl+Shift+L")
+        lead.addSeparator()
+        self._action(lead, self.tr("Export for the lead inspector (signed, encrypted)…"), self.export_secure)
+        self._action(lead, self.tr("Import an inspection &pack…"), self.import_pack)
         h = mb.addMenu(self.tr("&Help"))
         self._action(h, self.tr("&Keyboard shortcuts"), self.show_help, QKeySequence.StandardKey.HelpContents)
         self._action(h, self.tr("&About Case Assessor"), self.about)
@@ -383,6 +389,10 @@ class MainWindow(QMainWindow):
 
     def show_list(self) -> None:
         if self._close_view():
+            if self.lead_view is not None:
+                self.stack.removeWidget(self.lead_view)
+                self.lead_view.deleteLater()
+                self.lead_view = None
             try:
                 self.store.set_setting("last_case", "")
             except ops.USER_ERRORS:
@@ -472,6 +482,83 @@ class MainWindow(QMainWindow):
             self.fail(e, self.tr("The bundle was not written."))
             return
         self.statusBar().showMessage(self.tr("Wrote {0} cases.").format(n), 6000)
+
+    # ------------------------------------------------------------------ lead inspector
+    def show_lead(self) -> None:
+        iid = self.current_inspection()
+        if not iid or not self._close_view():
+            return
+        from ui.lead import LeadView
+
+        if self.lead_view is not None:
+            self.stack.removeWidget(self.lead_view)
+            self.lead_view.deleteLater()
+        try:
+            self.lead_view = LeadView(self.store, iid, self.show_list, self)
+        except ops.USER_ERRORS as e:
+            self.fail(e, self.tr("The lead inspector's view could not be opened."))
+            return
+        self.stack.addWidget(self.lead_view)
+        self.stack.setCurrentWidget(self.lead_view)
+
+    def _passphrase_file(self, title: str) -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getText(self, title, self.tr("Passphrase:"), QLineEdit.EchoMode.Password)
+        if not ok or not text:
+            return None
+        import tempfile
+
+        fd, name = tempfile.mkstemp(prefix="ca-pass-")
+        with open(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        return name
+
+    def export_secure(self) -> None:
+        iid = self.current_inspection()
+        if not iid:
+            return
+        from ui import exchange
+
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export for the lead inspector"), "assessment.export",
+                                              self.tr("Case Assessor exports (*.export)"))
+        if not path:
+            return
+        pw = None
+        if not self.store.get_setting(f"lead_recipient:{iid}"):
+            pw = self._passphrase_file(self.tr("No pack was imported: encrypt to a passphrase"))
+            if pw is None:
+                return
+        try:
+            info = exchange.export_secure(self.store, iid, Path(path), pw)
+        except ops.USER_ERRORS as e:
+            self.fail(e, self.tr("The export was not written."))
+            return
+        finally:
+            if pw:
+                Path(pw).unlink(missing_ok=True)
+        QMessageBox.information(self, self.tr("Exported"), self.tr(
+            "Wrote {0} cases, signed with your key {1} and encrypted to the {2}.").format(
+            info["cases"], info["fingerprint"], info["encrypted_to"]))
+
+    def import_pack(self) -> None:
+        from ui import exchange
+
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import an inspection pack"), "",
+                                              self.tr("Inspection packs (*.pack);;All files (*)"))
+        if not path:
+            return
+        pw = self._passphrase_file(self.tr("The pack's passphrase"))
+        if pw is None:
+            return
+        try:
+            iid = exchange.import_pack(self.store, Path(path), pw)
+        except ops.USER_ERRORS as e:
+            self.fail(e, self.tr("The pack was not imported."))
+            return
+        finally:
+            Path(pw).unlink(missing_ok=True)
+        self.reload_inspections(iid)
 
     # ------------------------------------------------------------------ printing
     def _offer_open(self, path: Path) -> None:

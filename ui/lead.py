@@ -1,0 +1,420 @@
+"""The lead inspector's screens: merge files, decide conflicts, see the findings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QProgressDialog,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from exports.tables import write_table
+from models.questionset import text_in
+from models.scoring import fmt_pct, score
+from storage.store import Store
+from ui import exchange, ops
+
+
+def _table(headers: list[str], name: str) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.setAccessibleName(name)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.verticalHeader().hide()
+    t.setAlternatingRowColors(True)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
+
+
+def _fill(t: QTableWidget, rows: list[list[Any]], data: list[Any] | None = None) -> None:
+    t.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            if isinstance(v, QWidget):
+                t.setCellWidget(r, c, v)
+                continue
+            item = QTableWidgetItem("" if v is None else str(v))
+            if data is not None:
+                item.setData(Qt.ItemDataRole.UserRole, data[r])
+            t.setItem(r, c, item)
+
+
+def _table_rows(t: QTableWidget) -> tuple[list[str], list[list[str]]]:
+    header = [t.horizontalHeaderItem(c).text() for c in range(t.columnCount())]
+    rows = []
+    for r in range(t.rowCount()):
+        row = []
+        for c in range(t.columnCount()):
+            w = t.cellWidget(r, c)
+            if isinstance(w, QProgressBar):
+                row.append(w.text())
+            else:
+                it = t.item(r, c)
+                row.append(it.text() if it else "")
+        rows.append(row)
+    return header, rows
+
+
+class LeadView(QWidget):
+    """Merge, conflicts and findings for one inspection."""
+
+    def __init__(self, store: Store, inspection_id: str, on_close: Callable[[], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.inspection = store.get_inspection(inspection_id)
+        self.qs = ops.question_set_for(store, self.inspection)
+        lay = QVBoxLayout(self)
+        head = QHBoxLayout()
+        title = QLabel(self.tr("<b>Lead inspector</b> · {0}").format(self.inspection.name))
+        head.addWidget(title, 1)
+        self.conflict_flag = QLabel()
+        self.conflict_flag.setStyleSheet("color: #b3261e; font-weight: bold;")
+        head.addWidget(self.conflict_flag)
+        back = QPushButton(self.tr("Case list"))
+        back.setAccessibleName(self.tr("Back to the case list"))
+        back.clicked.connect(on_close)
+        head.addWidget(back)
+        lay.addLayout(head)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Lead inspector views"))
+        lay.addWidget(self.tabs, 1)
+        self._merge_tab()
+        self._conflicts_tab()
+        self._findings_tab()
+        self.refresh()
+
+    # ------------------------------------------------------------------ merge
+    def _merge_tab(self) -> None:
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        row = QHBoxLayout()
+        self.merge_btn = QPushButton(self.tr("Merge assessors' files…"))
+        self.merge_btn.setAccessibleName(self.tr("Merge assessors' files"))
+        self.merge_btn.clicked.connect(lambda: self.merge())
+        row.addWidget(self.merge_btn)
+        row.addWidget(QLabel(self.tr("Your fingerprint: {0}").format(exchange.my_fingerprint())))
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.merge_table = _table([self.tr(h) for h in ("Status", "File", "Signer", "Reason", "SHA-256")],
+                                  self.tr("Files merged"))
+        lay.addWidget(self.merge_table, 1)
+        self.merge_report = QPlainTextEdit()
+        self.merge_report.setReadOnly(True)
+        self.merge_report.setAccessibleName(self.tr("Merge report"))
+        self.merge_report.setMaximumHeight(160)
+        lay.addWidget(self.merge_report)
+        self.tabs.addTab(w, self.tr("Merge"))
+
+    def merge(self, paths: list[str] | None = None, passphrase_file: str | None = None) -> None:
+        if paths is None:
+            paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Assessors' exports"), "",
+                                                    self.tr("Case Assessor exports (*.export *.age);;All files (*)"))
+        if not paths:
+            return
+        dlg = QProgressDialog(self.tr("Merging…"), self.tr("Cancel"), 0, len(paths), self)
+        dlg.setWindowTitle(self.tr("Merge"))
+        dlg.setMinimumDuration(300)
+
+        def progress(done: int, total: int) -> bool:
+            dlg.setValue(done)
+            QApplication.processEvents()
+            return not dlg.wasCanceled()
+
+        def ask(name: str, fp: str) -> bool:
+            answer = QMessageBox.question(
+                self, self.tr("New assessor"),
+                self.tr("This file is signed by {0} with the key\n\n{1}\n\nCheck the fingerprint with them (by phone or "
+                        "in person). Trust this assessor?").format(name, fp))
+            return answer == QMessageBox.StandardButton.Yes
+
+        try:
+            results, summary = exchange.merge_files(self.store, [Path(p) for p in paths],
+                                                    passphrase_file=passphrase_file, ask_trust=ask, progress=progress)
+        except ops.USER_ERRORS as e:
+            dlg.close()
+            QMessageBox.warning(self, self.tr("Merge"), str(e))
+            return
+        dlg.close()
+        _fill(self.merge_table, [[r.status, Path(r.name).name, r.signer, r.reason, r.sha256[:16]] for r in results])
+        self.merge_report.setPlainText(
+            self.tr("Assessors: {0}\nNew cases: {1}\nUpdated: {2}\nUnchanged: {3}\nDuplicates: {4}\nOpen conflicts: {5}")
+            .format(", ".join(summary["assessors"]) or "-", len(summary["cases_new"]), len(summary["cases_updated"]),
+                    len(summary["cases_unchanged"]), len(summary["duplicates"]), summary["conflicts_open"]))
+        self.refresh()
+
+    # ------------------------------------------------------------------ conflicts
+    def _conflicts_tab(self) -> None:
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.conflict_table = _table([self.tr(h) for h in ("Case", "Question", "Status", "Versions")],
+                                     self.tr("Conflicts"))
+        self.conflict_table.itemSelectionChanged.connect(self._show_conflict)
+        split.addWidget(self.conflict_table)
+        detail = QWidget()
+        dl = QVBoxLayout(detail)
+        self.conflict_question = QLabel()
+        self.conflict_question.setWordWrap(True)
+        dl.addWidget(self.conflict_question)
+        self.sides = QGridLayout()
+        dl.addLayout(self.sides)
+        why_row = QHBoxLayout()
+        why_row.addWidget(QLabel(self.tr("Why:")))
+        self.why = QLineEdit()
+        self.why.setAccessibleName(self.tr("Reason for the decision"))
+        self.why.setPlaceholderText(self.tr("Required: the evidence for the decision"))
+        why_row.addWidget(self.why, 1)
+        dl.addLayout(why_row)
+        dl.addStretch(1)
+        split.addWidget(detail)
+        split.setSizes([330, 300])
+        lay.addWidget(split)
+        self.tabs.addTab(w, self.tr("Conflicts"))
+        self._side_buttons: list[QPushButton] = []
+
+    def _show_conflict(self) -> None:
+        while self.sides.count():
+            item = self.sides.takeAt(0)
+            if item.widget():
+                item.widget().hide()
+                item.widget().deleteLater()
+        self._side_buttons = []
+        rows = self.conflict_table.selectionModel().selectedRows()
+        if not rows:
+            return
+        k = self.conflict_table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        qv = self.qs.by_id[k["question_id"]]
+        self.conflict_question.setText(f"<b>{k['reference']} · {k['question_id']}</b><br>{text_in(qv.q.text)}")
+        for i, v in enumerate(k["versions"], 1):
+            box = QGroupBox(self.tr("Side {0}: {1}").format(i, v["assessor"]))
+            bl = QVBoxLayout(box)
+            opt = qv.scale.option(v["value"]) if isinstance(v["value"], str) else None
+            shown = text_in(opt.label) if opt else ("N/A" if v["value"] == "na" else str(v["value"]))
+            for text in (self.tr("Answer: {0}").format(shown), self.tr("Note: {0}").format(v["note"] or "—"),
+                         self.tr("When: {0}").format(v["updated_at"][:16].replace("T", " "))):
+                lab = QLabel(text)
+                lab.setWordWrap(True)
+                bl.addWidget(lab)
+            btn = QPushButton(self.tr("Keep side {0}").format(i))
+            btn.setAccessibleName(self.tr("Keep side {0}").format(i))
+            btn.clicked.connect(lambda _c=False, n=i, kid=k["id"]: self.resolve(kid, n))
+            btn.setEnabled(k["status"] == "open")
+            bl.addWidget(btn)
+            self._side_buttons.append(btn)
+            self.sides.addWidget(box, 0, i - 1)
+
+    def resolve(self, conflict_id: str, side: int) -> None:
+        why = self.why.text().strip()
+        if not why:
+            QMessageBox.information(self, self.tr("Conflicts"), self.tr("Say why first: every decision is recorded."))
+            self.why.setFocus()
+            return
+        try:
+            exchange.resolve(self.store, conflict_id, choose=side, why=why)
+        except ops.USER_ERRORS as e:
+            QMessageBox.warning(self, self.tr("Conflicts"), str(e))
+            return
+        self.why.clear()
+        self.refresh()
+
+    # ------------------------------------------------------------------ findings
+    def _findings_tab(self) -> None:
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        filt = QHBoxLayout()
+        filt.addWidget(QLabel(self.tr("Subgroup:")))
+        self.filter_field = QComboBox()
+        self.filter_field.setAccessibleName(self.tr("Subgroup field"))
+        self.filter_field.addItem(self.tr("All cases"), None)
+        self.filter_field.addItem(self.tr("Assessor"), "assessor")
+        for f in self.qs.data.case_fields:
+            if f.kind in ("choice", "bool"):
+                self.filter_field.addItem(text_in(f.label), f.id)
+        self.filter_value = QComboBox()
+        self.filter_value.setAccessibleName(self.tr("Subgroup value"))
+        self.filter_field.currentIndexChanged.connect(self._values_for_field)
+        self.filter_value.currentIndexChanged.connect(self.refresh_findings)
+        filt.addWidget(self.filter_field)
+        filt.addWidget(self.filter_value)
+        filt.addStretch(1)
+        for label, ext in (("Export table as CSV…", "csv"), ("Export table as XLSX…", "xlsx")):
+            b = QPushButton(self.tr(label))
+            b.setAccessibleName(self.tr(label.replace("…", "")))
+            b.clicked.connect(lambda _c=False, e=ext: self.export_table(e))
+            filt.addWidget(b)
+        lay.addLayout(filt)
+        self.summary = QLabel()
+        lay.addWidget(self.summary)
+        self.finding_tabs = QTabWidget()
+        self.outcome_table = _table([self.tr(h) for h in ("Outcome / section", "Score", "Band", "Mean of", "Other rule")],
+                                    self.tr("Outcome scores"))
+        self.criterion_table = _table([self.tr(h) for h in ("Criterion", "Score", "Band", "Questions")],
+                                      self.tr("Criterion and headline scores"))
+        self.question_table = _table([self.tr(h) for h in ("Question", "Above the line", "Yes", "No", "N/A", "Distribution")],
+                                     self.tr("Questions"))
+        self.sample_table = _table([self.tr(h) for h in ("Case detail", "Value", "Cases", "Share")], self.tr("The sample"))
+        self.factor_table = _table([self.tr(h) for h in ("Factor", "Cases", "Interventions", "Progress")],
+                                   self.tr("Offending-related factors"))
+        qsplit = QSplitter(Qt.Orientation.Horizontal)
+        qsplit.addWidget(self.question_table)
+        side = QWidget()
+        sl = QVBoxLayout(side)
+        sl.addWidget(QLabel(self.tr("Cases behind the selected figure")))
+        self.drill = QListWidget()
+        self.drill.setAccessibleName(self.tr("Cases behind the selected figure"))
+        sl.addWidget(self.drill)
+        qsplit.addWidget(side)
+        qsplit.setSizes([800, 200])
+        self.question_table.itemSelectionChanged.connect(self._drill_down)
+        for t, name in ((self.outcome_table, "Outcomes"), (self.criterion_table, "Criteria and headlines"),
+                        (qsplit, "Questions"), (self.sample_table, "Sample"), (self.factor_table, "Factors")):
+            self.finding_tabs.addTab(t, self.tr(name))
+        lay.addWidget(self.finding_tabs, 1)
+        self.tabs.addTab(w, self.tr("Findings"))
+
+    def _values_for_field(self) -> None:
+        fid = self.filter_field.currentData()
+        self.filter_value.blockSignals(True)
+        self.filter_value.clear()
+        if fid == "assessor":
+            for s in sorted({s.assessment.assessor for s in self.store.case_summaries(self.inspection.id) if s.assessment}):
+                self.filter_value.addItem(s, s)
+        elif fid:
+            f = self.qs.fields[fid]
+            if f.kind == "bool":
+                self.filter_value.addItem(self.tr("Yes"), "yes")
+                self.filter_value.addItem(self.tr("No"), "no")
+            for o in f.options:
+                self.filter_value.addItem(text_in(o.label), o.value)
+        self.filter_value.blockSignals(False)
+        self.refresh_findings()
+
+    def _where(self) -> dict[str, list[str]]:
+        fid = self.filter_field.currentData()
+        value = self.filter_value.currentData()
+        return {fid: [value]} if fid and value is not None else {}
+
+    def refresh(self) -> None:
+        rows = exchange.conflicts(self.store, self.inspection.id)
+        open_n = sum(1 for k in rows if k["status"] == "open")
+        self.conflict_flag.setText(self.tr("⚠ {0} unresolved conflicts: scores may change").format(open_n) if open_n else "")
+        _fill(self.conflict_table, [[k["reference"], k["question_id"], k["status"],
+                                     "  |  ".join(f"{v['assessor']}: {v['value']}" for v in k["versions"])]
+                                    for k in rows], rows)
+        self.refresh_findings()
+
+    def refresh_findings(self) -> None:
+        cases = ops.case_inputs(self.store.case_summaries(self.inspection.id))
+        rep = score(self.qs, cases, where=self._where())
+        self._report = rep
+        qs = self.qs
+        self.summary.setText(self.tr("{0} cases · rule: {1} · the proportion of work judged to have been done well enough")
+                             .format(rep.cases, rep.rule))
+        out = []
+        for gid, g in rep.groups.items():
+            other = rep.groups_other_rule.get(gid)
+            out.append([text_in(qs.groups[gid].title), fmt_pct(g.value), g.band or "", g.parts,
+                        fmt_pct(other.value) if other else ""])
+        _fill(self.outcome_table, out)
+        crit = [[f"{c} {text_in(qs.criteria[c].title)}", fmt_pct(g.value), g.band or "", g.parts]
+                for c, g in rep.criteria.items()]
+        crit += [[self.tr("Headline: ") + text_in(qs.groups[h].title), fmt_pct(g.value), g.band or "", g.parts]
+                 for h, g in rep.headlines.items()]
+        _fill(self.criterion_table, crit)
+        qrows, qdata = [], []
+        for qv in qs.questions:
+            s = rep.questions[qv.id]
+            if not qv.q.scored:
+                continue
+            bar = QProgressBar()
+            bar.setRange(0, 1000)
+            bar.setValue(int(round((s.proportion or 0) * 1000)))
+            bar.setFormat(fmt_pct(s.proportion) + f"  ({s.above}/{s.applicable})")
+            bar.setAccessibleName(f"{qv.id} {fmt_pct(s.proportion)}")
+            dist = ", ".join(f"{text_in(o.label)}: {s.distribution.get(o.value, 0)}" for o in qv.scale.options)
+            qrows.append([f"{qv.id} {text_in(qv.q.text)}", bar, s.above, s.applicable - s.above, s.na, dist])
+            qdata.append(qv.id)
+        _fill(self.question_table, qrows, qdata)
+        header = self.question_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.question_table.setColumnWidth(0, 480)
+        self.question_table.setColumnWidth(1, 170)
+        self.question_table.setWordWrap(True)
+        srows = []
+        for fid in ("case_type", "gender", "ethnicity", "rosh_level", "principal_offence", "organisation"):
+            f = qs.fields.get(fid)
+            if f is None:
+                continue
+            sub = [c for c in cases if not self._where() or all(
+                (c.assessor if k == "assessor" else str(c.details.get(k))) in v for k, v in self._where().items())]
+            for o in f.options:
+                n = sum(1 for c in sub if c.details.get(fid) == o.value)
+                srows.append([text_in(f.label), text_in(o.label), n, fmt_pct(n / len(sub)) if sub else ""])
+        _fill(self.sample_table, srows)
+        per = [qv for qv in qs.questions if qv.q.per_option_of]
+        frows = []
+        if per:
+            src = qs.by_id[per[0].q.per_option_of]
+            for o in src.scale.options:
+                n_cases = sum(1 for c in cases if o.value in (c.answers.get(src.id) or []))
+                cells: list[Any] = [text_in(o.label), n_cases]
+                for qv in per[:2]:
+                    n, a = rep.questions[qv.id].per_option.get(o.value, (0, 0))
+                    cells.append(fmt_pct(a / n) if n else "—")
+                frows.append(cells)
+        _fill(self.factor_table, frows)
+
+    def _drill_down(self) -> None:
+        self.drill.clear()
+        rows = self.question_table.selectionModel().selectedRows()
+        if not rows:
+            return
+        qid = self.question_table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        s = self._report.questions[qid]
+        refs = {c.id: c.reference for c in self.store.list_cases(self.inspection.id)}
+        for label, ids in ((self.tr("above"), s.above_cases), (self.tr("below"), s.below_cases)):
+            for cid in ids:
+                self.drill.addItem(f"{refs.get(cid, cid)}  ({label})")
+
+    def export_table(self, ext: str, path: str | None = None) -> None:
+        current = self.finding_tabs.currentWidget()
+        table = current if isinstance(current, QTableWidget) else self.question_table
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export table"), f"findings.{ext}",
+                                                  f"{ext.upper()} (*.{ext})")
+        if not path:
+            return
+        header, rows = _table_rows(table)
+        try:
+            write_table(Path(path), header, rows, sheet=self.finding_tabs.tabText(self.finding_tabs.currentIndex()))
+        except ops.USER_ERRORS as e:
+            QMessageBox.warning(self, self.tr("Export table"), str(e))
