@@ -370,7 +370,13 @@ def cmd_scores(args: argparse.Namespace, out: Any) -> int:
                 if k.startswith("score") and isinstance(r[k], str) and r[k].endswith("%"):
                     r[k] = pct_value(None) if r[k] == "n/a" else r[k]
     _emit(rows, args.format, out)
+    with ops.open_store(args.sub_db, must_exist=True) as store:
+        n_open = sum(ops.open_conflicts(store, res.inspection.id).values())
+    if n_open:
+        print(f"warning: {n_open} merge conflicts are unresolved; these scores may change", file=sys.stderr)
     if args.format == "table":
+        if n_open:
+            out.write(f"\n⚠ {n_open} merge conflicts are unresolved: these scores may change.\n")
         if rep.excluded:
             out.write(f"\n{len(rep.excluded)} scoring questions had no applicable case and are left out of the means.\n")
         if args.by in ("outcome", "section"):

@@ -302,3 +302,12 @@ def all_assessments(store: Store, inspection_id: str) -> list[tuple[CaseRow, Ass
         for a in store.assessments_for_case(case.id):
             out.append((case, a, {k: v.value for k, v in store.answers(a.id).items() if v.value is not None}))
     return out
+
+
+def open_conflict_counts(store: Store, inspection_id: str) -> dict[str, int]:
+    """Open conflicts per case id (empty on a database that has never merged)."""
+    rows = store._query(
+        "SELECT case_id, count(*) FROM conflicts WHERE inspection_id = ? AND status = 'open' GROUP BY case_id",
+        (inspection_id,),
+    )
+    return {r[0]: int(r[1]) for r in rows}

@@ -306,3 +306,22 @@ def test_every_pair_order_of_real_files(world):
             exchange.merge_files(s, list(perm), trust=fps)
             snaps.append(snapshot(s))
     assert snaps[0] == snaps[1]
+
+
+def test_unresolved_conflicts_are_flagged_wherever_scores_are_shown(world, capsys):
+    from exports.pdf import case_summary_pdf, findings_pdf
+    from tests.test_pdf import text_of
+    from ui import ops
+
+    d = world["dir"]
+    with world["lead"] as s:
+        exchange.merge_files(s, [d / "ann.export", d / "bob.export"],
+                             trust=[world["ann"].fingerprint(), world["bob"].fingerprint()])
+        out = io.StringIO()
+        assert run_cli(["scores", "--db", str(world["lead"].db), "--inspection", world["iid"]], out) == 0
+        assert "1 merge conflicts are unresolved" in out.getvalue()
+        assert "unresolved" in capsys.readouterr().err
+        text, _ = text_of(findings_pdf(ops.findings_doc(s, world["iid"])))
+        assert "1 merge conflicts are unresolved" in text and "Merge " in text  # provenance lists the merge
+        text, _ = text_of(case_summary_pdf(ops.case_doc(s, s.find_case("R-2").id)))
+        assert "merged with 1 unresolved conflicts" in text

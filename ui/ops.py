@@ -396,7 +396,17 @@ def case_doc(store: Store, case_id: str) -> Any:
     a = store.primary_assessment(case_id)
     answers = store.answers(a.id) if a else {}
     status = ("complete" if a.status == "complete" else "in progress") if a else "not started"
-    return CaseDoc(qs=qs, inspection=ins, case=case, assessment=a, answers=answers, status=status)
+    extra = []
+    n_open = open_conflicts(store, ins.id).get(case_id, 0)
+    if n_open:
+        extra.append(f"merged with {n_open} unresolved conflicts")
+    return CaseDoc(qs=qs, inspection=ins, case=case, assessment=a, answers=answers, status=status, extra_status=extra)
+
+
+def open_conflicts(store: Store, inspection_id: str) -> dict[str, int]:
+    from storage.merge import open_conflict_counts
+
+    return open_conflict_counts(store, inspection_id)
 
 
 def find_case(store: Store, reference: str, inspection_id: str | None = None) -> str:
@@ -474,8 +484,17 @@ def findings_doc(store: Store, inspection_id: str, *, rule: Rule | None = None) 
         f"{len(cases)} cases in this database for {res.inspection.name}; "
         f"{sum(1 for c in cases if c.answers)} with answers; assessors: {', '.join(assessors) or 'none'}."
     ]
+    from storage.merge import merge_reports
+
+    for m in merge_reports(store):
+        rep = m["report"]
+        files = ", ".join(f"{Path(f['name']).name} ({f['status']}, sha256 {f['sha256'][:12]})" for f in rep["files"])
+        provenance.append(f"Merge {m['at'][:16].replace('T', ' ')} by {m['who']}: {files}; assessors "
+                          f"{', '.join(rep['assessors']) or '-'}; {len(rep['duplicates'])} duplicates; "
+                          f"{rep['conflicts_open']} conflicts open after it.")
     return FindingsDoc(qs=res.qs, inspection=res.inspection, report=res.report, cases=cases,
-                       subgroups=subgroups, splits=res.splits, provenance=provenance)
+                       subgroups=subgroups, splits=res.splits, provenance=provenance,
+                       conflicts_unresolved=sum(open_conflicts(store, res.inspection.id).values()))
 
 
 def print_report(store: Store, inspection_id: str, out: Path, *, rule: Rule | None = None) -> None:
