@@ -283,3 +283,26 @@ def applicability_fast(qs: QuestionSet, details: Mapping[str, Any], answers: Map
         elif r is False:
             effective[qid] = OFF
     return result
+
+
+def applicable_ids(qs: QuestionSet, details: Mapping[str, Any], answers: Mapping[str, Any]) -> list[str]:
+    """The ids of the questions that apply (True only), in journey order; the
+    hot path of scoring.  Same logic as :func:`applicability_fast`."""
+    effective: dict[str, Any] = {}
+    out: list[str] = []
+    append = out.append
+    for qid, pred, per in compiled_questions(qs):
+        r = pred(details, effective)
+        if r is True:
+            if per is not None:
+                chosen = effective.get(per)
+                if chosen is OFF or _is_empty(chosen):
+                    if chosen is OFF:
+                        effective[qid] = OFF
+                    continue
+            append(qid)
+            if qid in answers:
+                effective[qid] = answers[qid]
+        elif r is False:
+            effective[qid] = OFF
+    return out

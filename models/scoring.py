@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
-from models.conditions import applicability_fast
+from models.conditions import applicable_ids
 from models.questionset import QuestionSet, QuestionView
 
 Rule = Literal["questions", "criteria"]
@@ -128,59 +128,77 @@ def matches(case: CaseInput, where: Mapping[str, Iterable[str]]) -> bool:
 def _tally(qs: QuestionSet, cases: Sequence[CaseInput]) -> dict[str, QuestionScore]:
     views = qs.questions
     scores = {qv.id: QuestionScore(qv.id, qv.q.scored) for qv in views}
-    # pre-resolve per-question data once
-    plan: list[tuple[QuestionView, QuestionScore, frozenset[str], bool]] = [
-        (qv, scores[qv.id], qv.scale.above_values, qv.q.per_option_of is not None) for qv in views
-    ]
+    # single-choice questions take the fast path; multi-select and per-factor the general one
+    fast: dict[str, tuple[Counter[str], list[str], list[str], frozenset[str]]] = {}
+    slow: dict[str, tuple[QuestionView, QuestionScore]] = {}
+    for qv in views:
+        sc = scores[qv.id]
+        if qv.q.per_option_of is None and qv.scale.kind == "single":
+            fast[qv.id] = (sc.distribution, sc.above_cases, sc.below_cases, qv.scale.above_values)
+        else:
+            slow[qv.id] = (qv, sc)
+    unanswered: Counter[str] = Counter()
+    na: Counter[str] = Counter()
     for case in cases:
-        app = applicability_fast(qs, case.details, case.answers)
         answers = case.answers
         ref = case.case_id
-        for qv, sc, above_values, per in plan:
-            if app[qv.id] is not True:
+        for qid in applicable_ids(qs, case.details, answers):
+            value = answers.get(qid)
+            info = fast.get(qid)
+            if info is not None:
+                if value is None or value == "":
+                    unanswered[qid] += 1
+                elif value == NA:
+                    na[qid] += 1
+                else:
+                    info[0][value] += 1
+                    (info[1] if value in info[3] else info[2]).append(ref)
                 continue
-            value = answers.get(qv.id)
-            if per:
-                chosen = answers.get(qv.q.per_option_of or "") or []
-                got = value if isinstance(value, dict) else {}
-                any_unit = False
-                for opt in chosen:
-                    v = got.get(opt)
-                    if v is None:
-                        sc.unanswered += 1
-                        continue
-                    if v == NA:
-                        sc.na += 1
-                        continue
-                    any_unit = True
-                    sc.applicable += 1
-                    sc.distribution[v] += 1
-                    n, a = sc.per_option.get(opt, (0, 0))
-                    is_above = v in above_values
-                    sc.per_option[opt] = (n + 1, a + (1 if is_above else 0))
-                    if is_above:
-                        sc.above += 1
-                if any_unit:
-                    sc.above_cases.append(ref)
-                continue
-            if value is None or value == [] or value == "":
+            _tally_general(*slow[qid], value, answers, ref)
+    for qid, (dist, above_cases, _below, _a) in fast.items():
+        sc = scores[qid]
+        sc.applicable = sum(dist.values())
+        sc.above = len(above_cases)
+        sc.na = na[qid]
+        sc.unanswered = unanswered[qid]
+    return scores
+
+
+def _tally_general(qv: QuestionView, sc: QuestionScore, value: Any, answers: Mapping[str, Any], ref: str) -> None:
+    above_values = qv.scale.above_values
+    if qv.q.per_option_of is not None:
+        chosen = answers.get(qv.q.per_option_of) or []
+        got = value if isinstance(value, dict) else {}
+        any_unit = False
+        for opt in chosen:
+            v = got.get(opt)
+            if v is None:
                 sc.unanswered += 1
                 continue
-            if value == NA:
+            if v == NA:
                 sc.na += 1
                 continue
+            any_unit = True
             sc.applicable += 1
-            if isinstance(value, list):
-                for v in value:
-                    sc.distribution[v] += 1
-            else:
-                sc.distribution[value] += 1
-            if not isinstance(value, list) and value in above_values:
+            sc.distribution[v] += 1
+            n, a = sc.per_option.get(opt, (0, 0))
+            is_above = v in above_values
+            sc.per_option[opt] = (n + 1, a + (1 if is_above else 0))
+            if is_above:
                 sc.above += 1
-                sc.above_cases.append(ref)
-            else:
-                sc.below_cases.append(ref)
-    return scores
+        if any_unit:
+            sc.above_cases.append(ref)
+        return
+    if value is None or value == [] or value == "":
+        sc.unanswered += 1
+        return
+    if value == NA:
+        sc.na += 1
+        return
+    sc.applicable += 1
+    for v in value if isinstance(value, list) else [value]:
+        sc.distribution[v] += 1
+    sc.below_cases.append(ref)  # a multi-select answer is never above the line
 
 
 def _mean(scores: Sequence[QuestionScore]) -> tuple[float | None, int, int, int]:

@@ -7,7 +7,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.conditions import applicability, applicability_fast, describe
+from models.conditions import applicability, applicability_fast, applicable_ids, describe
 
 from .conftest import synthetic_answers, synthetic_details
 
@@ -84,4 +84,6 @@ def test_compiled_predicates_agree_with_the_interpreter(iaow, seed, fill):
     for qv in rng.sample(iaow.questions, 10):
         if qv.scale.kind == "single" and not qv.q.per_option_of:
             answers[qv.id] = rng.choice([o.value for o in qv.scale.options])
-    assert applicability_fast(iaow, details, answers) == applicability(iaow, details, answers)
+    slow = applicability(iaow, details, answers)
+    assert applicability_fast(iaow, details, answers) == slow
+    assert applicable_ids(iaow, details, answers) == [q for q, r in slow.items() if r is True]
