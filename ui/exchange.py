@@ -263,7 +263,8 @@ def merge_files(
             results.append(FileResult(str(path), sha, "refused", f"{e}; nothing was merged from it", signer))
             continue
         status = "merged" if (report["new"] or report["updated"] or report["duplicates"]) else "unchanged"
-        results.append(FileResult(str(path), sha, status, "", signer, report))
+        reason = "" if status == "merged" else "nothing in it is newer than what is already merged"
+        results.append(FileResult(str(path), sha, status, reason, signer, report))
     if progress is not None:
         progress(len(paths), len(paths))
     summary = {

@@ -1,0 +1,217 @@
+"""Crash harness: kill a writer with SIGKILL at random moments and check that
+nothing acknowledged is lost and the database stays sound.
+
+    python bench/crash.py --kills 200            # answers (the full run)
+    python bench/crash.py --mode export --kills 50
+    python bench/crash.py --mode merge --kills 50
+
+A child process saves answers continuously and prints an acknowledgement only
+after each save has returned.  The parent kills it at a random moment, then
+opens the database: ``PRAGMA integrity_check`` must be ok, and every
+acknowledged answer must be there (its note carries the sequence number, so a
+later save may have overwritten it, but never an earlier one).  In export mode
+the child writes exports in a loop: the target file must always be absent or a
+complete, valid bundle.  In merge mode the child merges bundles: after each
+kill every file is merged whole or not at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from models.questionset import builtin_catalog  # noqa: E402
+from storage.store import Store  # noqa: E402
+
+_YES_NO = [qv for qv in builtin_catalog().get("iaow-2013").questions
+           if qv.scale.kind == "single" and not qv.q.per_option_of and {"yes", "no"} <= {o.value for o in qv.scale.options}]
+QIDS = [qv.id for qv in _YES_NO][:60]
+
+
+def child_answers(db: str, aid: str, start: int) -> None:
+    store = Store(db)
+    print("READY", flush=True)
+    seq = start
+    while True:
+        qid = QIDS[seq % len(QIDS)]
+        store.save_answer(aid, qid, value="yes" if seq % 2 else "no", note=str(seq), who="crash")
+        print(f"ACK {seq} {qid}", flush=True)
+        seq += 1
+
+
+def child_export(db: str, iid: str, out: str) -> None:
+    from ui import ops
+
+    store = Store(db)
+    print("READY", flush=True)
+    n = 0
+    while True:
+        aid = store.primary_assessment(store.list_cases(iid)[0].id).id
+        store.save_answer(aid, QIDS[n % len(QIDS)], value="yes", note=str(n), who="crash")
+        ops.export_bundle(store, iid, Path(out))
+        print(f"ACK {n}", flush=True)
+        n += 1
+
+
+def child_merge(db: str, files: list[str]) -> None:
+    from exports import bundle
+    from storage import merge as merge_sql
+
+    store = Store(db)
+    print("READY", flush=True)
+    for i, f in enumerate(files):
+        b, _ = bundle.parse(Path(f).read_bytes(), builtin_catalog())
+        merge_sql.merge_data(store, bundle.to_store_data(b), file_sha=f"file-{i}", file_name=f, signer="crash",
+                             merge_id="crash")
+        print(f"ACK {i}", flush=True)
+    time.sleep(10)
+
+
+def _run_child(args: list[str], lo: float, hi: float, rng: random.Random) -> list[str]:
+    """Start a child, wait until it is ready (imports done), let it work for a
+    random time, then SIGKILL it.  Returns its acknowledgements."""
+    p = subprocess.Popen([sys.executable, __file__, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert p.stdout is not None
+    first = p.stdout.readline()  # "READY", or the child died
+    if not first.startswith("READY"):
+        p.kill()
+        raise RuntimeError(f"crash child did not start: {p.communicate()[1][-500:]}")
+    time.sleep(rng.uniform(lo, hi))
+    p.send_signal(signal.SIGKILL)
+    out, _err = p.communicate()
+    return [line for line in out.splitlines() if line.startswith("ACK ")]
+
+
+def run_answers(kills: int, rng: random.Random, folder: Path) -> dict[str, int]:
+    qs = builtin_catalog().get("iaow-2013")
+    db = folder / "crash.sqlite3"
+    s = Store(db)
+    iid = s.create_inspection("Crash", qs.id, qs.version)
+    aid = s.start_assessment(s.add_case(iid, "C-1", {"case_type": "licence"}), "crash", qs.version)
+    s.close()
+    acked_total = lost = ok = 0
+    seq = 0
+    last_acked: dict[str, int] = {}
+    for _ in range(kills):
+        acks = _run_child(["--child-answers", str(db), aid, str(seq)], 0.15, 0.6, rng)
+        for line in acks:
+            _, n, qid = line.split()
+            last_acked[qid] = int(n)
+            seq = max(seq, int(n) + 1)
+        seq += 1000  # never reuse a sequence number that may have been saved but not acknowledged
+        acked_total += len(acks)
+        s = Store(db)
+        ok += s.integrity_ok()
+        stored = s.answers(aid)
+        for qid, n in last_acked.items():
+            got = stored.get(qid)
+            if got is None or int(got.note) < n:
+                lost += 1
+        s.close()
+    return {"kills": kills, "acked": acked_total, "lost": lost, "integrity_ok": ok}
+
+
+def run_export(kills: int, rng: random.Random, folder: Path) -> dict[str, int]:
+    from exports import bundle
+
+    qs = builtin_catalog().get("iaow-2013")
+    db = folder / "export.sqlite3"
+    s = Store(db)
+    iid = s.create_inspection("Crash", qs.id, qs.version)
+    s.start_assessment(s.add_case(iid, "C-1", {"case_type": "licence"}), "crash", qs.version)
+    s.close()
+    out = folder / "out.json"
+    partial = acked = 0
+    for _ in range(kills):
+        acked += len(_run_child(["--child-export", str(db), iid, str(out)], 0.3, 1.0, rng))
+        if out.exists():
+            try:
+                bundle.parse(out.read_bytes(), builtin_catalog())
+            except bundle.BundleError:
+                partial += 1
+    return {"kills": kills, "acked": acked, "partial_files": partial}
+
+
+def run_merge(kills: int, rng: random.Random, folder: Path) -> dict[str, int]:
+
+    from exports import bundle
+
+    qs = builtin_catalog().get("iaow-2013")
+    files = []
+    iid = "00000000-0000-4000-8000-00000000c0de"
+    for i in range(6):
+        src = Store(folder / f"src{i}.sqlite3")
+        src.create_inspection("Crash", qs.id, qs.version, inspection_id=iid)
+        for c in range(5):
+            cid = src.add_case(iid, f"F{i}-C{c}", {"case_type": "licence"})
+            aid = src.start_assessment(cid, f"a{i}", qs.version)
+            for q in QIDS[:30]:
+                src.save_answer(aid, q, value="yes", who=f"a{i}")
+        p = folder / f"f{i}.json"
+        p.write_bytes(bundle.to_bytes(bundle.build(src, iid, qs)))
+        files.append(str(p))
+        src.close()
+    half = ok = 0
+    for k in range(kills):
+        db = folder / f"lead{k}.sqlite3"
+        Store(db).close()
+        _run_child(["--child-merge", str(db), *files], 0.2, 1.2, rng)
+        s = Store(db)
+        ok += s.integrity_ok()
+        merged = {r[0] for r in s.conn.execute("SELECT sha256 FROM merged_files")}
+        for i in range(len(files)):
+            n = s.conn.execute("SELECT count(*) FROM cases WHERE reference LIKE ?", (f"F{i}-%",)).fetchone()[0]
+            answers = s.conn.execute(
+                "SELECT count(*) FROM answers n JOIN assessments a ON a.id = n.assessment_id "
+                "JOIN cases c ON c.id = a.case_id WHERE c.reference LIKE ?", (f"F{i}-%",)).fetchone()[0]
+            whole = n == 5 and answers == 150
+            none = n == 0 and answers == 0
+            if not (whole and f"file-{i}" in merged or none and f"file-{i}" not in merged):
+                half += 1
+        s.close()
+    return {"kills": kills, "half_merged": half, "integrity_ok": ok}
+
+
+def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1].startswith("--child-"):
+        mode = sys.argv[1]
+        if mode == "--child-answers":
+            child_answers(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+        elif mode == "--child-export":
+            child_export(sys.argv[2], sys.argv[3], sys.argv[4])
+        else:
+            child_merge(sys.argv[2], sys.argv[3:])
+        return 0
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--kills", type=int, default=200)
+    ap.add_argument("--mode", choices=["answers", "export", "merge"], default="answers")
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    with tempfile.TemporaryDirectory() as d:
+        if args.mode == "answers":
+            r = run_answers(args.kills, rng, Path(d))
+            print(f"kills={r['kills']} acked={r['acked']} lost={r['lost']} integrity_ok={r['integrity_ok']}/{r['kills']}")
+            return 0 if r["lost"] == 0 and r["integrity_ok"] == r["kills"] else 1
+        if args.mode == "export":
+            r = run_export(args.kills, rng, Path(d))
+            print(f"kills={r['kills']} exports_acked={r['acked']} partial_files={r['partial_files']}")
+            return 0 if r["partial_files"] == 0 else 1
+        r = run_merge(args.kills, rng, Path(d))
+        print(f"kills={r['kills']} half_merged={r['half_merged']} integrity_ok={r['integrity_ok']}/{r['kills']}")
+        return 0 if r["half_merged"] == 0 and r["integrity_ok"] == r["kills"] else 1
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.exit(main())

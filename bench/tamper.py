@@ -1,0 +1,165 @@
+"""Tamper suite: generated corruptions of real exports, each of which must be
+refused (or, for a replayed older export, change nothing) with a clear reason,
+leaving the database unchanged.
+
+    python bench/tamper.py --n 1000
+
+Kinds: bit flips anywhere in the file, truncations, a file encrypted to another
+key, an unknown signer, a swapped signer (a valid signature by another key
+under the assessor's name), a replayed older export, and a file from a newer
+envelope version.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import hashlib
+import json
+import os
+import random
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import pyrage  # noqa: E402
+from pyrage import x25519  # noqa: E402
+
+from exports.secure import SigningKey, seal  # noqa: E402
+from models.questionset import builtin_catalog  # noqa: E402
+from storage.store import Store  # noqa: E402
+
+
+def _db_hash(store: Store) -> str:
+    h = hashlib.sha256()
+    for table in ("inspections", "cases", "assessments", "answers", "conflicts", "trusted_keys"):
+        for row in store.conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2"):
+            h.update(repr(row).encode())
+    h.update(repr(store.conn.execute("SELECT count(*) FROM audit WHERE action != 'merge'").fetchone()).encode())
+    return h.hexdigest()
+
+
+def build(folder: Path) -> dict:
+    """A lead inspector's database with one assessor's export merged, plus the raw material."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from ui import exchange
+
+    qs = builtin_catalog().get("iaow-2013")
+    os.environ["CASE_ASSESSOR_KEYS"] = str(folder / "lead-keys")
+    lead_recipient = str(exchange.lead_identity().to_public())
+    os.environ["CASE_ASSESSOR_KEYS"] = str(folder / "assessor-keys")
+    a = Store(folder / "assessor.sqlite3")
+    a.set_setting("assessor_name", "Ann")
+    iid = a.create_inspection("Tamper", qs.id, qs.version)
+    a.set_setting(f"lead_recipient:{iid}", lead_recipient)  # as importing the lead's pack does
+    aid = a.start_assessment(a.add_case(iid, "T-1", {"case_type": "licence"}), "Ann", qs.version)
+    a.save_answer(aid, "IAOW-2.1-02", value="yes", who="Ann")
+    pw = None
+    exchange.export_secure(a, iid, folder / "old.export")
+    a.save_answer(aid, "IAOW-2.1-02", value="no", note="later", who="Ann")
+    exchange.export_secure(a, iid, folder / "new.export")
+    ann_fp = exchange.my_fingerprint()
+    ann_key = exchange.signing_key()
+    from exports import bundle
+
+    payload = bundle.to_bytes(bundle.build(a, iid, qs))
+    a.close()
+    os.environ["CASE_ASSESSOR_KEYS"] = str(folder / "lead-keys")
+    lead = Store(folder / "lead.sqlite3")
+    lead.set_setting("assessor_name", "Lead")
+    results, _ = exchange.merge_files(lead, [folder / "new.export"], trust=[ann_fp])
+    assert results[0].status == "merged", results[0].reason
+    stranger = SigningKey(Ed25519PrivateKey.generate())
+    return {"lead": lead, "pw": pw, "good": (folder / "new.export").read_bytes(),
+            "old": (folder / "old.export").read_bytes(), "payload": payload, "ann_key": ann_key,
+            "stranger": stranger, "lead_recipient": lead_recipient}
+
+
+def corruptions(w: dict, n: int, rng: random.Random):
+    good = w["good"]
+    kinds = ["bit flip"] * 6 + ["truncation"] * 2 + ["wrong key", "unknown signer", "swapped signer", "replay",
+                                                    "newer version"]
+    for i in range(n):
+        kind = kinds[i % len(kinds)]
+        if kind == "bit flip":
+            b = bytearray(good)
+            pos = rng.randrange(len(b))
+            b[pos] ^= 1 << rng.randrange(8)
+            yield kind, bytes(b)
+        elif kind == "truncation":
+            yield kind, good[: rng.randrange(len(good))]
+        elif kind == "wrong key":
+            other = x25519.Identity.generate().to_public()
+            yield kind, seal(w["payload"], "export", w["ann_key"], "Ann", "2026-01-01T00:00:00.000Z",
+                             recipients=[str(other)])
+        elif kind == "unknown signer":
+            yield kind, seal(w["payload"], "export", w["stranger"], f"Stranger {i}", "2026-01-01T00:00:00.000Z",
+                             recipients=[w["lead_recipient"]])
+        elif kind == "swapped signer":
+            # Ann's name and key, but the signature of another key: re-encrypt a doctored envelope
+            sealed = seal(w["payload"], "export", w["stranger"], "Ann", "2026-01-01T00:00:00.000Z",
+                          recipients=[w["lead_recipient"]])
+            from ui import exchange
+
+            env = json.loads(pyrage.decrypt(sealed, [exchange.lead_identity()]))
+            env["signer"]["public_key"] = base64.b64encode(w["ann_key"].public_bytes).decode()
+            yield kind, pyrage.encrypt(json.dumps(env).encode(), [x25519.Recipient.from_str(w["lead_recipient"])])
+        elif kind == "replay":
+            yield kind, w["old"]
+        else:
+            sealed = seal(w["payload"], "export", w["ann_key"], "Ann", "2026-01-01T00:00:00.000Z",
+                          recipients=[w["lead_recipient"]])
+            from ui import exchange
+
+            env = json.loads(pyrage.decrypt(sealed, [exchange.lead_identity()]))
+            env["format_version"] = 2
+            yield kind, pyrage.encrypt(json.dumps(env).encode(), [x25519.Recipient.from_str(w["lead_recipient"])])
+
+
+def run(n: int, seed: int, folder: Path) -> dict:
+    from ui import exchange
+
+    w = build(folder)
+    lead: Store = w["lead"]
+    before = _db_hash(lead)
+    rng = random.Random(seed)
+    by_kind: Counter[str] = Counter()
+    refused: Counter[str] = Counter()
+    failures = []
+    for i, (kind, data) in enumerate(corruptions(w, n, rng)):
+        p = folder / f"t{i}.export"
+        p.write_bytes(data)
+        results, _ = exchange.merge_files(lead, [p])
+        r = results[0]
+        by_kind[kind] += 1
+        ok = r.status in ("refused", "unchanged") and bool(r.reason) and _db_hash(lead) == before
+        if ok:
+            refused[kind] += 1
+        else:
+            failures.append((kind, r.status, r.reason))
+        p.unlink()
+    lead.close()
+    return {"n": sum(by_kind.values()), "rejected": sum(refused.values()), "by_kind": dict(by_kind),
+            "failures": failures[:10]}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=1000)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as d:
+        r = run(args.n, args.seed, Path(d))
+    print(f"corruptions={r['n']} rejected={r['rejected']} db_unchanged=yes kinds={r['by_kind']}")
+    for f in r["failures"]:
+        print("NOT REJECTED:", f)
+    return 0 if r["rejected"] == r["n"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
