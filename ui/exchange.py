@@ -28,7 +28,7 @@ from exports.secure import (
 from models.agreement import AgreementReport, Pair, agreement
 from storage import merge as merge_sql
 from storage.store import Store, now
-from ui.ops import OpError, catalog, find_inspection, question_set_for
+from ui.ops import OpError, catalog, data_path, find_inspection, question_set_for
 
 log = logging.getLogger("case_assessor.exchange")
 
@@ -36,12 +36,7 @@ PACK = "case-assessor-pack"
 
 
 def keys_dir() -> Path:
-    override = os.environ.get("CASE_ASSESSOR_KEYS")
-    if override:
-        return Path(override)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("case-assessor", appauthor=False)) / "keys"
+    return data_path("CASE_ASSESSOR_KEYS", "keys")
 
 
 def signing_key() -> Any:

@@ -56,14 +56,19 @@ USER_ERRORS: tuple[type[Exception], ...] = (
 )
 
 
-def default_db_path() -> Path:
-    """The default database: a SQLite file in the user's data folder."""
-    override = os.environ.get("CASE_ASSESSOR_DB")
+def data_path(env: str, name: str) -> Path:
+    """A file or folder in the user's data folder, unless ``env`` names another."""
+    override = os.environ.get(env)
     if override:
         return Path(override)
     from platformdirs import user_data_dir
 
-    return Path(user_data_dir("case-assessor", appauthor=False)) / "case-assessor.sqlite3"
+    return Path(user_data_dir("case-assessor", appauthor=False)) / name
+
+
+def default_db_path() -> Path:
+    """The default database: a SQLite file in the user's data folder."""
+    return data_path("CASE_ASSESSOR_DB", "case-assessor.sqlite3")
 
 
 def catalog() -> Catalog:
