@@ -247,7 +247,6 @@ def _pct(v: float | None) -> str:
 
 def cmd_scores(args: argparse.Namespace, out: Any) -> int:
     from models.questionset import text_in
-    from models.scoring import pct_value
     from ui import ops
 
     where: dict[str, list[str]] = {}
@@ -258,6 +257,8 @@ def cmd_scores(args: argparse.Namespace, out: Any) -> int:
         where.setdefault(k.strip(), []).append(v.strip())
     with ops.open_store(args.sub_db, must_exist=True) as store:
         res = ops.inspection_scores(store, args.inspection, rule=args.rule, where=where)
+        n_open = sum(ops.open_conflicts(store, res.inspection.id).values())
+        cases = ops.case_inputs(store.case_summaries(res.inspection.id)) if args.by == "case" else []
     qs, rep = res.qs, res.report
     flag = "" if rep.cases else " (no cases match)"
     if args.format == "table":
@@ -346,11 +347,9 @@ def cmd_scores(args: argparse.Namespace, out: Any) -> int:
             out.write("This question set has no headline scores.\n")
             return 0
     elif args.by == "case":
+        from models.scoring import matches
         from models.scoring import score as score_fn
 
-        with ops.open_store(args.sub_db, must_exist=True) as store:
-            cases = ops.case_inputs(store.case_summaries(res.inspection.id))
-        from models.scoring import matches
 
         for c in cases:
             if where and not matches(c, where):
@@ -364,14 +363,7 @@ def cmd_scores(args: argparse.Namespace, out: Any) -> int:
             if args.format == "json":
                 row["values"] = {gid: g.value for gid, g in r1.groups.items()}
             rows.append(row)
-    if args.format == "json":
-        for r in rows:
-            for k in list(r):
-                if k.startswith("score") and isinstance(r[k], str) and r[k].endswith("%"):
-                    r[k] = pct_value(None) if r[k] == "n/a" else r[k]
     _emit(rows, args.format, out)
-    with ops.open_store(args.sub_db, must_exist=True) as store:
-        n_open = sum(ops.open_conflicts(store, res.inspection.id).values())
     if n_open:
         print(f"warning: {n_open} merge conflicts are unresolved; these scores may change", file=sys.stderr)
     if args.format == "table":

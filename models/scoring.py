@@ -116,7 +116,8 @@ def matches(case: CaseInput, where: Mapping[str, Iterable[str]]) -> bool:
         if isinstance(value, list):
             if not allowed.intersection(value):
                 return False
-        elif isinstance(value, bool) or key not in ("assessor",) and value is None and allowed & _BOOL_WORDS:
+        elif isinstance(value, bool) or (value is None and key != "assessor" and allowed & _BOOL_WORDS):
+            # a tick box: unticked (or never set) counts as no
             wanted = {a.lower() in _TRUTHY for a in allowed}
             if bool(value) not in wanted:
                 return False
