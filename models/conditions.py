@@ -7,7 +7,8 @@ three-valued logic: ``True`` (applies), ``False`` (does not apply) and
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from itertools import compress
 from typing import Any
 
 from models.questionset import (
@@ -305,4 +306,159 @@ def applicable_ids(qs: QuestionSet, details: Mapping[str, Any], answers: Mapping
                 effective[qid] = answers[qid]
         elif r is False:
             effective[qid] = OFF
+    return out
+
+
+# --------------------------------------------------------------------------
+# Columnar form: one question at a time over a whole sample
+# --------------------------------------------------------------------------
+#
+# Scoring a sample asks the same question of every case.  Instead of walking
+# each case through every question (cases x questions predicate calls), the
+# columnar evaluator walks each question once over *all* cases, with the set of
+# cases for each truth value held as a mask (a Python int with one byte per
+# case, so masks convert to and from ``bytes`` without a Python loop).  A test
+# on a case detail or an earlier answer is decided once per distinct value;
+# ``all``/``any``/``not`` are then integer operations.  The result equals
+# :func:`applicable_ids` case by case (a property test holds it to that).
+
+_Masks = tuple[int, int]  # (true, unknown); false is everything else
+_Groups = dict[Any, tuple[Any, int]]  # value key -> (a representative value, cases)
+
+
+class _Columns:
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.all = int.from_bytes(b"\x01" * n, "little")
+        self.true: dict[str, int] = {}  # question id -> cases it applies to
+        self.false: dict[str, int] = {}  # question id -> cases it does not apply to
+        self.answered: dict[str, _Groups] = {}  # question id -> its stored answers
+        self.details: dict[str, _Groups] = {}  # case field -> its values
+
+    def mask(self, indices: list[int]) -> int:
+        buf = bytearray(self.n)
+        for i in indices:
+            buf[i] = 1
+        return int.from_bytes(buf, "little")
+
+    def indices(self, mask: int) -> list[int]:
+        return list(compress(range(self.n), mask.to_bytes(self.n, "little")))
+
+    def group(self, values: list[Any], where: list[int] | None = None) -> _Groups:
+        """Distinct values (equal by type and value); ``values[k]`` belongs to
+        case ``where[k]`` (default: case ``k``)."""
+        groups: dict[Any, tuple[Any, list[int]]] = {}
+        for k, v in enumerate(values):
+            i = k if where is None else where[k]
+            try:
+                key: Any = (type(v), tuple(v) if isinstance(v, list) else v)
+                hash(key)
+            except TypeError:  # an unhashable stray value is decided on its own
+                key = ("case", i)
+            got = groups.get(key)
+            if got is None:
+                groups[key] = (v, [i])
+            else:
+                got[1].append(i)
+        return {k: (v, self.mask(ix)) for k, (v, ix) in groups.items()}
+
+    def field_values(self, name: str, details: Sequence[Mapping[str, Any]]) -> _Groups:
+        got = self.details.get(name)
+        if got is None:
+            got = self.details[name] = self.group([d.get(name) for d in details])
+        return got
+
+    def answers_to(self, qid: str, answers: Sequence[Mapping[str, Any]]) -> _Groups:
+        """The stored answers to ``qid``, in effect or not."""
+        got = self.answered.get(qid)
+        if got is None:
+            present = [i for i, a in enumerate(answers) if qid in a]
+            got = self.answered[qid] = self.group([answers[i][qid] for i in present], present)
+        return got
+
+
+def _column_eval(
+    cond: Condition | None,
+    cols: _Columns,
+    fields: Mapping[str, CaseField],
+    details: Sequence[Mapping[str, Any]],
+    answers: Sequence[Mapping[str, Any]],
+) -> _Masks:
+    everyone = cols.all
+    if cond is None:
+        return everyone, 0
+    if isinstance(cond, AllCond | AnyCond):
+        conj = isinstance(cond, AllCond)
+        members = cond.all if isinstance(cond, AllCond) else cond.any
+        parts = [_column_eval(c, cols, fields, details, answers) for c in members]
+        true, false = (everyone, 0) if conj else (0, everyone)
+        for t, u in parts:
+            f = everyone & ~(t | u)
+            if conj:  # any part false -> false; all true -> true
+                true &= t
+                false |= f
+            else:  # any part true -> true; all false -> false
+                true |= t
+                false &= f
+        return true, everyone & ~(true | false)
+    if isinstance(cond, NotCond):
+        t, u = _column_eval(cond.not_, cols, fields, details, answers)
+        return everyone & ~(t | u), u
+    true = unknown = 0
+    if isinstance(cond, FieldCond):
+        spec = fields.get(cond.field)
+        for value, cases in cols.field_values(cond.field, details).values():
+            r = _field_test(cond, value, spec)
+            if r is True:
+                true |= cases
+            elif r is None:
+                unknown |= cases
+        return true, unknown
+    if isinstance(cond, AnswerCond):
+        applies = cols.true.get(cond.answer)
+        if applies is None:  # a forward reference: no answer is in effect yet
+            return 0, everyone
+        in_effect = 0
+        for value, cases in cols.answers_to(cond.answer, answers).values():
+            cases &= applies
+            in_effect |= cases
+            r = _answer_test(cond, value)
+            if r is True:
+                true |= cases
+            elif r is None:
+                unknown |= cases
+        # no answer in effect (pending, or unanswered) -> unknown; not applicable -> false
+        unknown |= everyone & ~(in_effect | cols.false[cond.answer])
+        return true, unknown
+    raise TypeError(f"not a condition: {cond!r}")  # pragma: no cover
+
+
+def applicable_columns(
+    qs: QuestionSet, details: Sequence[Mapping[str, Any]], answers: Sequence[Mapping[str, Any]]
+) -> dict[str, list[int]]:
+    """For each question, in journey order, the indices of the cases it applies to.
+
+    ``details[i]`` and ``answers[i]`` are case *i*'s.  Equal to
+    ``[i for i in range(n) if qid in applicable_ids(qs, details[i], answers[i])]``.
+    """
+    if len(answers) != len(details):
+        raise ValueError("details and answers must be one per case")
+    cols = _Columns(len(details))
+    out: dict[str, list[int]] = {}
+    for qv in qs.questions:
+        true, unknown = _column_eval(qv.q.applies, cols, qs.fields, details, answers)
+        false = cols.all & ~(true | unknown)
+        per = qv.q.per_option_of
+        if per is not None:
+            # per factor chosen: factors not applicable -> does not apply; none chosen -> pending
+            per_true = cols.true.get(per, 0)
+            chosen = 0
+            for value, cases in cols.answers_to(per, answers).values():
+                if not _is_empty(value):
+                    chosen |= cases & per_true
+            false |= true & cols.false.get(per, 0)
+            true &= chosen
+        cols.true[qv.id] = true
+        cols.false[qv.id] = false
+        out[qv.id] = cols.indices(true)
     return out

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
-from models.conditions import applicable_ids
+from models.conditions import applicable_columns
 from models.questionset import QuestionSet, QuestionView
 
 Rule = Literal["questions", "criteria"]
@@ -127,41 +127,29 @@ def matches(case: CaseInput, where: Mapping[str, Iterable[str]]) -> bool:
 
 
 def _tally(qs: QuestionSet, cases: Sequence[CaseInput]) -> dict[str, QuestionScore]:
-    views = qs.questions
-    scores = {qv.id: QuestionScore(qv.id, qv.q.scored) for qv in views}
-    # single-choice questions take the fast path; multi-select and per-factor the general one
-    fast: dict[str, tuple[Counter[str], list[str], list[str], frozenset[str]]] = {}
-    slow: dict[str, tuple[QuestionView, QuestionScore]] = {}
-    for qv in views:
-        sc = scores[qv.id]
+    answers = [c.answers for c in cases]
+    refs = [c.case_id for c in cases]
+    applies = applicable_columns(qs, [c.details for c in cases], answers)
+    scores: dict[str, QuestionScore] = {}
+    for qv in qs.questions:
+        qid = qv.id
+        sc = scores[qid] = QuestionScore(qid, qv.q.scored)
+        idx = applies[qid]
         if qv.q.per_option_of is None and qv.scale.kind == "single":
-            fast[qv.id] = (sc.distribution, sc.above_cases, sc.below_cases, qv.scale.above_values)
-        else:
-            slow[qv.id] = (qv, sc)
-    unanswered: Counter[str] = Counter()
-    na: Counter[str] = Counter()
-    for case in cases:
-        answers = case.answers
-        ref = case.case_id
-        for qid in applicable_ids(qs, case.details, answers):
-            value = answers.get(qid)
-            info = fast.get(qid)
-            if info is not None:
-                if value is None or value == "":
-                    unanswered[qid] += 1
-                elif value == NA:
-                    na[qid] += 1
-                else:
-                    info[0][value] += 1
-                    (info[1] if value in info[3] else info[2]).append(ref)
-                continue
-            _tally_general(*slow[qid], value, answers, ref)
-    for qid, (dist, above_cases, _below, _a) in fast.items():
-        sc = scores[qid]
-        sc.applicable = sum(dist.values())
-        sc.above = len(above_cases)
-        sc.na = na[qid]
-        sc.unanswered = unanswered[qid]
+            # single choice (most questions): count the values in one pass
+            values = [answers[i].get(qid) for i in idx]
+            dist: Counter[Any] = Counter(values)
+            sc.unanswered = dist.pop(None, 0) + dist.pop("", 0)
+            sc.na = dist.pop(NA, 0)
+            sc.distribution = dist
+            sc.applicable = sum(dist.values())
+            above = qv.scale.above_values
+            sc.above_cases = [refs[i] for i, v in zip(idx, values, strict=True) if v in above]
+            sc.below_cases = [refs[i] for i, v in zip(idx, values, strict=True) if v in dist and v not in above]
+            sc.above = len(sc.above_cases)
+            continue
+        for i in idx:
+            _tally_general(qv, sc, answers[i].get(qid), answers[i], refs[i])
     return scores
 
 

@@ -7,7 +7,8 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.conditions import applicability, applicability_fast, applicable_ids, describe
+from models.conditions import applicability, applicability_fast, applicable_columns, applicable_ids, describe
+from models.questionset import QuestionSet, QuestionSetFile, builtin_catalog
 
 from .conftest import synthetic_answers, synthetic_details
 
@@ -87,3 +88,129 @@ def test_compiled_predicates_agree_with_the_interpreter(iaow, seed, fill):
     slow = applicability(iaow, details, answers)
     assert applicability_fast(iaow, details, answers) == slow
     assert applicable_ids(iaow, details, answers) == [q for q, r in slow.items() if r is True]
+
+
+# --------------------------------------------------------------------------
+# The columnar evaluator (scoring's hot path) against the case-by-case one
+# --------------------------------------------------------------------------
+
+LEVELS = ["low", "medium", "high"]
+TAGS = ["a", "b", "c"]
+YN = {"kind": "single", "options": [{"value": "yes", "label": {"en": "Yes"}, "above_line": True},
+                                    {"value": "no", "label": {"en": "No"}}]}
+MULTI = {"kind": "multi", "options": [{"value": t, "label": {"en": t}} for t in TAGS]}
+
+
+@st.composite
+def conditions(draw, earlier: list[tuple[str, str]], depth: int = 0):
+    kinds = ["field", "answer"] if earlier else ["field"]
+    if depth < 2:
+        kinds += ["all", "any", "not"]
+    kind = draw(st.sampled_from(kinds))
+    if kind in ("all", "any"):
+        return {kind: draw(st.lists(conditions(earlier, depth + 1), min_size=1, max_size=3))}
+    if kind == "not":
+        return {"not": draw(conditions(earlier, depth + 1))}
+    if kind == "answer":
+        qid, scale = draw(st.sampled_from(earlier))
+        if scale == "multi":
+            return {"answer": qid, "includes": draw(st.sampled_from(TAGS))}
+        values = st.lists(st.sampled_from(["yes", "no", "na"]), min_size=1, max_size=2, unique=True)
+        return {"answer": qid, draw(st.sampled_from(["in", "not_in"])): draw(values)}
+    return draw(st.sampled_from([
+        {"field": "level", "equals": draw(st.sampled_from(LEVELS))},
+        {"field": "level", "in": draw(st.lists(st.sampled_from(LEVELS), min_size=1, max_size=2, unique=True))},
+        {"field": "level", "not_in": [draw(st.sampled_from(LEVELS))]},
+        {"field": "level", "at_least": draw(st.sampled_from(LEVELS))},
+        {"field": "level", "at_most": draw(st.sampled_from(LEVELS))},
+        {"field": "tags", "includes": draw(st.sampled_from(TAGS))},
+        {"field": "tags", "includes_any": draw(st.lists(st.sampled_from(TAGS), min_size=1, max_size=2, unique=True))},
+        {"field": "flag", "equals": draw(st.booleans())},
+    ]))
+
+
+@st.composite
+def random_sets(draw):
+    questions: list[dict] = []
+    earlier: list[tuple[str, str]] = []
+    for i in range(draw(st.integers(2, 9))):
+        qid = f"q{i}"
+        multi_before = [q for q, s in earlier if s == "multi"]
+        shape = draw(st.sampled_from(["single", "multi"] + (["per"] if multi_before else [])))
+        q: dict = {"id": qid, "criterion": "C.1", "text": {"en": qid},
+                   "sources": [{"seed": "000_08de22779dae0d75.txt", "line": 941, "quote": "above the line"}],
+                   "scale": MULTI if shape == "multi" else "yn"}
+        if shape == "per":
+            q["per_option_of"] = draw(st.sampled_from(multi_before))
+        if draw(st.booleans()):
+            q["applies"] = draw(conditions(earlier))
+        questions.append(q)
+        earlier.append((qid, "multi" if shape == "multi" else "single"))
+    data = {
+        "format": 1, "id": "rnd", "title": {"en": "R"}, "framework": "R", "version": "1",
+        "effective_date": "2013-01-01", "languages": ["en"],
+        "groups": [{"id": "C", "kind": "outcome", "title": {"en": "C"}}],
+        "criteria": [{"code": "C.1", "title": {"en": "c"}, "group": "C", "stage": "assessment_planning"}],
+        "case_fields": [
+            {"id": "level", "label": {"en": "L"}, "kind": "choice", "ordinal": True,
+             "options": [{"value": v, "label": {"en": v}} for v in LEVELS]},
+            {"id": "tags", "label": {"en": "T"}, "kind": "multi",
+             "options": [{"value": v, "label": {"en": v}} for v in TAGS]},
+            {"id": "flag", "label": {"en": "F"}, "kind": "bool"},
+        ],
+        "scales": {"yn": YN},
+        "questions": questions,
+    }
+    return QuestionSet(QuestionSetFile.model_validate(data))
+
+
+def random_case(draw, qs):
+    details = {}
+    for name, values in (("level", st.sampled_from(LEVELS + ["", "other"])),
+                         ("tags", st.lists(st.sampled_from(TAGS), max_size=3, unique=True)),
+                         ("flag", st.booleans())):
+        if draw(st.booleans()):
+            details[name] = draw(values)
+    answers = {}
+    for qv in qs.questions:
+        if not draw(st.integers(0, 3)):
+            continue  # unanswered
+        if qv.q.per_option_of:
+            answers[qv.id] = draw(st.dictionaries(st.sampled_from(TAGS), st.sampled_from(["yes", "no", "na"])))
+        elif qv.scale.kind == "multi":
+            answers[qv.id] = draw(st.lists(st.sampled_from(TAGS), max_size=3, unique=True))
+        else:
+            answers[qv.id] = draw(st.sampled_from(["yes", "no", "na", ""]))
+    return details, answers
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_columnar_applicability_equals_case_by_case(data):
+    qs = data.draw(random_sets())
+    cases = [random_case(data.draw, qs) for _ in range(data.draw(st.integers(0, 12)))]
+    got = applicable_columns(qs, [d for d, _ in cases], [a for _, a in cases])
+    for qv in qs.questions:
+        expected = [i for i, (d, a) in enumerate(cases) if applicability(qs, d, a)[qv.id] is True]
+        assert got[qv.id] == expected, qv.id
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 10_000))
+def test_columnar_applicability_on_the_builtin_sets(seed):
+    rng = random.Random(seed)
+    for qs in builtin_catalog().sets.values():
+        details, answers = [], []
+        for _ in range(rng.randint(1, 8)):
+            d = synthetic_details(qs, rng)
+            a = synthetic_answers(qs, d, rng, rng.random())
+            for qv in rng.sample(qs.questions, 10):  # stale answers to inapplicable questions
+                if qv.scale.kind == "single" and not qv.q.per_option_of:
+                    a[qv.id] = rng.choice([o.value for o in qv.scale.options] + ["", "na"])
+            for key in rng.sample(sorted(d), min(2, len(d))):  # details never filled in
+                del d[key]
+            details.append(d)
+            answers.append(a)
+        got = applicable_columns(qs, details, answers)
+        for i, (d, a) in enumerate(zip(details, answers, strict=True)):
+            assert [q for q, idx in got.items() if i in idx] == applicable_ids(qs, d, a)

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import json
+import random
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from models.conditions import applicability
 from models.questionset import QuestionSet, QuestionSetFile, builtin_catalog
 from models.scoring import CaseInput, case_scores, fmt_pct, score, split
+
+from .conftest import synthetic_answers, synthetic_details
 
 SRC = [{"seed": "000_08de22779dae0d75.txt", "line": 941, "quote": "above the line"}]
 YN = {"kind": "single", "allow_na": True, "options": [
@@ -170,3 +177,39 @@ def test_omi2_roh_headline_leaves_out_section_3():
 
     tagged = QuestionSet(F.model_validate(data))
     assert "RoH" not in tagged.headlines_of(tagged.by_id[s3.id])
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 10_000), n=st.integers(0, 25))
+def test_tally_equals_a_naive_count_over_the_interpreter(seed, n):
+    """The engine's one-question-at-a-time tally against the definition, case by case."""
+    rng = random.Random(seed)
+    for qs in builtin_catalog().sets.values():
+        cases = []
+        for i in range(n):
+            d = synthetic_details(qs, rng)
+            a = synthetic_answers(qs, d, rng, rng.random())
+            for qv in rng.sample(qs.questions, 5):
+                if qv.scale.kind == "single" and not qv.q.per_option_of:
+                    a[qv.id] = rng.choice([o.value for o in qv.scale.options] + ["", "na"])
+            cases.append(CaseInput(f"c{i}", f"R{i}", d, a))
+        got = score(qs, cases).questions
+        for qv in qs.questions:
+            if qv.q.per_option_of or qv.scale.kind != "single":
+                continue
+            counted = Counter()
+            above, below, na, unanswered = [], [], 0, 0
+            for c in cases:
+                if applicability(qs, c.details, c.answers)[qv.id] is not True:
+                    continue
+                v = c.answers.get(qv.id)
+                if v in (None, ""):
+                    unanswered += 1
+                elif v == "na":
+                    na += 1
+                else:
+                    counted[v] += 1
+                    (above if v in qv.scale.above_values else below).append(c.case_id)
+            s = got[qv.id]
+            assert (s.applicable, s.above, s.na, s.unanswered) == (sum(counted.values()), len(above), na, unanswered)
+            assert s.distribution == counted and s.above_cases == above and s.below_cases == below
