@@ -166,6 +166,10 @@ class Scale(_Strict):
     def above_values(self) -> frozenset[str]:
         return frozenset(o.value for o in self.options if o.above_line)
 
+    @cached_property
+    def allowed_values(self) -> frozenset[str]:
+        return frozenset(o.value for o in self.options)
+
     def option(self, value: str) -> Option | None:
         for o in self.options:
             if o.value == value:
@@ -401,7 +405,7 @@ class QuestionSet:
             return f"unknown question {question_id!r}"
         if value is None:
             return None
-        allowed = {o.value for o in qv.scale.options}
+        allowed = qv.scale.allowed_values
         if value == "na":
             return None if qv.scale.allow_na or qv.q.per_option_of else f"{question_id} has no N/A option"
         if qv.q.per_option_of is not None:

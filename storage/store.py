@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from storage.schema import SCHEMA_VERSION, StorageError, migrate
 
@@ -33,8 +33,12 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """Canonical JSON text (one encoder, built once: merging calls this per answer)."""
+    return _ENCODE(value)
 
 
 def _explain(e: sqlite3.Error) -> StorageError:
@@ -91,8 +95,9 @@ class AssessmentRow:
     position: str | None
 
 
-@dataclass(frozen=True)
-class AnswerRow:
+class AnswerRow(NamedTuple):
+    """One stored answer (a named tuple: merging builds hundreds of thousands)."""
+
     question_id: str
     value: Any
     note: str = ""
