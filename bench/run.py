@@ -13,7 +13,6 @@ import argparse
 import json
 import os
 import platform
-import random
 import sqlite3
 import statistics
 import subprocess
@@ -21,13 +20,14 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from models.questionset import builtin_catalog  # noqa: E402
-from models.scoring import CaseInput, score  # noqa: E402
+from models.scoring import score  # noqa: E402
 from storage.store import Store  # noqa: E402
 
 ROWS: list[tuple[str, str, str, str, str, str]] = []
@@ -46,36 +46,27 @@ def pct(values: list[float], p: float) -> float:
 
 
 # ---------------------------------------------------------------- P1 cold start
+# Each child prints the wall clock when its window has painted; the parent
+# takes the time from just before it launched the process.  (Teardown after
+# the first paint is not counted, for either.)
 BARE = """
 import time, sys
-t0 = time.perf_counter()
 from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
 app = QApplication([])
 w = QMainWindow(); w.setCentralWidget(QLabel("hello")); w.show(); app.processEvents()
-print(time.perf_counter() - t0)
-"""
-APP = """
-import time, sys
-t0 = time.perf_counter()
-sys.path.insert(0, {root!r})
-from PySide6.QtWidgets import QApplication
-app = QApplication([])
-from ui import ops
-from ui.main_window import MainWindow
-store = ops.open_store({db!r})
-w = MainWindow(store); w.show(); app.processEvents()
-print(time.perf_counter() - t0)
+print(time.time())
 """
 
 
 def cold_start(reps: int, db: Path) -> None:
-    def run(code: str) -> float:
-        t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, env=os.environ)
-        return (time.perf_counter() - t0) * 1000
+    def run(args: list[str]) -> float:
+        env = {**os.environ, "CASE_ASSESSOR_BENCH_START": "1"}
+        t0 = time.time()
+        out = subprocess.run([sys.executable, *args], check=True, capture_output=True, env=env).stdout
+        return (float(out.decode().split()[-1]) - t0) * 1000
 
-    bare = [run(BARE) for _ in range(reps)]
-    app = [run(APP.format(root=str(ROOT), db=str(db))) for _ in range(reps)]
+    bare = [run(["-c", BARE]) for _ in range(reps)]
+    app = [run([str(ROOT / "main.py"), "--db", str(db)]) for _ in range(reps)]
     row("P1", "cold start to interactive main window (process start to first paint)", statistics.median(app),
         statistics.median(bare), "<= 1.5x")
 
@@ -145,23 +136,19 @@ def next_question(reps: int, folder: Path) -> None:
 
 # ---------------------------------------------------------------- P4 scores
 def scores(n_cases: int, reps: int) -> None:
-    qs = builtin_catalog().get("iaow-2013")
-    rng = random.Random(7)
-    sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import synthetic_answers, synthetic_details  # type: ignore[import-not-found]
+    from bench import synth
 
-    templates = []
-    for _ in range(50):
-        d = synthetic_details(qs, rng)
-        templates.append((d, synthetic_answers(qs, d, rng)))
-    cases = [CaseInput(f"c{i}", f"c{i}", *templates[i % 50]) for i in range(n_cases)]
+    qs = builtin_catalog().get("iaow-2013")
+    t_build = time.perf_counter()
+    cases = synth.case_inputs(qs, n_cases)  # distinct cases (the engine caches nothing per pattern)
     db = sqlite3.connect(":memory:")
     db.execute("CREATE TABLE answers (case_id TEXT, question_id TEXT, value TEXT)")
     db.executemany(
         "INSERT INTO answers VALUES (?, ?, ?)",
-        ((c.case_id, q, v if isinstance(v, str) else "x") for c in cases for q, v in c.answers.items()),
+        ((c.case_id, q, v if isinstance(v, str) else json.dumps(v)) for c in cases for q, v in c.answers.items()),
     )
     n_answers = db.execute("SELECT count(*) FROM answers").fetchone()[0]
+    print(f"  (built {n_cases:,} cases, {n_answers:,} answers, in {time.perf_counter() - t_build:.1f} s)", flush=True)
     ours, base = [], []
     for _ in range(reps):
         t0 = time.perf_counter()
@@ -172,6 +159,7 @@ def scores(n_cases: int, reps: int) -> None:
             "SELECT question_id, sum(value = 'yes'), sum(value != 'na') FROM answers GROUP BY question_id"
         ).fetchall()
         base.append((time.perf_counter() - t0) * 1000)
+    db.close()
     row("P4", f"scores over {n_cases:,} cases ({n_answers:,} answers) vs one SQL GROUP BY",
         statistics.median(ours), statistics.median(base), "<= 2x; < 1 s at 10k")
 
@@ -227,44 +215,36 @@ def pdfs(reps: int, folder: Path, batch: int) -> None:
 
 
 # ---------------------------------------------------------------- P3 / P6 merge
+IID = "00000000-0000-4000-8000-000000000001"
+
+
+def _raw_rows(payload: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return [(a["id"], n["question_id"], json.dumps(n["value"]), n["note"], int(n["practice"]), n["updated_at"],
+             n["updated_by"]) for c in payload["cases"] for a in c["assessments"] for n in a["answers"]]
+
+
+def _raw_db(path: Path) -> sqlite3.Connection:
+    raw_db = sqlite3.connect(path, isolation_level=None)
+    raw_db.execute("PRAGMA journal_mode=WAL")
+    raw_db.execute("PRAGMA synchronous=FULL")
+    raw_db.execute("CREATE TABLE answers (a TEXT, q TEXT, v TEXT, n TEXT, p INT, u TEXT, b TEXT, PRIMARY KEY (a, q))")
+    return raw_db
+
+
 def merge_bench(n_files: int, cases_per_file: int, folder: Path) -> None:
+    """P3 and P6: the merge of ``n_files`` exports held in memory, as the lead merges them."""
     import resource
 
+    from bench import synth
     from exports import bundle
     from storage import merge as merge_sql
 
-    sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import synthetic_answers, synthetic_details  # type: ignore[import-not-found]
-
     qs = builtin_catalog().get("iaow-2013")
-    rng = random.Random(3)
-    iid = "00000000-0000-4000-8000-000000000001"
-    templates = []
-    for _ in range(40):
-        det = synthetic_details(qs, rng)
-        templates.append((det, synthetic_answers(qs, det, rng)))
-    payloads = []
-    total_answers = 0
     t_build = time.perf_counter()
-    for f in range(n_files):
-        src = Store(":memory:")
-        src.create_inspection("Bench", qs.id, qs.version, inspection_id=iid)
-        for c in range(cases_per_file):
-            det, answers = templates[(f * cases_per_file + c) % len(templates)]
-            cid = src.add_case(iid, f"F{f:03d}-C{c:02d}", det)
-            aid = src.start_assessment(cid, f"assessor-{f}", qs.version)
-            with src.transaction() as conn:  # fast fixture building: rows straight in
-                conn.executemany(
-                    "INSERT INTO answers (assessment_id, question_id, value, note, practice, updated_at, updated_by) "
-                    "VALUES (?, ?, ?, '', 0, '2026-01-01T00:00:00.000Z', 'x')",
-                    [(aid, q, json.dumps(v)) for q, v in answers.items()],
-                )
-            total_answers += len(answers)
-        payloads.append(bundle.to_bytes(bundle.build(src, iid, qs)))
-        src.close()
-    print(f"  (built {n_files} files, {total_answers:,} answers, in {time.perf_counter() - t_build:.1f} s)", flush=True)
-    db_path = folder / "merge.sqlite3"
-    store = Store(db_path)
+    maker = synth.BundleMaker(qs, IID)
+    payloads = [bundle.to_bytes(maker.bundle(f, cases_per_file)) for f in range(n_files)]
+    print(f"  (built {n_files} files in {time.perf_counter() - t_build:.1f} s)", flush=True)
+    store = Store(folder / "merge.sqlite3")
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0 = time.perf_counter()
     for i, raw in enumerate(payloads):
@@ -275,17 +255,8 @@ def merge_bench(n_files: int, cases_per_file: int, folder: Path) -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     n_rows = store.conn.execute("SELECT count(*) FROM answers").fetchone()[0]
     store.close()
-    rows = []
-    for raw in payloads:
-        data = json.loads(raw)
-        for c in data["cases"]:
-            for a in c["assessments"]:
-                rows += [(a["id"], n["question_id"], json.dumps(n["value"]), n["note"], int(n["practice"]),
-                          n["updated_at"], n["updated_by"]) for n in a["answers"]]
-    raw_db = sqlite3.connect(folder / "raw.sqlite3", isolation_level=None)
-    raw_db.execute("PRAGMA journal_mode=WAL")
-    raw_db.execute("PRAGMA synchronous=FULL")
-    raw_db.execute("CREATE TABLE answers (a TEXT, q TEXT, v TEXT, n TEXT, p INT, u TEXT, b TEXT, PRIMARY KEY (a, q))")
+    rows = [r for raw in payloads for r in _raw_rows(json.loads(raw))]
+    raw_db = _raw_db(folder / "raw.sqlite3")
     t0 = time.perf_counter()
     raw_db.execute("BEGIN")
     raw_db.executemany("INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
@@ -296,6 +267,47 @@ def merge_bench(n_files: int, cases_per_file: int, folder: Path) -> None:
         ours, base, "<= 3x, < 10 s", unit="s")
     row("P6", "peak memory (max RSS of the process, incl. the fixtures)", peak / 1024, None, "< 400 MB", unit="MB")
     print(f"  (RSS before merging {rss0 / 1024:.0f} MB)")
+
+
+def merge_growth(n_cases: int, folder: Path, per_file: int = 100) -> None:
+    """P3 at a given total: exports of ``per_file`` cases each, made one at a
+    time (so only the merge is timed), against a raw executemany of the same
+    rows in one transaction."""
+    import shutil
+
+    from bench import synth
+    from exports import bundle
+    from storage import merge as merge_sql
+
+    qs = builtin_catalog().get("iaow-2013")
+    maker = synth.BundleMaker(qs, IID)
+    work = folder / f"growth-{n_cases}"
+    work.mkdir()
+    store = Store(work / "merge.sqlite3")
+    raw_db = _raw_db(work / "raw.sqlite3")
+    raw_db.execute("BEGIN")
+    ours = base = 0.0
+    for f in range(n_cases // per_file):
+        payload = maker.bundle(f, per_file)
+        raw = bundle.to_bytes(payload)
+        t0 = time.perf_counter()
+        b, _ = bundle.parse(raw, builtin_catalog())
+        merge_sql.merge_data(store, bundle.to_store_data(b), file_sha=f"{f}", file_name=f"{f}", signer="bench",
+                             merge_id="bench")
+        ours += time.perf_counter() - t0
+        rows = _raw_rows(payload)
+        t0 = time.perf_counter()
+        raw_db.executemany("INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        base += time.perf_counter() - t0
+    t0 = time.perf_counter()
+    raw_db.execute("COMMIT")
+    base += time.perf_counter() - t0
+    n_rows = store.conn.execute("SELECT count(*) FROM answers").fetchone()[0]
+    store.close()
+    raw_db.close()
+    shutil.rmtree(work)
+    row("P3", f"merge {n_cases:,} cases ({n_cases // per_file} files of {per_file}; {n_rows:,} answers)",
+        ours, base, "<= 3x", unit="s")
 
 
 def main() -> int:
@@ -324,11 +336,13 @@ def main() -> int:
             next_question(100 if args.quick else 400, folder)
         if args.only in (None, "P3"):
             merge_bench(20 if args.quick else 100, 20, folder)
+            for n in [1_000] if args.quick else [1_000, 10_000, 100_000]:
+                merge_growth(n, folder)
         if args.only in (None, "P5"):
             pdfs(reps, folder, 20 if args.quick else 100)
         if args.only in (None, "P4"):
-            for n in ([1_000] if args.quick else [1_000, 10_000]):
-                scores(n, reps if n <= 10_000 else 1)
+            for n in [1_000] if args.quick else [1_000, 10_000, 100_000]:
+                scores(n, reps if n <= 10_000 else 3)
     print()
     print("| id | measure | ours | baseline | ratio | goal |")
     print("|---|---|---|---|---|---|")

@@ -195,13 +195,13 @@ def test_columnar_applicability_equals_case_by_case(data):
         assert got[qv.id] == expected, qv.id
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=20, deadline=None)
 @given(seed=st.integers(0, 10_000))
 def test_columnar_applicability_on_the_builtin_sets(seed):
     rng = random.Random(seed)
     for qs in builtin_catalog().sets.values():
         details, answers = [], []
-        for _ in range(rng.randint(1, 8)):
+        for _ in range(rng.randint(1, 6)):
             d = synthetic_details(qs, rng)
             a = synthetic_answers(qs, d, rng, rng.random())
             for qv in rng.sample(qs.questions, 10):  # stale answers to inapplicable questions

@@ -179,8 +179,8 @@ def test_omi2_roh_headline_leaves_out_section_3():
     assert "RoH" not in tagged.headlines_of(tagged.by_id[s3.id])
 
 
-@settings(max_examples=25, deadline=None)
-@given(seed=st.integers(0, 10_000), n=st.integers(0, 25))
+@settings(max_examples=15, deadline=None)
+@given(seed=st.integers(0, 10_000), n=st.integers(0, 12))
 def test_tally_equals_a_naive_count_over_the_interpreter(seed, n):
     """The engine's one-question-at-a-time tally against the definition, case by case."""
     rng = random.Random(seed)
@@ -194,13 +194,14 @@ def test_tally_equals_a_naive_count_over_the_interpreter(seed, n):
                     a[qv.id] = rng.choice([o.value for o in qv.scale.options] + ["", "na"])
             cases.append(CaseInput(f"c{i}", f"R{i}", d, a))
         got = score(qs, cases).questions
+        applies = {c.case_id: applicability(qs, c.details, c.answers) for c in cases}
         for qv in qs.questions:
             if qv.q.per_option_of or qv.scale.kind != "single":
                 continue
             counted = Counter()
             above, below, na, unanswered = [], [], 0, 0
             for c in cases:
-                if applicability(qs, c.details, c.answers)[qv.id] is not True:
+                if applies[c.case_id][qv.id] is not True:
                     continue
                 v = c.answers.get(qv.id)
                 if v in (None, ""):

@@ -88,6 +88,11 @@ class AssessView(QWidget):
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(700)
         self._note_timer.timeout.connect(self._commit_note)
+        # where the assessor is: stored once they pause (and on leaving), not on every key press
+        self._position_timer = QTimer(self)
+        self._position_timer.setSingleShot(True)
+        self._position_timer.setInterval(400)
+        self._position_timer.timeout.connect(self._save_position)
         self._build()
         start = session.assessment.position
         if not start or start not in self.qs.by_id:
@@ -200,6 +205,8 @@ class AssessView(QWidget):
         self.options_box = QWidget()
         self.options_layout = QVBoxLayout(self.options_box)
         self.options_layout.setContentsMargins(0, 8, 0, 8)
+        # one style sheet for every answer button (set per button, it is re-parsed on each move)
+        self.options_box.setStyleSheet("QPushButton { text-align: left; padding: 6px 10px; }")
         cl.addWidget(self.options_box)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
@@ -350,10 +357,7 @@ class AssessView(QWidget):
         item = self._tree_items[qid]
         self.tree.setCurrentItem(item)
         self.tree.scrollToItem(item)
-        try:
-            self.s.remember_position(qid)
-        except ops.USER_ERRORS:
-            pass  # remembering the position is a convenience; answers are what matter
+        self._position_timer.start()
         if not typing:
             self.setFocus()
 
@@ -410,7 +414,6 @@ class AssessView(QWidget):
             btn = QCheckBox(text) if multi else QPushButton(text)
             btn.setCheckable(True)
             if isinstance(btn, QPushButton):
-                btn.setStyleSheet("QPushButton { text-align: left; padding: 6px 10px; }")
                 btn.setMinimumHeight(34)
             tip = self.tr("Press {0}").format(key) if key else ""
             if value in letters:
@@ -662,8 +665,16 @@ class AssessView(QWidget):
                 self._commit_note()
         return super().eventFilter(obj, event)
 
+    def _save_position(self) -> None:
+        self._position_timer.stop()
+        try:
+            self.s.remember_position(self.current)
+        except ops.USER_ERRORS:
+            pass  # remembering the position is a convenience; answers are what matter
+
     def flush_all(self) -> bool:
         """Commit the note being typed and any pending answers; True if all stored."""
+        self._save_position()
         self._commit_note()
         for qid in list(self.pending):
             if not self._flush(qid):
