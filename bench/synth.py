@@ -17,22 +17,7 @@ from typing import Any
 from models.conditions import OFF, compiled_questions
 from models.questionset import QuestionSet
 from models.scoring import CaseInput, case_scores
-
-
-def _details(qs: QuestionSet, rng: random.Random) -> dict[str, Any]:
-    d: dict[str, Any] = {}
-    for f in qs.data.case_fields:
-        if f.kind == "choice":
-            d[f.id] = rng.choice(f.option_values())
-        elif f.kind == "multi":
-            d[f.id] = sorted(rng.sample(f.option_values(), rng.randint(0, min(3, len(f.options)))))
-        elif f.kind == "bool":
-            d[f.id] = rng.random() < 0.4
-        elif f.kind == "number":
-            d[f.id] = round(rng.uniform(f.minimum or 0, f.maximum or 100), 2)
-        else:
-            d[f.id] = rng.choice(["North", "South", "East"])
-    return d
+from tests.conftest import synthetic_details  # the same case details the tests draw
 
 
 def cases(qs: QuestionSet, n: int, seed: int = 7) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
@@ -45,7 +30,7 @@ def cases(qs: QuestionSet, n: int, seed: int = 7) -> Iterator[tuple[dict[str, An
         multi = qv.scale.kind == "multi"
         plan.append((qid, pred, per, opts, above, multi, qv.scale.allow_na))
     for _ in range(n):
-        details = _details(qs, rng)
+        details = synthetic_details(qs, rng)
         answers: dict[str, Any] = {}
         effective: dict[str, Any] = {}
         for qid, pred, per, opts, above, multi, allow_na in plan:
