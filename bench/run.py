@@ -247,10 +247,11 @@ def merge_bench(n_files: int, cases_per_file: int, folder: Path) -> None:
     store = Store(folder / "merge.sqlite3")
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0 = time.perf_counter()
-    for i, raw in enumerate(payloads):
-        b, _ = bundle.parse(raw, builtin_catalog())
-        merge_sql.merge_data(store, bundle.to_store_data(b), file_sha=f"{i}", file_name=f"{i}", signer="bench",
-                             merge_id="bench")
+    with store.bulk_writes():  # as ui.exchange.merge_files does
+        for i, raw in enumerate(payloads):
+            b, _ = bundle.parse(raw, builtin_catalog())
+            merge_sql.merge_data(store, bundle.to_store_data(b), file_sha=f"{i}", file_name=f"{i}", signer="bench",
+                                 merge_id="bench")
     ours = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     n_rows = store.conn.execute("SELECT count(*) FROM answers").fetchone()[0]
@@ -287,6 +288,8 @@ def merge_growth(n_cases: int, folder: Path, per_file: int = 100) -> None:
     raw_db = _raw_db(work / "raw.sqlite3")
     raw_db.execute("BEGIN")
     ours = base = 0.0
+    bulk = store.bulk_writes()  # as ui.exchange.merge_files does
+    bulk.__enter__()
     for f in range(n_cases // per_file):
         payload = maker.bundle(f, per_file)
         raw = bundle.to_bytes(payload)
@@ -299,6 +302,9 @@ def merge_growth(n_cases: int, folder: Path, per_file: int = 100) -> None:
         t0 = time.perf_counter()
         raw_db.executemany("INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
         base += time.perf_counter() - t0
+    t0 = time.perf_counter()
+    bulk.__exit__(None, None, None)
+    ours += time.perf_counter() - t0
     t0 = time.perf_counter()
     raw_db.execute("COMMIT")
     base += time.perf_counter() - t0

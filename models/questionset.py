@@ -398,6 +398,16 @@ class QuestionSet:
         return result
 
     # -- value checking ------------------------------------------------------
+    @cached_property
+    def single_choice_values(self) -> dict[str, frozenset[str]]:
+        """Question id -> every valid text answer, for the single-choice
+        questions (the bulk): a fast path that agrees with :meth:`check_value`."""
+        return {
+            qv.id: qv.scale.allowed_values | ({"na"} if qv.scale.allow_na else set())
+            for qv in self.questions
+            if qv.scale.kind == "single" and qv.q.per_option_of is None
+        }
+
     def check_value(self, question_id: str, value: Any) -> str | None:
         """Why ``value`` is not a valid stored answer to the question, or None."""
         qv = self.by_id.get(question_id)

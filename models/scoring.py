@@ -18,13 +18,16 @@ display only.
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import compress
 from typing import Any, Literal
 
-from models.conditions import applicable_columns
+from models.conditions import answer_columns, applicable_columns
 from models.questionset import QuestionSet, QuestionView
 
 Rule = Literal["questions", "criteria"]
@@ -126,30 +129,53 @@ def matches(case: CaseInput, where: Mapping[str, Iterable[str]]) -> bool:
     return True
 
 
+@contextmanager
+def _bulk() -> Iterator[None]:
+    """Pause the cycle collector while tallying: the tally makes no cycles, and
+    its many short-lived lists would otherwise set off collections that walk
+    every live object (measured: 18% of the time at 10,000 cases)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def _tally(qs: QuestionSet, cases: Sequence[CaseInput]) -> dict[str, QuestionScore]:
+    with _bulk():
+        return _tally_columns(qs, cases)
+
+
+def _tally_columns(qs: QuestionSet, cases: Sequence[CaseInput]) -> dict[str, QuestionScore]:
     answers = [c.answers for c in cases]
     refs = [c.case_id for c in cases]
-    applies = applicable_columns(qs, [c.details for c in cases], answers)
+    columns = answer_columns([qv.id for qv in qs.questions], answers)
+    applies = applicable_columns(qs, [c.details for c in cases], answers, columns)
     scores: dict[str, QuestionScore] = {}
     for qv in qs.questions:
         qid = qv.id
         sc = scores[qid] = QuestionScore(qid, qv.q.scored)
         idx = applies[qid]
         if qv.q.per_option_of is None and qv.scale.kind == "single":
-            # single choice (most questions): count the values in one pass
-            values = [answers[i].get(qid) for i in idx]
+            # single choice (most questions): one pass over the applicable cases,
+            # every step a C-level iterator (no Python code per case)
+            values = list(map(columns[qid].__getitem__, idx))
             dist: Counter[Any] = Counter(values)
             sc.unanswered = dist.pop(None, 0) + dist.pop("", 0)
             sc.na = dist.pop(NA, 0)
             sc.distribution = dist
             sc.applicable = sum(dist.values())
             above = qv.scale.above_values
-            sc.above_cases = [refs[i] for i, v in zip(idx, values, strict=True) if v in above]
-            sc.below_cases = [refs[i] for i, v in zip(idx, values, strict=True) if v in dist and v not in above]
+            below = set(dist).difference(above)
+            sc.above_cases = list(compress(map(refs.__getitem__, idx), map(above.__contains__, values)))
+            sc.below_cases = list(compress(map(refs.__getitem__, idx), map(below.__contains__, values)))
             sc.above = len(sc.above_cases)
             continue
+        col = columns[qid]
         for i in idx:
-            _tally_general(qv, sc, answers[i].get(qid), answers[i], refs[i])
+            _tally_general(qv, sc, col[i], answers[i], refs[i])
     return scores
 
 

@@ -161,6 +161,23 @@ class Store:
         self.close()
 
     @contextmanager
+    def bulk_writes(self, wal_pages: int = 25_000) -> Iterator[None]:
+        """Many write transactions in a row (a merge of many files).  Every
+        commit is still durable; only the checkpoint that copies the
+        write-ahead log into the database waits until the log is ~100 MB rather
+        than 4 MB (checkpointing after every file doubled the merge's commits)."""
+        old = int(self.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
+        self.conn.execute(f"PRAGMA wal_autocheckpoint={int(wal_pages)}")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA wal_autocheckpoint={old}")
+            try:
+                self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            except sqlite3.Error:
+                pass  # the log is checkpointed later; nothing is lost
+
+    @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: all of it is committed, or none of it."""
         try:

@@ -170,3 +170,20 @@ def test_committed_fixture_databases_migrate_to_the_current_schema(tmp_path, ver
     assert s.conn.execute(f"SELECT {', '.join(cols)} FROM answers ORDER BY assessment_id, question_id").fetchall() == answers
     assert s.integrity_ok()
     s.close()
+
+
+def test_bulk_writes_keep_every_commit_and_restore_checkpointing(db_path, iaow):
+    s = Store(db_path)
+    iid = s.create_inspection("Bulk", iaow.id, iaow.version)
+    with s.bulk_writes():
+        assert s.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 25_000
+        for i in range(5):  # one transaction each, as a merge commits per file
+            s.add_case(iid, f"B{i}", {})
+    assert s.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+    s.close()
+    again = Store(db_path)
+    try:
+        assert [c.reference for c in again.list_cases(iid)] == [f"B{i}" for i in range(5)]
+        assert again.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        again.close()

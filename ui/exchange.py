@@ -217,25 +217,19 @@ def merge_files(
     merge_id = str(uuid.uuid4())
     who = _who(store)
     results: list[FileResult] = []
-    for i, path in enumerate(paths):
-        if progress is not None and not progress(i, len(paths)):
-            results.append(FileResult(str(path), "", "refused", "cancelled before this file"))
-            continue
-        path = Path(path)
+
+    def merge_one(path: Path) -> FileResult:
         try:
             raw = _read_file(path)
         except OpError as e:
-            results.append(FileResult(str(path), "", "refused", str(e)))
-            continue
+            return FileResult(str(path), "", "refused", str(e))
         sha = hashlib.sha256(raw).hexdigest()
         if merge_sql.already_merged(store, sha):
-            results.append(FileResult(str(path), sha, "unchanged", "this exact file was merged before"))
-            continue
+            return FileResult(str(path), sha, "unchanged", "this exact file was merged before")
         try:
             opened = open_sealed(raw, identities=[ident], passphrase=passphrase, kind="export")
         except SecureError as e:
-            results.append(FileResult(str(path), sha, "refused", str(e)))
-            continue
+            return FileResult(str(path), sha, "refused", str(e))
         fp = opened.fingerprint
         signer = f"{opened.signer_name} [{fp}]"
         if fp not in trusted:
@@ -243,23 +237,27 @@ def merge_files(
                 merge_sql.trust_key(store, fp, base64.b64encode(opened.signer_key).decode(), opened.signer_name, who)
                 trusted[fp] = {"name": opened.signer_name}
             else:
-                results.append(FileResult(str(path), sha, "refused",
-                                          f"signed by an unknown assessor {opened.signer_name!r} with key {fp}; check the "
-                                          "fingerprint with them, then merge again with --trust " + fp, signer))
-                continue
+                return FileResult(str(path), sha, "refused",
+                                  f"signed by an unknown assessor {opened.signer_name!r} with key {fp}; check the "
+                                  "fingerprint with them, then merge again with --trust " + fp, signer)
         try:
             b, _qs = bundle_mod.parse(opened.payload, catalog(), source=path.name)
             report = merge_sql.merge_data(store, bundle_mod.to_store_data(b), file_sha=sha, file_name=path.name,
                                           signer=signer, merge_id=merge_id)
         except bundle_mod.BundleError as e:
-            results.append(FileResult(str(path), sha, "refused", str(e), signer))
-            continue
+            return FileResult(str(path), sha, "refused", str(e), signer)
         except ValueError as e:
-            results.append(FileResult(str(path), sha, "refused", f"{e}; nothing was merged from it", signer))
-            continue
+            return FileResult(str(path), sha, "refused", f"{e}; nothing was merged from it", signer)
         status = "merged" if (report["new"] or report["updated"] or report["duplicates"]) else "unchanged"
         reason = "" if status == "merged" else "nothing in it is newer than what is already merged"
-        results.append(FileResult(str(path), sha, status, reason, signer, report))
+        return FileResult(str(path), sha, status, reason, signer, report)
+
+    with store.bulk_writes():
+        for i, path in enumerate(paths):
+            if progress is not None and not progress(i, len(paths)):
+                results.append(FileResult(str(path), "", "refused", "cancelled before this file"))
+                continue
+            results.append(merge_one(Path(path)))
     if progress is not None:
         progress(len(paths), len(paths))
     summary = {
