@@ -234,6 +234,8 @@ def _parse_refused(raw: bytes, source: str) -> Bundle:
         raise BundleError(f"{source}: not UTF-8 text, so not a Case Assessor bundle") from e
     except json.JSONDecodeError as e:
         raise BundleError(f"{source}: not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from e
+    except ValueError as e:  # e.g. a number thousands of digits long
+        raise BundleError(f"{source}: not a readable bundle ({e})") from e
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BundleError(f"{source}: not a Case Assessor bundle")
     version = data.get("format_version")

@@ -140,7 +140,7 @@ NotCond.model_rebuild()
 
 
 class Option(_Strict):
-    value: str
+    value: str = Field(min_length=1)  # "" means "not answered"
     label: Text
     above_line: bool = False
     key: str | None = None  # keyboard shortcut; defaults to the option's number

@@ -167,8 +167,9 @@ def _tally_columns(qs: QuestionSet, cases: Sequence[CaseInput]) -> dict[str, Que
             sc.na = dist.pop(NA, 0)
             sc.distribution = dist
             sc.applicable = sum(dist.values())
-            above = qv.scale.above_values
-            below = set(dist).difference(above)
+            counted = set(dist)  # answers that count: not blank, not N/A
+            above = counted.intersection(qv.scale.above_values)
+            below = counted.difference(above)
             sc.above_cases = list(compress(map(refs.__getitem__, idx), map(above.__contains__, values)))
             sc.below_cases = list(compress(map(refs.__getitem__, idx), map(below.__contains__, values)))
             sc.above = len(sc.above_cases)

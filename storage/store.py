@@ -172,8 +172,8 @@ class Store:
             yield
         finally:
             self.conn.execute(f"PRAGMA wal_autocheckpoint={old}")
-            try:
-                self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            try:  # copy the log into the database and give its disk space back
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             except sqlite3.Error:
                 pass  # the log is checkpointed later; nothing is lost
 

@@ -106,6 +106,7 @@ def test_malformed_bundle_is_refused_and_database_unchanged(exported, tmp_path, 
         (b'{"format": "something-else"}', "not a Case Assessor bundle"),
         (b'{"format": "case-assessor-bundle", "format_version": 7}', "newer Case Assessor"),
         (b"[1, 2, 3]", "not a Case Assessor bundle"),
+        (b'{"format": "case-assessor-bundle", "format_version": ' + b"9" * 5000 + b"}", "not a readable bundle"),
     ],
 )
 def test_garbage_and_newer_bundles_get_clear_reasons(tmp_path, content, message):

@@ -150,6 +150,15 @@ def test_condition_with_code_is_just_refused(tmp_path):
         load_question_set(_write(tmp_path, d))
 
 
+def test_blank_option_value_is_refused(tmp_path):
+    """"" is how a blank answer is stored, so it cannot also be an option."""
+    d = _good()
+    first_scale = next(iter(d["scales"]))
+    d["scales"][first_scale]["options"][0]["value"] = ""
+    with pytest.raises(QuestionSetError, match="at least 1 character"):
+        load_question_set(_write(tmp_path, d))
+
+
 def test_source_is_required(tmp_path):
     d = _good()
     d["questions"][5]["sources"] = []

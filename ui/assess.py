@@ -674,9 +674,9 @@ class AssessView(QWidget):
 
     def flush_all(self) -> bool:
         """Commit the note being typed and any pending answers; True if all stored."""
-        self._save_position()
         self._commit_note()
         for qid in list(self.pending):
             if not self._flush(qid):
                 return False
+        self._save_position()  # last: answers first, and nothing re-arms the timer after it
         return True
