@@ -476,6 +476,8 @@ def applicable_columns(
     """
     if len(answers) != len(details):
         raise ValueError("details and answers must be one per case")
+    if columns is not None and any(len(col) != len(details) for col in columns.values()):
+        raise ValueError("answer columns must hold one value per case")
     cols = _Columns(len(details), columns)
     out: dict[str, list[int]] = {}
     for qv in qs.questions:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from storage.store import StorageError, Store
 from ui import completion
@@ -191,6 +192,31 @@ def test_write_failure_keeps_the_answer_and_retries(qtbot, window, setup, monkey
     assert view.pending == {}
     assert answers_in_db(s, cid)["IAOW-2.1-02"].value == "yes"
     assert "✓ Saved" in window.saved_label.text()
+
+
+def test_an_unsaved_answer_keeps_its_case_open(qtbot, window, setup, monkeypatch):
+    """Opening another case while an answer cannot be written yet leaves the
+    first case on screen with the answer pending, never hidden or dropped."""
+    s, iid, cid = setup
+    other = [c.id for c in s.list_cases(iid) if c.id != cid][0]
+    view = window.open_case(cid)
+    view.show_question("IAOW-2.1-02")
+    real = s.save_answer
+
+    def full(*a, **k):
+        raise StorageError("The disk is full or could not be written. Free some space, then try again.")
+
+    monkeypatch.setattr(s, "save_answer", full)
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    assert window.open_case(other) is None
+    assert window.view is view and window.stack.currentWidget() is view
+    assert "IAOW-2.1-02" in view.pending and warned
+    monkeypatch.setattr(s, "save_answer", real)
+    opened = window.open_case(other)
+    assert opened is not None and window.view is opened
+    assert answers_in_db(s, cid)["IAOW-2.1-02"].value == "yes"
 
 
 def test_case_list_filters_and_searches(qtbot, window):

@@ -351,9 +351,12 @@ class MainWindow(QMainWindow):
             self.open_case(ids[0])
 
     def open_case(self, case_id: str) -> AssessView | None:
+        if not self._close_view():
+            return None  # the open case still has unsaved answers: it stays on screen, retrying
         try:
             session = ops.CaseSession(self.store, case_id, self.who())
         except ops.USER_ERRORS as e:
+            self.stack.setCurrentWidget(self.list)
             self.fail(e, self.tr("The case could not be opened."))
             return None
         view = AssessView(session, self)
@@ -364,7 +367,6 @@ class MainWindow(QMainWindow):
         view.undo.canRedoChanged.connect(self.redo_action.setEnabled)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
-        self._close_view()
         self.view = view
         try:
             self.store.set_setting("last_case", case_id)
