@@ -136,7 +136,7 @@ def applicability(qs: QuestionSet, details: Mapping[str, Any], answers: Mapping[
         r = evaluate(qv.q.applies, details, effective, qs.fields)
         if r is True and qv.q.per_option_of is not None:
             chosen = effective.get(qv.q.per_option_of)
-            r = False if chosen is OFF else None if _is_empty(chosen) else bool(chosen)
+            r = False if chosen is OFF else None if _is_empty(chosen) else True
         result[qv.id] = r
         if r is True and qv.id in answers:
             effective[qv.id] = answers[qv.id]
@@ -278,36 +278,13 @@ def applicability_fast(qs: QuestionSet, details: Mapping[str, Any], answers: Map
         r = pred(details, effective)
         if r is True and per is not None:
             chosen = effective.get(per)
-            r = False if chosen is OFF else None if _is_empty(chosen) else bool(chosen)
+            r = False if chosen is OFF else None if _is_empty(chosen) else True
         result[qid] = r
         if r is True and qid in answers:
             effective[qid] = answers[qid]
         elif r is False:
             effective[qid] = OFF
     return result
-
-
-def applicable_ids(qs: QuestionSet, details: Mapping[str, Any], answers: Mapping[str, Any]) -> list[str]:
-    """The ids of the questions that apply (True only), in journey order; the
-    hot path of scoring.  Same logic as :func:`applicability_fast`."""
-    effective: dict[str, Any] = {}
-    out: list[str] = []
-    append = out.append
-    for qid, pred, per in compiled_questions(qs):
-        r = pred(details, effective)
-        if r is True:
-            if per is not None:
-                chosen = effective.get(per)
-                if chosen is OFF or _is_empty(chosen):
-                    if chosen is OFF:
-                        effective[qid] = OFF
-                    continue
-            append(qid)
-            if qid in answers:
-                effective[qid] = answers[qid]
-        elif r is False:
-            effective[qid] = OFF
-    return out
 
 
 # --------------------------------------------------------------------------
@@ -321,7 +298,7 @@ def applicable_ids(qs: QuestionSet, details: Mapping[str, Any], answers: Mapping
 # case, so masks convert to and from ``bytes`` without a Python loop).  A test
 # on a case detail or an earlier answer is decided once per distinct value;
 # ``all``/``any``/``not`` are then integer operations.  The result equals
-# :func:`applicable_ids` case by case (a property test holds it to that).
+# :func:`applicability` case by case (a property test holds it to that).
 
 _Masks = tuple[int, int]  # (true, unknown); false is everything else
 _PLAIN = {str, bool, type(None)}  # no two of these compare equal across types
@@ -343,7 +320,7 @@ def answer_columns(
 
 
 class _Columns:
-    def __init__(self, n: int, columns: Mapping[str, list[Any]] | None = None) -> None:
+    def __init__(self, n: int, columns: Mapping[str, list[Any]]) -> None:
         self.n = n
         self.columns = columns
         self.all = int.from_bytes(b"\x01" * n, "little")
@@ -361,10 +338,9 @@ class _Columns:
     def indices(self, mask: int) -> list[int]:
         return list(compress(range(self.n), mask.to_bytes(self.n, "little")))
 
-    def group(self, values: Sequence[Any], where: list[int] | None = None) -> _Groups:
-        """Distinct values (equal by type and value); ``values[k]`` belongs to
-        case ``where[k]`` (default: case ``k``)."""
-        if where is None and set(map(type, values)) <= _PLAIN:
+    def group(self, values: Sequence[Any]) -> _Groups:
+        """Distinct values (equal by type and value); ``values[i]`` is case ``i``'s."""
+        if set(map(type, values)) <= _PLAIN:
             # text, tick boxes and blanks (nearly every column): equal values are
             # the same value, so each distinct one is found in one C-level pass
             distinct = dict.fromkeys(values)
@@ -373,8 +349,7 @@ class _Columns:
                     v: (v, int.from_bytes(bytes(map(eq, values, repeat(v))), "little")) for v in distinct
                 }
         groups: dict[Any, tuple[Any, list[int]]] = {}
-        for k, v in enumerate(values):
-            i = k if where is None else where[k]
+        for i, v in enumerate(values):
             try:
                 key: Any = (type(v), tuple(v) if isinstance(v, list) else v)
                 hash(key)
@@ -393,16 +368,12 @@ class _Columns:
             got = self.details[name] = self.group([d.get(name) for d in details])
         return got
 
-    def answers_to(self, qid: str, answers: Sequence[Mapping[str, Any]]) -> _Groups:
+    def answers_to(self, qid: str) -> _Groups:
         """The stored answers to ``qid``, in effect or not."""
         got = self.answered.get(qid)
         if got is None:
-            if self.columns is not None and qid in self.columns:
-                # an unanswered case shows as None here: tested like a missing answer (empty)
-                got = self.answered[qid] = self.group(self.columns[qid])
-            else:
-                present = [i for i, a in enumerate(answers) if qid in a]
-                got = self.answered[qid] = self.group([answers[i][qid] for i in present], present)
+            # an unanswered case shows as None here: tested like a missing answer (empty)
+            got = self.answered[qid] = self.group(self.columns[qid])
         return got
 
 
@@ -411,7 +382,6 @@ def _column_eval(
     cols: _Columns,
     fields: Mapping[str, CaseField],
     details: Sequence[Mapping[str, Any]],
-    answers: Sequence[Mapping[str, Any]],
 ) -> _Masks:
     everyone = cols.all
     if cond is None:
@@ -419,7 +389,7 @@ def _column_eval(
     if isinstance(cond, AllCond | AnyCond):
         conj = isinstance(cond, AllCond)
         members = cond.all if isinstance(cond, AllCond) else cond.any
-        parts = [_column_eval(c, cols, fields, details, answers) for c in members]
+        parts = [_column_eval(c, cols, fields, details) for c in members]
         true, false = (everyone, 0) if conj else (0, everyone)
         for t, u in parts:
             f = everyone & ~(t | u)
@@ -431,7 +401,7 @@ def _column_eval(
                 false &= f
         return true, everyone & ~(true | false)
     if isinstance(cond, NotCond):
-        t, u = _column_eval(cond.not_, cols, fields, details, answers)
+        t, u = _column_eval(cond.not_, cols, fields, details)
         return everyone & ~(t | u), u
     true = unknown = 0
     if isinstance(cond, FieldCond):
@@ -448,7 +418,7 @@ def _column_eval(
         if applies is None:  # a forward reference: no answer is in effect yet
             return 0, everyone
         in_effect = 0
-        for value, cases in cols.answers_to(cond.answer, answers).values():
+        for value, cases in cols.answers_to(cond.answer).values():
             cases &= applies
             in_effect |= cases
             r = _answer_test(cond, value)
@@ -472,23 +442,25 @@ def applicable_columns(
 
     ``details[i]`` and ``answers[i]`` are case *i*'s; ``columns`` may give the
     same answers from :func:`answer_columns`.  Equal to
-    ``[i for i in range(n) if qid in applicable_ids(qs, details[i], answers[i])]``.
+    ``[i for i in range(n) if applicability(qs, details[i], answers[i])[qid] is True]``.
     """
     if len(answers) != len(details):
         raise ValueError("details and answers must be one per case")
-    if columns is not None and any(len(col) != len(details) for col in columns.values()):
+    if columns is None:
+        columns = answer_columns([qv.id for qv in qs.questions], answers)
+    elif any(len(col) != len(details) for col in columns.values()):
         raise ValueError("answer columns must hold one value per case")
     cols = _Columns(len(details), columns)
     out: dict[str, list[int]] = {}
     for qv in qs.questions:
-        true, unknown = _column_eval(qv.q.applies, cols, qs.fields, details, answers)
+        true, unknown = _column_eval(qv.q.applies, cols, qs.fields, details)
         false = cols.all & ~(true | unknown)
         per = qv.q.per_option_of
         if per is not None:
             # per factor chosen: factors not applicable -> does not apply; none chosen -> pending
             per_true = cols.true.get(per, 0)
             chosen = 0
-            for value, cases in cols.answers_to(per, answers).values():
+            for value, cases in cols.answers_to(per).values():
                 if not _is_empty(value):
                     chosen |= cases & per_true
             false |= true & cols.false.get(per, 0)

@@ -7,7 +7,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.conditions import applicability, applicability_fast, applicable_columns, applicable_ids, describe
+from models.conditions import applicability, applicability_fast, applicable_columns, describe
 from models.questionset import QuestionSet, QuestionSetFile, builtin_catalog
 
 from .conftest import synthetic_answers, synthetic_details
@@ -87,7 +87,6 @@ def test_compiled_predicates_agree_with_the_interpreter(iaow, seed, fill):
             answers[qv.id] = rng.choice([o.value for o in qv.scale.options])
     slow = applicability(iaow, details, answers)
     assert applicability_fast(iaow, details, answers) == slow
-    assert applicable_ids(iaow, details, answers) == [q for q, r in slow.items() if r is True]
 
 
 # --------------------------------------------------------------------------
@@ -213,4 +212,4 @@ def test_columnar_applicability_on_the_builtin_sets(seed):
             answers.append(a)
         got = applicable_columns(qs, details, answers)
         for i, (d, a) in enumerate(zip(details, answers, strict=True)):
-            assert [q for q, idx in got.items() if i in idx] == applicable_ids(qs, d, a)
+            assert [q for q, idx in got.items() if i in idx] == [q for q, r in applicability_fast(qs, d, a).items() if r]
