@@ -50,7 +50,8 @@ def child_answers(db: str, aid: str, start: int) -> None:
 
 
 def child_export(db: str, iid: str, out: str) -> None:
-    from ui import ops
+    from ui.ops import inspections
+    from ui.ops.workspace import Workspace
 
     store = Store(db)
     print("READY", flush=True)
@@ -58,7 +59,7 @@ def child_export(db: str, iid: str, out: str) -> None:
     while True:
         aid = store.primary_assessment(store.list_cases(iid)[0].id).id
         store.save_answer(aid, QIDS[n % len(QIDS)], value="yes", note=str(n), who="crash")
-        ops.export_bundle(store, iid, Path(out))
+        inspections.export_bundle(Workspace(store), iid, Path(out))
         print(f"ACK {n}", flush=True)
         n += 1
 

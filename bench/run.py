@@ -109,7 +109,7 @@ def next_question(reps: int, folder: Path) -> None:
     sys.path.insert(0, str(ROOT / "tests"))
     from conftest import make_inspection  # type: ignore[import-not-found]
 
-    from ui.main_window import MainWindow
+    from ui.gui.main_window import MainWindow
 
     qs = builtin_catalog().get("iaow-2013")
     store = Store(folder / "nav.sqlite3")
@@ -174,7 +174,8 @@ def pdfs(reps: int, folder: Path, batch: int) -> None:
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
 
     from exports.pdf import case_summary_pdf
-    from ui import ops
+    from ui.ops import printing
+    from ui.ops.workspace import Workspace
 
     sys.path.insert(0, str(ROOT / "tests"))
     from conftest import make_inspection  # type: ignore[import-not-found]
@@ -187,7 +188,7 @@ def pdfs(reps: int, folder: Path, batch: int) -> None:
     data = b""
     for _ in range(reps):
         t0 = time.perf_counter()
-        data = case_summary_pdf(ops.case_doc(store, case_id))
+        data = case_summary_pdf(printing.case_doc(Workspace(store), case_id))
         ours.append((time.perf_counter() - t0) * 1000)
     pages = len(PdfReader(io.BytesIO(data)).pages)
     styles = getSampleStyleSheet()
@@ -204,10 +205,10 @@ def pdfs(reps: int, folder: Path, batch: int) -> None:
     row("P5", f"case summary PDF ({pages} pages) vs a bare reportlab document of {pages} pages",
         statistics.median(ours), statistics.median(base), "<= 2x")
     t0 = time.perf_counter()
-    ops.print_cases(store, iid, folder / "batch.pdf")
+    printing.print_cases(Workspace(store), iid, folder / "batch.pdf")
     one = time.perf_counter() - t0
     t0 = time.perf_counter()
-    ops.print_cases(store, iid, folder / "batch-dir")
+    printing.print_cases(Workspace(store), iid, folder / "batch-dir")
     each = time.perf_counter() - t0
     row("P5", f"batch of {batch} case summaries, one PDF with index", one, None, "< 20 s", unit="s")
     row("P5", f"batch of {batch} case summaries, one file per case", each, None, "< 20 s", unit="s")
@@ -247,7 +248,7 @@ def merge_bench(n_files: int, cases_per_file: int, folder: Path) -> None:
     store = Store(folder / "merge.sqlite3")
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0 = time.perf_counter()
-    with store.bulk_writes():  # as ui.exchange.merge_files does
+    with store.bulk_writes():  # as ui.ops.exchange.merge_files does
         for i, raw in enumerate(payloads):
             b, _ = bundle.parse(raw, builtin_catalog())
             merge_sql.merge_data(store, bundle.to_store_data(b), file_sha=f"{i}", file_name=f"{i}", signer="bench",
@@ -288,7 +289,7 @@ def merge_growth(n_cases: int, folder: Path, per_file: int = 100) -> None:
     raw_db = _raw_db(work / "raw.sqlite3")
     raw_db.execute("BEGIN")
     ours = base = 0.0
-    with store.bulk_writes():  # as ui.exchange.merge_files does (its closing checkpoint is timed too)
+    with store.bulk_writes():  # as ui.ops.exchange.merge_files does (its closing checkpoint is timed too)
         for f in range(n_cases // per_file):
             payload = maker.bundle(f, per_file)
             raw = bundle.to_bytes(payload)

@@ -47,7 +47,8 @@ def build(folder: Path) -> dict:
     """A lead inspector's database with one assessor's export merged, plus the raw material."""
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    from ui import exchange
+    from ui.ops import exchange
+    from ui.ops.workspace import Workspace
 
     qs = builtin_catalog().get("iaow-2013")
     os.environ["CASE_ASSESSOR_KEYS"] = str(folder / "lead-keys")
@@ -60,9 +61,9 @@ def build(folder: Path) -> dict:
     aid = a.start_assessment(a.add_case(iid, "T-1", {"case_type": "licence"}), "Ann", qs.version)
     a.save_answer(aid, "IAOW-2.1-02", value="yes", who="Ann")
     pw = None
-    exchange.export_secure(a, iid, folder / "old.export")
+    exchange.export_secure(Workspace(a), iid, folder / "old.export")
     a.save_answer(aid, "IAOW-2.1-02", value="no", note="later", who="Ann")
-    exchange.export_secure(a, iid, folder / "new.export")
+    exchange.export_secure(Workspace(a), iid, folder / "new.export")
     ann_fp = exchange.my_fingerprint()
     ann_key = exchange.signing_key()
     from exports import bundle
@@ -72,7 +73,7 @@ def build(folder: Path) -> dict:
     os.environ["CASE_ASSESSOR_KEYS"] = str(folder / "lead-keys")
     lead = Store(folder / "lead.sqlite3")
     lead.set_setting("assessor_name", "Lead")
-    results, _ = exchange.merge_files(lead, [folder / "new.export"], trust=[ann_fp])
+    results = exchange.merge_files(Workspace(lead), [folder / "new.export"], trust=[ann_fp]).files
     assert results[0].status == "merged", results[0].reason
     stranger = SigningKey(Ed25519PrivateKey.generate())
     return {"lead": lead, "pw": pw, "good": (folder / "new.export").read_bytes(),
@@ -104,7 +105,7 @@ def corruptions(w: dict, n: int, rng: random.Random):
             # Ann's name and key, but the signature of another key: re-encrypt a doctored envelope
             sealed = seal(w["payload"], "export", w["stranger"], "Ann", "2026-01-01T00:00:00.000Z",
                           recipients=[w["lead_recipient"]])
-            from ui import exchange
+            from ui.ops import exchange
 
             env = json.loads(pyrage.decrypt(sealed, [exchange.lead_identity()]))
             env["signer"]["public_key"] = base64.b64encode(w["ann_key"].public_bytes).decode()
@@ -114,7 +115,7 @@ def corruptions(w: dict, n: int, rng: random.Random):
         else:
             sealed = seal(w["payload"], "export", w["ann_key"], "Ann", "2026-01-01T00:00:00.000Z",
                           recipients=[w["lead_recipient"]])
-            from ui import exchange
+            from ui.ops import exchange
 
             env = json.loads(pyrage.decrypt(sealed, [exchange.lead_identity()]))
             env["format_version"] = 2
@@ -122,7 +123,8 @@ def corruptions(w: dict, n: int, rng: random.Random):
 
 
 def run(n: int, seed: int, folder: Path) -> dict:
-    from ui import exchange
+    from ui.ops import exchange
+    from ui.ops.workspace import Workspace
 
     w = build(folder)
     lead: Store = w["lead"]
@@ -134,7 +136,7 @@ def run(n: int, seed: int, folder: Path) -> dict:
     for i, (kind, data) in enumerate(corruptions(w, n, rng)):
         p = folder / f"t{i}.export"
         p.write_bytes(data)
-        results, _ = exchange.merge_files(lead, [p])
+        results = exchange.merge_files(Workspace(lead), [p]).files
         r = results[0]
         by_kind[kind] += 1
         ok = r.status in ("refused", "unchanged") and bool(r.reason) and _db_hash(lead) == before

@@ -290,8 +290,9 @@ def record_merge(store: Store, merge_id: str, who: str, report: dict[str, Any]) 
         c.execute("INSERT INTO merges (id, at, who, report) VALUES (?, ?, ?, ?)", (merge_id, now(), who, _dumps(report)))
 
 
-def merge_reports(store: Store) -> list[dict[str, Any]]:
-    return [{"id": r[0], "at": r[1], "who": r[2], "report": json.loads(r[3])}
+def merge_reports(store: Store) -> list[dict[str, str]]:
+    """Every recorded merge, oldest first; the report as the JSON text stored."""
+    return [{"id": r[0], "at": r[1], "who": r[2], "report_json": r[3]}
             for r in store._query("SELECT id, at, who, report FROM merges ORDER BY at, id")]
 
 

@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 from exports import bundle
 from models.questionset import builtin_catalog
 from storage.store import Store
-from ui import ops
+from ui.ops import inspections
+from ui.ops.errors import USER_ERRORS, OpError
+from ui.ops.workspace import Workspace
 
 from .conftest import make_inspection, synthetic_answers, synthetic_details
 
@@ -67,7 +69,7 @@ def exported(tmp_path, iaow):
     s = Store(tmp_path / "a.sqlite3")
     iid = make_inspection(s, iaow, 3)
     path = tmp_path / "b.json"
-    ops.export_bundle(s, iid, path)
+    inspections.export_bundle(Workspace(s), iid, path)
     s.close()
     return path
 
@@ -92,8 +94,8 @@ def test_malformed_bundle_is_refused_and_database_unchanged(exported, tmp_path, 
     bad.write_text(json.dumps(data))
     target = Store(tmp_path / "t.sqlite3")
     before = _db_snapshot(target)
-    with pytest.raises(ops.USER_ERRORS):
-        ops.import_bundle(target, bad)
+    with pytest.raises(USER_ERRORS):
+        inspections.import_bundle(Workspace(target), bad)
     assert _db_snapshot(target) == before, name
     target.close()
 
@@ -113,7 +115,7 @@ def test_garbage_and_newer_bundles_get_clear_reasons(tmp_path, content, message)
     p = tmp_path / "x.json"
     p.write_bytes(content)
     with Store(tmp_path / "t.sqlite3") as s, pytest.raises(bundle.BundleError, match=message):
-        ops.import_bundle(s, p)
+        inspections.import_bundle(Workspace(s), p)
 
 
 def test_truncated_bundle_is_refused(exported, tmp_path):
@@ -122,16 +124,16 @@ def test_truncated_bundle_is_refused(exported, tmp_path):
     p.write_bytes(raw[: len(raw) // 2])
     with Store(tmp_path / "t.sqlite3") as s:
         with pytest.raises(bundle.BundleError, match="not valid JSON"):
-            ops.import_bundle(s, p)
+            inspections.import_bundle(Workspace(s), p)
         assert s.list_inspections() == []
 
 
 def test_importing_the_same_inspection_twice_is_refused(exported, tmp_path):
     with Store(tmp_path / "t.sqlite3") as s:
-        ops.import_bundle(s, exported)
+        inspections.import_bundle(Workspace(s), exported)
         before = _db_snapshot(s)
-        with pytest.raises(ops.OpError, match="already in this database"):
-            ops.import_bundle(s, exported)
+        with pytest.raises(OpError, match="already in this database"):
+            inspections.import_bundle(Workspace(s), exported)
         assert _db_snapshot(s) == before
 
 

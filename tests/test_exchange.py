@@ -17,7 +17,10 @@ from models.agreement import cohen_kappa
 from models.questionset import builtin_catalog
 from storage import merge as merge_sql
 from storage.store import Store
-from ui import exchange
+from ui.ops import conflicts as conflict_ops
+from ui.ops import exchange, printing
+from ui.ops.errors import OpError
+from ui.ops.workspace import Workspace
 
 QS = builtin_catalog().get("iaow-2013")
 SAMPLE = "reference,case_type,rosh_level,requirements\n" + "\n".join(
@@ -75,23 +78,24 @@ def world(tmp_path):
     with lead as s:
         iid = s.create_inspection("York", QS.id, QS.version)
         (tmp_path / "s.csv").write_text(SAMPLE)
-        from ui import ops
+        from ui.ops import exchange, inspections
+        from ui.ops.workspace import Workspace
 
-        ops.import_sample(s, iid, tmp_path / "s.csv")
-        exchange.make_pack(s, iid, "Ann", tmp_path / "ann.pack", str(pw), ["R-1", "R-2", "R-3"])
-        exchange.make_pack(s, iid, "Bob", tmp_path / "bob.pack", str(pw), ["R-2", "R-3", "R-4"])
+        inspections.import_sample(Workspace(s), iid, tmp_path / "s.csv")
+        exchange.make_pack(Workspace(s), iid, "Ann", tmp_path / "ann.pack", str(pw), ["R-1", "R-2", "R-3"])
+        exchange.make_pack(Workspace(s), iid, "Bob", tmp_path / "bob.pack", str(pw), ["R-2", "R-3", "R-4"])
     with ann as s:
-        exchange.import_pack(s, tmp_path / "ann.pack", str(pw))
+        exchange.import_pack(Workspace(s), tmp_path / "ann.pack", str(pw))
         answer(s, "R-1", {"IAOW-2.1-02": "yes", "IAOW-2.1-03": "yes"})
         answer(s, "R-2", {"IAOW-2.1-02": "yes", "IAOW-2.1-03": "no"})
         answer(s, "R-3", {"IAOW-2.1-02": "no"})
-        exchange.export_secure(s, iid, tmp_path / "ann.export")
+        exchange.export_secure(Workspace(s), iid, tmp_path / "ann.export")
     with bob as s:
-        exchange.import_pack(s, tmp_path / "bob.pack", str(pw))
+        exchange.import_pack(Workspace(s), tmp_path / "bob.pack", str(pw))
         answer(s, "R-2", {"IAOW-2.1-02": "yes", "IAOW-2.1-03": "yes"})  # disagrees on 2.1-03
         answer(s, "R-3", {"IAOW-2.1-02": "no"})  # agrees
         answer(s, "R-4", {"IAOW-2.1-02": "no"})
-        exchange.export_secure(s, iid, tmp_path / "bob.export")
+        exchange.export_secure(Workspace(s), iid, tmp_path / "bob.export")
     return {"lead": lead, "ann": ann, "bob": bob, "iid": iid, "dir": tmp_path, "pw": pw}
 
 
@@ -110,18 +114,18 @@ def snapshot(store: Store) -> dict:
 def test_two_assessors_merge_into_the_right_counts_and_conflicts(world):
     d = world["dir"]
     with world["lead"] as s:
-        results, summary = exchange.merge_files(
-            s, [d / "ann.export", d / "bob.export"],
+        merged = exchange.merge_files(
+            Workspace(s), [d / "ann.export", d / "bob.export"],
             trust=[world["ann"].fingerprint(), world["bob"].fingerprint()])
-        assert [r.status for r in results] == ["merged", "merged"]
-        assert summary["assessors"] == ["Ann", "Bob"]
-        assert summary["cases_updated"] == ["R-1", "R-2", "R-3", "R-4"]
-        open_ = exchange.conflicts(s, world["iid"], "open")
+        assert [r.status for r in merged.files] == ["merged", "merged"]
+        assert merged.report.assessors == ["Ann", "Bob"]
+        assert merged.report.cases_updated == ["R-1", "R-2", "R-3", "R-4"]
+        open_ = conflict_ops.conflicts(Workspace(s), world["iid"], "open")
         assert [(k["reference"], k["question_id"]) for k in open_] == [("R-2", "IAOW-2.1-03")]
         sides = {v["assessor"]: v["value"] for v in open_[0]["versions"]}
         assert sides == {"Ann": "no", "Bob": "yes"}
         before = snapshot(s)
-        results, _ = exchange.merge_files(s, [d / "ann.export", d / "bob.export"])
+        results = exchange.merge_files(Workspace(s), [d / "ann.export", d / "bob.export"]).files
         assert [r.status for r in results] == ["unchanged", "unchanged"]
         assert snapshot(s) == before
 
@@ -129,22 +133,22 @@ def test_two_assessors_merge_into_the_right_counts_and_conflicts(world):
 def test_resolution_is_recorded_with_who_when_why(world):
     d = world["dir"]
     with world["lead"] as s:
-        exchange.merge_files(s, [d / "ann.export", d / "bob.export"],
+        exchange.merge_files(Workspace(s), [d / "ann.export", d / "bob.export"],
                              trust=[world["ann"].fingerprint(), world["bob"].fingerprint()])
-        k = exchange.conflicts(s, world["iid"], "open")[0]
+        k = conflict_ops.conflicts(Workspace(s), world["iid"], "open")[0]
         bob_side = [i for i, v in enumerate(k["versions"], 1) if v["assessor"] == "Bob"][0]
         out = io.StringIO()
         assert run_cli(["resolve", "--db", str(world["lead"].db), "--conflict", k["id"][:8], "--choose", str(bob_side),
                         "--why", "induction record seen on file"], out) == 0
-        done = exchange.conflicts(s, world["iid"], "resolved")[0]
+        done = conflict_ops.conflicts(Workspace(s), world["iid"], "resolved")[0]
         assert done["resolution"]["value"] == "yes" and done["why"] == "induction record seen on file"
         assert done["resolved_by"] == "Lead" and done["resolved_at"]
         primary = s.primary_assessment(s.find_case("R-2").id)
         assert s.answers(primary.id)["IAOW-2.1-03"].value == "yes"
         assert [r for r in s.audit_rows(assessment_id=primary.id) if r["action"] == "resolve_conflict"]
         # merging again does not reopen a decided conflict
-        exchange.merge_files(s, [d / "ann.export", d / "bob.export"])
-        assert exchange.conflicts(s, world["iid"], "open") == []
+        exchange.merge_files(Workspace(s), [d / "ann.export", d / "bob.export"])
+        assert conflict_ops.conflicts(Workspace(s), world["iid"], "open") == []
 
 
 def _tamper_cases(world):
@@ -161,7 +165,7 @@ def _tamper_cases(world):
         iid = s.create_inspection("Other", QS.id, QS.version)
         pw = d / "pw2.txt"
         pw.write_text("x")
-        exchange.export_secure(s, iid, d / "stranger.export", str(pw))
+        exchange.export_secure(Workspace(s), iid, d / "stranger.export", str(pw))
     yield "wrong key", (d / "stranger.export").read_bytes(), "wrong key"
 
 
@@ -172,11 +176,11 @@ def test_tampered_truncated_wrong_key_and_unknown_signer_are_refused(world):
         for name, data, reason in _tamper_cases(world):
             p = d / f"bad-{name.replace(' ', '-')}.export"
             p.write_bytes(data)
-            results, _ = exchange.merge_files(s, [p], trust=[world["ann"].fingerprint()])
+            results = exchange.merge_files(Workspace(s), [p], trust=[world["ann"].fingerprint()]).files
             assert results[0].status == "refused" and reason in results[0].reason, (name, results[0].reason)
             assert snapshot(s) == before, name
         # a genuine file from an assessor the lead has not trusted yet
-        results, _ = exchange.merge_files(s, [d / "bob.export"])
+        results = exchange.merge_files(Workspace(s), [d / "bob.export"]).files
         assert results[0].status == "refused" and "unknown assessor 'Bob'" in results[0].reason
         assert world["bob"].fingerprint() in results[0].reason
         assert snapshot(s) == before
@@ -200,8 +204,8 @@ def test_wrong_passphrase_for_a_pack_changes_nothing(world, tmp_path):
     bad.write_text("wrong")
     fresh = Person(tmp_path, "Fresh")
     with fresh as s:
-        with pytest.raises(exchange.OpError, match="could not be decrypted"):
-            exchange.import_pack(s, world["dir"] / "ann.pack", str(bad))
+        with pytest.raises(OpError, match="could not be decrypted"):
+            exchange.import_pack(Workspace(s), world["dir"] / "ann.pack", str(bad))
         assert s.list_inspections() == []
 
 
@@ -210,11 +214,11 @@ def test_qa_second_read_is_not_a_conflict_and_feeds_agreement(world):
     with world["bob"] as s:
         # Bob reads R-2 again as a QA read
         answer(s, "R-2", {"IAOW-2.1-02": "no", "IAOW-2.1-03": "yes"}, kind="qa")
-        exchange.export_secure(s, world["iid"], d / "bob2.export")
+        exchange.export_secure(Workspace(s), world["iid"], d / "bob2.export")
     with world["lead"] as s:
-        exchange.merge_files(s, [d / "ann.export", d / "bob2.export"],
+        exchange.merge_files(Workspace(s), [d / "ann.export", d / "bob2.export"],
                              trust=[world["ann"].fingerprint(), world["bob"].fingerprint()])
-        rep = exchange.agreement_report(s, world["iid"])
+        rep = conflict_ops.agreement_report(Workspace(s), world["iid"])
         assert rep.pairs >= 2
         assert {(p.case, p.question) for p in rep.disagreements} >= {("R-2", "IAOW-2.1-02")}
 
@@ -303,7 +307,7 @@ def test_every_pair_order_of_real_files(world):
     for perm in itertools.permutations([d / "ann.export", d / "bob.export"]):
         p = Person(d, "lead-" + "-".join(x.stem for x in perm))
         with p as s:
-            exchange.merge_files(s, list(perm), trust=fps)
+            exchange.merge_files(Workspace(s), list(perm), trust=fps)
             snaps.append(snapshot(s))
     assert snaps[0] == snaps[1]
 
@@ -311,17 +315,18 @@ def test_every_pair_order_of_real_files(world):
 def test_unresolved_conflicts_are_flagged_wherever_scores_are_shown(world, capsys):
     from exports.pdf import case_summary_pdf, findings_pdf
     from tests.test_pdf import text_of
-    from ui import ops
+    from ui.ops import exchange
+    from ui.ops.workspace import Workspace
 
     d = world["dir"]
     with world["lead"] as s:
-        exchange.merge_files(s, [d / "ann.export", d / "bob.export"],
+        exchange.merge_files(Workspace(s), [d / "ann.export", d / "bob.export"],
                              trust=[world["ann"].fingerprint(), world["bob"].fingerprint()])
         out = io.StringIO()
         assert run_cli(["scores", "--db", str(world["lead"].db), "--inspection", world["iid"]], out) == 0
         assert "1 merge conflicts are unresolved" in out.getvalue()
         assert "unresolved" in capsys.readouterr().err
-        text, _ = text_of(findings_pdf(ops.findings_doc(s, world["iid"])))
+        text, _ = text_of(findings_pdf(printing.findings_doc(Workspace(s), world["iid"])))
         assert "1 merge conflicts are unresolved" in text and "Merge " in text  # provenance lists the merge
-        text, _ = text_of(case_summary_pdf(ops.case_doc(s, s.find_case("R-2").id)))
+        text, _ = text_of(case_summary_pdf(printing.case_doc(Workspace(s), s.find_case("R-2").id)))
         assert "merged with 1 unresolved conflicts" in text

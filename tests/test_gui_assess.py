@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from ui.gui.main_window import MainWindow
+from ui.ops.workspace import Workspace
 
 from storage.store import StorageError, Store
-from ui import completion
-from ui.main_window import MainWindow
+from ui.gui import completion
 
 DETAILS = {
     "case_type": "licence", "gender": "male", "rosh_level": "high", "child_protection": "procedures",
@@ -32,7 +33,7 @@ def setup(db_path, iaow):
 @pytest.fixture
 def window(qtbot, setup):
     s, iid, cid = setup
-    w = MainWindow(s)
+    w = MainWindow(Workspace(s))
     qtbot.addWidget(w)
     w.show()
     return w
@@ -94,7 +95,7 @@ def test_applicability_hides_and_shows_live(qtbot, window, setup):
 
 def test_autosave_survives_a_fresh_window(qtbot, setup, db_path):
     s, _iid, cid = setup
-    w = MainWindow(s)
+    w = MainWindow(Workspace(s))
     qtbot.addWidget(w)
     view = w.open_case(cid)
     view.show_question("IAOW-2.1-02")
@@ -107,7 +108,7 @@ def test_autosave_survives_a_fresh_window(qtbot, setup, db_path):
     w.close()
     s2 = Store(db_path)
     try:
-        w2 = MainWindow(s2)
+        w2 = MainWindow(Workspace(s2))
         qtbot.addWidget(w2)
         v2 = w2.open_case(cid)
         assert v2.current == "IAOW-2.1-03"  # resumes where it was

@@ -6,8 +6,8 @@ import zipfile
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
-
-from ui.main_window import MainWindow
+from ui.gui.main_window import MainWindow
+from ui.ops.workspace import Workspace
 
 from .test_exchange import world  # noqa: F401  (fixture)
 
@@ -18,7 +18,7 @@ def test_gui_merge_resolve_and_dashboard(qtbot, world, monkeypatch, tmp_path):  
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
     with world["lead"] as s:
-        w = MainWindow(s)
+        w = MainWindow(Workspace(s))
         qtbot.addWidget(w)
         w.show()
         w.show_lead()

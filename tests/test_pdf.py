@@ -12,7 +12,9 @@ from exports.pdf import case_summary_pdf
 from main import run_cli
 from models.scoring import fmt_pct
 from storage.store import Store
-from ui import ops
+from ui.ops import printing
+from ui.ops.errors import OpError
+from ui.ops.workspace import Workspace
 
 from .conftest import make_inspection, synthetic_answers, synthetic_details
 
@@ -33,7 +35,7 @@ def printed(store, iaow):
 
 def test_case_summary_holds_answers_notes_scores_and_marking(printed, iaow):
     store, _iid, case = printed
-    doc = ops.case_doc(store, case.id)
+    doc = printing.case_doc(Workspace(store), case.id)
     data = case_summary_pdf(doc)
     text, reader = text_of(data)
     assert f"Case summary: {case.reference}" in text
@@ -62,8 +64,8 @@ def test_case_summary_holds_answers_notes_scores_and_marking(printed, iaow):
 
 def test_output_is_deterministic(printed):
     store, _iid, case = printed
-    a = case_summary_pdf(ops.case_doc(store, case.id))
-    b = case_summary_pdf(ops.case_doc(store, case.id))
+    a = case_summary_pdf(printing.case_doc(Workspace(store), case.id))
+    b = case_summary_pdf(printing.case_doc(Workspace(store), case.id))
     assert a == b
 
 
@@ -80,7 +82,7 @@ def test_a_full_case_paginates_and_long_notes_wrap(tmp_path, iaow):
     answers = synthetic_answers(iaow, details, rng)
     for qid, v in answers.items():
         s.save_answer(aid, qid, value=v, note=long_note if qid.endswith("01") else "short", who="Ann")
-    doc = ops.case_doc(s, cid)
+    doc = printing.case_doc(Workspace(s), cid)
     data = case_summary_pdf(doc)
     text, reader = text_of(data)
     assert len(answers) > 170 and len(reader.pages) >= 8
@@ -116,10 +118,10 @@ def test_cancelled_batch_writes_nothing(printed, tmp_path):
         calls.append(done)
         return done < 2
 
-    with pytest.raises(ops.OpError, match="cancelled"):
-        ops.print_cases(store, iid, tmp_path / "all.pdf", None, progress)
-    with pytest.raises(ops.OpError, match="cancelled"):
-        ops.print_cases(store, iid, tmp_path / "dir", None, progress)
+    with pytest.raises(OpError, match="cancelled"):
+        printing.print_cases(Workspace(store), iid, tmp_path / "all.pdf", None, progress)
+    with pytest.raises(OpError, match="cancelled"):
+        printing.print_cases(Workspace(store), iid, tmp_path / "dir", None, progress)
     assert not (tmp_path / "all.pdf").exists() and not (tmp_path / "dir").exists()
 
 
@@ -130,7 +132,7 @@ def test_omi2_findings_show_bands_and_tr_splits(tmp_path):
         qs = builtin_catalog().get(set_id)
         s = Store(tmp_path / f"{set_id}.sqlite3")
         iid = make_inspection(s, qs, 8, seed=5)
-        doc = ops.findings_doc(s, iid)
+        doc = printing.findings_doc(Workspace(s), iid)
         from exports.pdf import findings_pdf
 
         text, _ = text_of(findings_pdf(doc))

@@ -83,14 +83,15 @@ def build(store: Store) -> str:
 def lead_screens(demo: Store, folder: Path, app: QApplication) -> None:
     """Two assessors' exports merged by a lead inspector: the merge, conflicts and findings screens."""
     from exports import bundle
-    from ui import exchange
+    from ui.ops import exchange
+    from ui.ops.workspace import Workspace
 
     qs = builtin_catalog().get("iaow-2013")
     iid = demo.list_inspections()[0].id
     pw = folder / "pw.txt"
     pw.write_text("demo passphrase")
     os.environ["CASE_ASSESSOR_KEYS"] = str(folder / "keys-jo")
-    exchange.export_secure(demo, iid, folder / "jo.export", str(pw))
+    exchange.export_secure(Workspace(demo), iid, folder / "jo.export", str(pw))
     # a second assessor read six of the same cases
     os.environ["CASE_ASSESSOR_KEYS"] = str(folder / "keys-sam")
     sam = Store(folder / "sam.sqlite3")
@@ -112,13 +113,13 @@ def lead_screens(demo: Store, folder: Path, app: QApplication) -> None:
             if rng.random() < 0.12 and qv.scale.kind == "single" and not qv.q.per_option_of:
                 value = rng.choice([o.value for o in qv.scale.options])
             sam.save_answer(aid, qid, value=value, note="", who="Ali Khan (LA-11)")
-    exchange.export_secure(sam, iid, folder / "sam.export", str(pw))
+    exchange.export_secure(Workspace(sam), iid, folder / "sam.export", str(pw))
     sam.close()
     os.environ["CASE_ASSESSOR_KEYS"] = str(folder / "keys-lead")
     lead = Store(folder / "lead.sqlite3")
     lead.set_setting("assessor_name", "Lee Lead")
-    from ui.lead import LeadView
-    from ui.main_window import MainWindow
+    from ui.gui.lead import LeadView
+    from ui.gui.main_window import MainWindow
 
     w = MainWindow(lead)
     w.resize(1366, 768)
@@ -159,7 +160,7 @@ def main() -> int:
     QCoreApplication.setOrganizationName("CaseAssessorScreens")
     app = QApplication.instance() or QApplication(sys.argv)
     OUT.mkdir(parents=True, exist_ok=True)
-    from ui.main_window import MainWindow
+    from ui.gui.main_window import MainWindow
 
     with tempfile.TemporaryDirectory() as d:
         store = Store(Path(d) / "demo.sqlite3")
@@ -183,14 +184,14 @@ def main() -> int:
         view.show_question("IAOW-3.2-13")
         app.processEvents()
         w.grab().save(str(OUT / "per-factor.png"))
-        from ui.completion import CompletionDialog
+        from ui.gui.completion import CompletionDialog
 
         dlg = CompletionDialog(view.s, view.s.unanswered(), w)
         dlg.show()
         app.processEvents()
         dlg.grab().save(str(OUT / "mark-complete.png"))
         dlg.close()
-        from ui.dialogs import CaseDetailsDialog, HelpDialog
+        from ui.gui.dialogs import CaseDetailsDialog, HelpDialog
 
         det = CaseDetailsDialog(view.s.qs, dict(view.s.case.details), view.s.case.reference, w)
         det.show()
@@ -203,13 +204,14 @@ def main() -> int:
         h.grab().save(str(OUT / "help.png"))
         h.close()
         # printed documents, rendered to PNG with pdftoppm (Debian's poppler-utils)
-        from ui import ops
+        from ui.ops import printing
+        from ui.ops.workspace import Workspace
 
         pdf_dir = ROOT / "docs" / "printed"
         pdf_dir.mkdir(parents=True, exist_ok=True)
-        ops.print_case(store, cid, Path(d) / "case.pdf")
+        printing.print_case(Workspace(store), cid, Path(d) / "case.pdf")
         iid = store.list_inspections()[0].id
-        ops.print_report(store, iid, Path(d) / "findings.pdf")
+        printing.print_report(Workspace(store), iid, Path(d) / "findings.pdf")
         import shutil
         import subprocess
 

@@ -5,121 +5,34 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
-from models.questionset import text_in
-from storage.store import Store
-from ui import ops
-from ui.assess import AssessView
-from ui.dialogs import CaseDetailsDialog, HelpDialog, NewInspectionDialog, SettingsDialog
+from ui.gui.assess import AssessView
+from ui.gui.case_list import CaseList
+from ui.gui.dialogs import CaseDetailsDialog, HelpDialog, NewInspectionDialog, SettingsDialog
+from ui.ops import exchange, inspections, printing
+from ui.ops.changes import Done
+from ui.ops.errors import USER_ERRORS
+from ui.ops.session import CaseSession
+from ui.ops.workspace import Workspace, catalog
 
 log = logging.getLogger("case_assessor.ui")
-CASE_ID = Qt.ItemDataRole.UserRole + 1
-STATUS_LABELS = {"in_progress": "In progress", "complete": "Complete", "": "Not started"}
-
-
-class CaseList(QWidget):
-    """Every case of the inspection, filterable and searchable."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        lay = QVBoxLayout(self)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Inspection:")))
-        self.inspection = QComboBox()
-        self.inspection.setAccessibleName(self.tr("Inspection"))
-        self.inspection.setMinimumWidth(280)
-        top.addWidget(self.inspection, 1)
-        self.new_inspection = QPushButton(self.tr("New inspection…"))
-        self.new_inspection.setAccessibleName(self.tr("New inspection"))
-        top.addWidget(self.new_inspection)
-        lay.addLayout(top)
-        bar = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search cases (Ctrl+F)"))
-        self.search.setAccessibleName(self.tr("Search cases"))
-        self.search.setClearButtonEnabled(True)
-        bar.addWidget(self.search, 2)
-        self.status_filter = QComboBox()
-        self.status_filter.setAccessibleName(self.tr("Filter by status"))
-        for key, label in [("", "All cases"), ("Not started", "Not started"), ("In progress", "In progress"),
-                           ("Complete", "Complete")]:
-            self.status_filter.addItem(self.tr(label), key)
-        bar.addWidget(self.status_filter)
-        self.add_btn = QPushButton(self.tr("Add case…"))
-        self.add_btn.setToolTip(self.tr("Add a case (Ctrl+Shift+N)"))
-        self.add_btn.setAccessibleName(self.tr("Add case"))
-        self.edit_btn = QPushButton(self.tr("Edit details…"))
-        self.edit_btn.setAccessibleName(self.tr("Edit case details"))
-        self.open_btn = QPushButton(self.tr("Assess ▶"))
-        self.open_btn.setToolTip(self.tr("Open the selected case (Enter)"))
-        self.open_btn.setAccessibleName(self.tr("Assess the selected case"))
-        self.open_btn.setDefault(True)
-        for b in (self.add_btn, self.edit_btn, self.open_btn):
-            bar.addWidget(b)
-        lay.addLayout(bar)
-        self.model = QStandardItemModel(0, 8, self)
-        self.model.setHorizontalHeaderLabels(
-            [self.tr(h) for h in ("Case", "Type", "RoSH", "Gender", "Assessor", "Status", "Progress", "Last edit")]
-        )
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName(self.tr("Cases"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        lay.addWidget(self.table, 1)
-        self.summary = QLabel()
-        lay.addWidget(self.summary)
-        self.search.textChanged.connect(self._filter)
-        self.status_filter.currentIndexChanged.connect(self._filter)
-
-    def _filter(self) -> None:
-        self.proxy.setFilterFixedString(self.search.text())
-        self._apply_status(self.status_filter.currentData() or "")
-
-    def _apply_status(self, status: str) -> None:
-        for r in range(self.proxy.rowCount()):
-            src = self.proxy.mapToSource(self.proxy.index(r, 0))
-            hide = bool(status) and self.model.item(src.row(), 5).text() != self.tr(status)
-            self.table.setRowHidden(r, hide)
-
-    def selected_case_ids(self) -> list[str]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.proxy.index(r, 0).data(CASE_ID) for r in rows if not self.table.isRowHidden(r)]
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store) -> None:
+    def __init__(self, ws: Workspace) -> None:
         super().__init__()
-        self.store = store
+        self.ws = ws
         self.view: AssessView | None = None
         self.lead_view: QWidget | None = None
         self.setWindowTitle(self.tr("Case Assessor"))
@@ -130,7 +43,7 @@ class MainWindow(QMainWindow):
         self.saved_label = QLabel()
         self.saved_label.setAccessibleName(self.tr("Save state"))
         self.statusBar().addPermanentWidget(self.saved_label)
-        self.statusBar().addPermanentWidget(QLabel(str(store.path)))
+        self.statusBar().addPermanentWidget(QLabel(str(ws.path)))
         self._menus()
         self.list.inspection.currentIndexChanged.connect(self.reload_cases)
         self.list.new_inspection.clicked.connect(self.new_inspection)
@@ -140,14 +53,9 @@ class MainWindow(QMainWindow):
         self.list.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.list.table.activated.connect(lambda _i: self.open_selected())
         self.reload_inspections()
-        last = store.get_setting("last_case")
-        if last:  # the app was closed or killed inside a case: carry on there
-            try:
-                store.get_case(last)
-            except KeyError:
-                pass
-            else:
-                self.open_case(last)
+        last = ws.setting("last_case")
+        if last and ws.has_case(last):  # the app was closed or killed inside a case: carry on there
+            self.open_case(last)
         settings = QSettings()
         geo = settings.value("main/geometry")
         if geo is not None:
@@ -206,11 +114,11 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ helpers
     def who(self) -> str:
-        name = self.store.get_setting("assessor_name") or ""
+        name = self.ws.setting("assessor_name") or ""
         if not name:
             self.edit_settings()
-            name = self.store.get_setting("assessor_name") or ""
-        ident = self.store.get_setting("assessor_id") or ""
+            name = self.ws.setting("assessor_name") or ""
+        ident = self.ws.setting("assessor_id") or ""
         return f"{name} ({ident})" if name and ident else name or "unknown assessor"
 
     def fail(self, e: Exception, what: str) -> None:
@@ -222,16 +130,23 @@ class MainWindow(QMainWindow):
         self.saved_label.setText(text.get(state, state))
         self.saved_label.setStyleSheet("color: #a00; font-weight: bold;" if state == "unsaved" else "")
 
+    def apply(self, done: Done) -> None:
+        """Refresh what an operation changed, and no more."""
+        if done.changes.inspections:
+            self.reload_inspections(done.id or None)
+        elif done.changes.cases:
+            self.reload_cases()
+
     def current_inspection(self) -> str | None:
         return self.list.inspection.currentData()
 
     # ------------------------------------------------------------------ inspections and cases
     def reload_inspections(self, select: str | None = None) -> None:
         box = self.list.inspection
-        keep = select or box.currentData() or self.store.get_setting("last_inspection")
+        keep = select or box.currentData() or self.ws.setting("last_inspection")
         box.blockSignals(True)
         box.clear()
-        for ins in self.store.list_inspections():
+        for ins in self.ws.inspections():
             box.addItem(f"{ins.name}  ·  {ins.question_set_id}", ins.id)
         i = box.findData(keep)
         box.setCurrentIndex(i if i >= 0 else 0)
@@ -240,67 +155,31 @@ class MainWindow(QMainWindow):
 
     def reload_cases(self) -> None:
         iid = self.current_inspection()
-        m = self.list.model
-        m.removeRows(0, m.rowCount())
         if not iid:
+            self.list.show_listing(None)
             self.list.summary.setText(self.tr("No inspection yet: create one with New inspection…"))
             return
         try:
-            self.store.set_setting("last_inspection", iid)
-            ins = self.store.get_inspection(iid)
-            qs = ops.question_set_for(self.store, ins)
-            rows = self.store.case_summaries(iid)
-        except ops.USER_ERRORS as e:
+            self.ws.set_setting("last_inspection", iid)
+            listing = inspections.case_listing(self.ws, iid)
+        except USER_ERRORS as e:
+            self.list.show_listing(None)
             self.fail(e, self.tr("The cases could not be loaded."))
             return
-
-        def label(field: str, value: object) -> str:
-            f = qs.fields.get(field)
-            if f is None or value is None:
-                return ""
-            for o in f.options:
-                if o.value == value:
-                    return text_in(o.label)
-            return str(value)
-
-        complete = 0
-        for s in rows:
-            done, total = ops.progress(qs, s.case.details, s.answers)
-            status = s.assessment.status if s.assessment else ""
-            complete += status == "complete"
-            cells = [
-                s.case.reference,
-                label("case_type", s.case.details.get("case_type")),
-                label("rosh_level", s.case.details.get("rosh_level")),
-                label("gender", s.case.details.get("gender")),
-                s.assessment.assessor if s.assessment else "",
-                self.tr(STATUS_LABELS[status]),
-                f"{done} / {total}",
-                (s.last_edit or "")[:16].replace("T", " "),
-            ]
-            items = [QStandardItem(c) for c in cells]
-            items[0].setData(s.case.id, CASE_ID)
-            items[6].setData(done / total if total else 0.0, Qt.ItemDataRole.UserRole)
-            m.appendRow(items)
-        self.list.summary.setText(
-            self.tr("{0} cases · {1} complete · {2} {3}").format(len(rows), complete, qs.title(), qs.version)
-        )
-        self.list._filter()
-        if rows and not self.list.table.selectionModel().hasSelection():
-            self.list.table.selectRow(0)
+        self.list.show_listing(listing)
 
     def new_inspection(self) -> None:
-        cat = ops.catalog()
+        cat = catalog()
         dlg = NewInspectionDialog([(s.id, s.title()) for s in cat.sets.values()], self)
         if not dlg.exec():
             return
         try:
-            iid = ops.new_inspection(self.store, dlg.name.text(), dlg.set_box.currentData(), area=dlg.area.text(),
+            done = inspections.new_inspection(self.ws, dlg.name.text(), dlg.set_box.currentData(), area=dlg.area.text(),
                                      who=self.who())
-        except ops.USER_ERRORS as e:
+        except USER_ERRORS as e:
             self.fail(e, self.tr("The inspection could not be created."))
             return
-        self.reload_inspections(iid)
+        self.apply(done)
 
     def add_case(self) -> None:
         iid = self.current_inspection()
@@ -309,13 +188,13 @@ class MainWindow(QMainWindow):
             iid = self.current_inspection()
             if not iid:
                 return
-        qs = ops.question_set_for(self.store, self.store.get_inspection(iid))
+        qs = self.ws.question_set(iid)
         dlg = CaseDetailsDialog(qs, {}, None, self)
         if not dlg.exec():
             return
         try:
-            ops.add_case(self.store, iid, dlg.reference(), dlg.details(), self.who())
-        except ops.USER_ERRORS as e:
+            inspections.add_case(self.ws, iid, dlg.reference(), dlg.details(), self.who())
+        except USER_ERRORS as e:
             self.fail(e, self.tr("The case could not be added."))
             return
         self.reload_cases()
@@ -329,8 +208,8 @@ class MainWindow(QMainWindow):
                 return
             case_id = ids[0]
         try:
-            session = self.view.s if self.view else ops.CaseSession(self.store, case_id, self.who())
-        except ops.USER_ERRORS as e:
+            session = self.view.s if self.view else CaseSession(self.ws, case_id, self.who())
+        except USER_ERRORS as e:
             self.fail(e, self.tr("The case could not be opened."))
             return
         dlg = CaseDetailsDialog(session.qs, dict(session.case.details), session.case.reference, self)
@@ -338,7 +217,7 @@ class MainWindow(QMainWindow):
             return
         try:
             session.update_details(dlg.details())
-        except ops.USER_ERRORS as e:
+        except USER_ERRORS as e:
             self.fail(e, self.tr("The case details could not be saved."))
             return
         if self.view:
@@ -354,8 +233,8 @@ class MainWindow(QMainWindow):
         if not self._close_view():
             return None  # the open case still has unsaved answers: it stays on screen, retrying
         try:
-            session = ops.CaseSession(self.store, case_id, self.who())
-        except ops.USER_ERRORS as e:
+            session = CaseSession(self.ws, case_id, self.who())
+        except USER_ERRORS as e:
             self.stack.setCurrentWidget(self.list)
             self.fail(e, self.tr("The case could not be opened."))
             return None
@@ -369,8 +248,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(False)
         self.view = view
         try:
-            self.store.set_setting("last_case", case_id)
-        except ops.USER_ERRORS:
+            self.ws.set_setting("last_case", case_id)
+        except USER_ERRORS:
             pass
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
@@ -396,8 +275,8 @@ class MainWindow(QMainWindow):
                 self.lead_view.deleteLater()
                 self.lead_view = None
             try:
-                self.store.set_setting("last_case", "")
-            except ops.USER_ERRORS:
+                self.ws.set_setting("last_case", "")
+            except USER_ERRORS:
                 pass
             self.stack.setCurrentWidget(self.list)
             self.reload_cases()
@@ -423,7 +302,7 @@ class MainWindow(QMainWindow):
         self.view.flush_all()
         todo = self.view.s.mark_complete()
         if todo:
-            from ui.completion import CompletionDialog
+            from ui.gui.completion import CompletionDialog
 
             dlg = CompletionDialog(self.view.s, todo, self)
             if dlg.exec() and dlg.target:
@@ -438,7 +317,7 @@ class MainWindow(QMainWindow):
             return
         try:
             self.view.s.reopen()
-        except ops.USER_ERRORS as e:
+        except USER_ERRORS as e:
             self.fail(e, self.tr("The case could not be reopened."))
             return
         self.view.show_question(self.view.current)
@@ -453,23 +332,23 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            n = ops.import_sample(self.store, iid, Path(path), self.who())
-        except ops.USER_ERRORS as e:
+            done = inspections.import_sample(self.ws, iid, Path(path), self.who())
+        except USER_ERRORS as e:
             self.fail(e, self.tr("The sample list was not imported."))
             return
-        self.statusBar().showMessage(self.tr("Imported {0} cases.").format(n), 6000)
-        self.reload_cases()
+        self.statusBar().showMessage(self.tr("Imported {0} cases.").format(done.count), 6000)
+        self.apply(done)
 
     def import_bundle(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import bundle"), "", self.tr("Bundles (*.json)"))
         if not path:
             return
         try:
-            iid = ops.import_bundle(self.store, Path(path))
-        except ops.USER_ERRORS as e:
+            done = inspections.import_bundle(self.ws, Path(path))
+        except USER_ERRORS as e:
             self.fail(e, self.tr("The bundle was not imported."))
             return
-        self.reload_inspections(iid)
+        self.apply(done)
 
     def export_bundle(self) -> None:
         iid = self.current_inspection()
@@ -479,25 +358,25 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            n = ops.export_bundle(self.store, iid, Path(path))
-        except ops.USER_ERRORS as e:
+            done = inspections.export_bundle(self.ws, iid, Path(path))
+        except USER_ERRORS as e:
             self.fail(e, self.tr("The bundle was not written."))
             return
-        self.statusBar().showMessage(self.tr("Wrote {0} cases.").format(n), 6000)
+        self.statusBar().showMessage(self.tr("Wrote {0} cases.").format(done.count), 6000)
 
     # ------------------------------------------------------------------ lead inspector
     def show_lead(self) -> None:
         iid = self.current_inspection()
         if not iid or not self._close_view():
             return
-        from ui.lead import LeadView
+        from ui.gui.lead import LeadView
 
         if self.lead_view is not None:
             self.stack.removeWidget(self.lead_view)
             self.lead_view.deleteLater()
         try:
-            self.lead_view = LeadView(self.store, iid, self.show_list, self)
-        except ops.USER_ERRORS as e:
+            self.lead_view = LeadView(self.ws, iid, self.show_list, self)
+        except USER_ERRORS as e:
             self.fail(e, self.tr("The lead inspector's view could not be opened."))
             return
         self.stack.addWidget(self.lead_view)
@@ -520,20 +399,18 @@ class MainWindow(QMainWindow):
         iid = self.current_inspection()
         if not iid:
             return
-        from ui import exchange
-
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export for the lead inspector"), "assessment.export",
                                               self.tr("Case Assessor exports (*.export)"))
         if not path:
             return
         pw = None
-        if not self.store.get_setting(f"lead_recipient:{iid}"):
+        if exchange.needs_passphrase(self.ws, iid):
             pw = self._passphrase_file(self.tr("No pack was imported: encrypt to a passphrase"))
             if pw is None:
                 return
         try:
-            info = exchange.export_secure(self.store, iid, Path(path), pw)
-        except ops.USER_ERRORS as e:
+            info = exchange.export_secure(self.ws, iid, Path(path), pw)
+        except USER_ERRORS as e:
             self.fail(e, self.tr("The export was not written."))
             return
         finally:
@@ -541,11 +418,9 @@ class MainWindow(QMainWindow):
                 Path(pw).unlink(missing_ok=True)
         QMessageBox.information(self, self.tr("Exported"), self.tr(
             "Wrote {0} cases, signed with your key {1} and encrypted to the {2}.").format(
-            info["cases"], info["fingerprint"], info["encrypted_to"]))
+            info.cases, info.fingerprint, info.encrypted_to))
 
     def import_pack(self) -> None:
-        from ui import exchange
-
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import an inspection pack"), "",
                                               self.tr("Inspection packs (*.pack);;All files (*)"))
         if not path:
@@ -554,13 +429,13 @@ class MainWindow(QMainWindow):
         if pw is None:
             return
         try:
-            iid = exchange.import_pack(self.store, Path(path), pw)
-        except ops.USER_ERRORS as e:
+            done = exchange.import_pack(self.ws, Path(path), pw)
+        except USER_ERRORS as e:
             self.fail(e, self.tr("The pack was not imported."))
             return
         finally:
             Path(pw).unlink(missing_ok=True)
-        self.reload_inspections(iid)
+        self.apply(done)
 
     # ------------------------------------------------------------------ printing
     def _offer_open(self, path: Path) -> None:
@@ -583,8 +458,8 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            ops.print_case(self.store, self.view.s.case.id, Path(path))
-        except ops.USER_ERRORS as e:
+            printing.print_case(self.ws, self.view.s.case.id, Path(path))
+        except USER_ERRORS as e:
             self.fail(e, self.tr("The case summary was not written."))
             return
         self._offer_open(Path(path))
@@ -598,7 +473,7 @@ class MainWindow(QMainWindow):
             ask = QMessageBox.question(self, self.tr("Print cases"),
                                        self.tr("Only one case is selected. Print every case of the inspection instead?"))
             if ask == QMessageBox.StandardButton.Yes:
-                ids = [c.id for c in self.store.list_cases(iid)]
+                ids = [c.id for c in self.ws.cases(iid)]
         if target is None:
             target, _ = QFileDialog.getSaveFileName(self, self.tr("Print cases (one PDF with an index)"),
                                                     "case-summaries.pdf", self.tr("PDF files (*.pdf)"))
@@ -617,8 +492,8 @@ class MainWindow(QMainWindow):
             return not dlg.wasCanceled()
 
         try:
-            n = ops.print_cases(self.store, iid, Path(target), ids, progress)
-        except ops.USER_ERRORS as e:
+            n = printing.print_cases(self.ws, iid, Path(target), ids, progress)
+        except USER_ERRORS as e:
             dlg.close()
             self.fail(e, self.tr("The case summaries were not written."))
             return
@@ -635,19 +510,19 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            ops.print_report(self.store, iid, Path(path))
-        except ops.USER_ERRORS as e:
+            printing.print_report(self.ws, iid, Path(path))
+        except USER_ERRORS as e:
             self.fail(e, self.tr("The findings were not written."))
             return
         self._offer_open(Path(path))
 
     def edit_settings(self) -> None:
-        dlg = SettingsDialog(self.store.get_setting("assessor_name") or "", self.store.get_setting("assessor_id") or "", self)
+        dlg = SettingsDialog(self.ws.setting("assessor_name") or "", self.ws.setting("assessor_id") or "", self)
         if dlg.exec():
             try:
-                self.store.set_setting("assessor_name", dlg.name.text().strip())
-                self.store.set_setting("assessor_id", dlg.ident.text().strip())
-            except ops.USER_ERRORS as e:
+                self.ws.set_setting("assessor_name", dlg.name.text().strip())
+                self.ws.set_setting("assessor_id", dlg.ident.text().strip())
+            except USER_ERRORS as e:
                 self.fail(e, self.tr("The settings could not be saved."))
 
     def show_help(self) -> None:
@@ -656,7 +531,7 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About Case Assessor"),
                           self.tr("Case Assessor 0.1\nOffline case assessment for probation inspections.\n\nDatabase: {0}")
-                          .format(self.store.path))
+                          .format(self.ws.path))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.view is not None and not self.view.flush_all():

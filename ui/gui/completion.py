@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from models.questionset import text_in
-from ui.ops import CaseSession
+from ui.ops.session import CaseSession
 
 
 class CompletionDialog(QDialog):

@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exports.tables import write_table
 from models.questionset import text_in
-from models.scoring import fmt_pct, score
-from storage.store import Store
-from ui import exchange, ops
+from models.scoring import fmt_pct
+from ui.ops import conflicts, exchange, scores
+from ui.ops.errors import USER_ERRORS
+from ui.ops.workspace import Workspace
 
 
 def _table(headers: list[str], name: str) -> QTableWidget:
@@ -85,12 +85,13 @@ def _table_rows(t: QTableWidget) -> tuple[list[str], list[list[str]]]:
 class LeadView(QWidget):
     """Merge, conflicts and findings for one inspection."""
 
-    def __init__(self, store: Store, inspection_id: str, on_close: Callable[[], None],
+    def __init__(self, ws: Workspace, inspection_id: str, on_close: Callable[[], None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
-        self.inspection = store.get_inspection(inspection_id)
-        self.qs = ops.question_set_for(store, self.inspection)
+        self.ws = ws
+        self.inspection = ws.inspection(inspection_id)
+        self.qs = ws.question_set(self.inspection)
+        self._cases: list[Any] = []
         lay = QVBoxLayout(self)
         head = QHBoxLayout()
         title = QLabel(self.tr("<b>Lead inspector</b> · {0}").format(self.inspection.name))
@@ -156,18 +157,19 @@ class LeadView(QWidget):
             return answer == QMessageBox.StandardButton.Yes
 
         try:
-            results, summary = exchange.merge_files(self.store, [Path(p) for p in paths],
-                                                    passphrase_file=passphrase_file, ask_trust=ask, progress=progress)
-        except ops.USER_ERRORS as e:
+            merged = exchange.merge_files(self.ws, [Path(p) for p in paths],
+                                          passphrase_file=passphrase_file, ask_trust=ask, progress=progress)
+        except USER_ERRORS as e:
             dlg.close()
             QMessageBox.warning(self, self.tr("Merge"), str(e))
             return
         dlg.close()
-        _fill(self.merge_table, [[r.status, Path(r.name).name, r.signer, r.reason, r.sha256[:16]] for r in results])
+        rep = merged.report
+        _fill(self.merge_table, [[f.status, Path(f.name).name, f.signer, f.reason, f.sha256[:16]] for f in rep.files])
         self.merge_report.setPlainText(
             self.tr("Assessors: {0}\nNew cases: {1}\nUpdated: {2}\nUnchanged: {3}\nDuplicates: {4}\nOpen conflicts: {5}")
-            .format(", ".join(summary["assessors"]) or "-", len(summary["cases_new"]), len(summary["cases_updated"]),
-                    len(summary["cases_unchanged"]), len(summary["duplicates"]), summary["conflicts_open"]))
+            .format(", ".join(rep.assessors) or "-", len(rep.cases_new), len(rep.cases_updated),
+                    len(rep.cases_unchanged), len(rep.duplicates), rep.conflicts_open))
         self.refresh()
 
     # ------------------------------------------------------------------ conflicts
@@ -238,8 +240,8 @@ class LeadView(QWidget):
             self.why.setFocus()
             return
         try:
-            exchange.resolve(self.store, conflict_id, choose=side, why=why)
-        except ops.USER_ERRORS as e:
+            conflicts.resolve(self.ws, conflict_id, choose=side, why=why)
+        except USER_ERRORS as e:
             QMessageBox.warning(self, self.tr("Conflicts"), str(e))
             return
         self.why.clear()
@@ -255,9 +257,8 @@ class LeadView(QWidget):
         self.filter_field.setAccessibleName(self.tr("Subgroup field"))
         self.filter_field.addItem(self.tr("All cases"), None)
         self.filter_field.addItem(self.tr("Assessor"), "assessor")
-        for f in self.qs.data.case_fields:
-            if f.kind in ("choice", "bool"):
-                self.filter_field.addItem(text_in(f.label), f.id)
+        for label, fid in scores.filter_fields(self.qs):
+            self.filter_field.addItem(label, fid)
         self.filter_value = QComboBox()
         self.filter_value.setAccessibleName(self.tr("Subgroup value"))
         self.filter_field.currentIndexChanged.connect(self._values_for_field)
@@ -304,16 +305,9 @@ class LeadView(QWidget):
         fid = self.filter_field.currentData()
         self.filter_value.blockSignals(True)
         self.filter_value.clear()
-        if fid == "assessor":
-            for s in sorted({s.assessment.assessor for s in self.store.case_summaries(self.inspection.id) if s.assessment}):
-                self.filter_value.addItem(s, s)
-        elif fid:
-            f = self.qs.fields[fid]
-            if f.kind == "bool":
-                self.filter_value.addItem(self.tr("Yes"), "yes")
-                self.filter_value.addItem(self.tr("No"), "no")
-            for o in f.options:
-                self.filter_value.addItem(text_in(o.label), o.value)
+        if fid:
+            for label, value in scores.filter_values(self.qs, self._cases, fid):
+                self.filter_value.addItem(self.tr(label) if label in ("Yes", "No") else label, value)
         self.filter_value.blockSignals(False)
         self.refresh_findings()
 
@@ -323,7 +317,7 @@ class LeadView(QWidget):
         return {fid: [value]} if fid and value is not None else {}
 
     def refresh(self) -> None:
-        rows = exchange.conflicts(self.store, self.inspection.id)
+        rows = conflicts.conflicts(self.ws, self.inspection.id)
         open_n = sum(1 for k in rows if k["status"] == "open")
         self.conflict_flag.setText(self.tr("⚠ {0} unresolved conflicts: scores may change").format(open_n) if open_n else "")
         _fill(self.conflict_table, [[k["reference"], k["question_id"], k["status"],
@@ -332,9 +326,9 @@ class LeadView(QWidget):
         self.refresh_findings()
 
     def refresh_findings(self) -> None:
-        cases = ops.case_inputs(self.store.case_summaries(self.inspection.id))
-        rep = score(self.qs, cases, where=self._where())
-        self._report = rep
+        res = scores.inspection_scores(self.ws, self.inspection.id, where=self._where())
+        self._cases = cases = res.cases
+        rep = self._report = res.report
         qs = self.qs
         self.summary.setText(self.tr("{0} cases · rule: {1} · the proportion of work judged to have been done well enough")
                              .format(rep.cases, rep.rule))
@@ -369,29 +363,13 @@ class LeadView(QWidget):
         self.question_table.setColumnWidth(0, 480)
         self.question_table.setColumnWidth(1, 170)
         self.question_table.setWordWrap(True)
-        srows = []
-        for fid in ("case_type", "gender", "ethnicity", "rosh_level", "principal_offence", "organisation"):
-            f = qs.fields.get(fid)
-            if f is None:
-                continue
-            sub = [c for c in cases if not self._where() or all(
-                (c.assessor if k == "assessor" else str(c.details.get(k))) in v for k, v in self._where().items())]
-            for o in f.options:
-                n = sum(1 for c in sub if c.details.get(fid) == o.value)
-                srows.append([text_in(f.label), text_in(o.label), n, fmt_pct(n / len(sub)) if sub else ""])
-        _fill(self.sample_table, srows)
-        per = [qv for qv in qs.questions if qv.q.per_option_of]
-        frows = []
-        if per:
-            src = qs.by_id[per[0].q.per_option_of]
-            for o in src.scale.options:
-                n_cases = sum(1 for c in cases if o.value in (c.answers.get(src.id) or []))
-                cells: list[Any] = [text_in(o.label), n_cases]
-                for qv in per[:2]:
-                    n, a = rep.questions[qv.id].per_option.get(o.value, (0, 0))
-                    cells.append(fmt_pct(a / n) if n else "—")
-                frows.append(cells)
-        _fill(self.factor_table, frows)
+        _fill(self.sample_table, [[r.field, r.value, r.cases, fmt_pct(r.share) if r.share is not None else ""]
+                                  for r in scores.sample_shares(qs, cases, self._where())])
+        qids, factors = scores.factor_rows(qs, cases, rep)
+        self.factor_table.setColumnCount(2 + len(qids))
+        self.factor_table.setHorizontalHeaderLabels([self.tr("Factor"), self.tr("Cases"), *qids])
+        _fill(self.factor_table, [[f.factor, f.cases, *("—" if v is None else fmt_pct(v) for v in f.shares)]
+                                  for f in factors])
 
     def _drill_down(self) -> None:
         self.drill.clear()
@@ -399,11 +377,8 @@ class LeadView(QWidget):
         if not rows:
             return
         qid = self.question_table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
-        s = self._report.questions[qid]
-        refs = {c.id: c.reference for c in self.store.list_cases(self.inspection.id)}
-        for label, ids in ((self.tr("above"), s.above_cases), (self.tr("below"), s.below_cases)):
-            for cid in ids:
-                self.drill.addItem(f"{refs.get(cid, cid)}  ({label})")
+        for ref, above in scores.drill_down(self._cases, self._report, qid):
+            self.drill.addItem(f"{ref}  ({self.tr('above') if above else self.tr('below')})")
 
     def export_table(self, ext: str, path: str | None = None) -> None:
         current = self.finding_tabs.currentWidget()
@@ -415,6 +390,6 @@ class LeadView(QWidget):
             return
         header, rows = _table_rows(table)
         try:
-            write_table(Path(path), header, rows, sheet=self.finding_tabs.tabText(self.finding_tabs.currentIndex()))
-        except ops.USER_ERRORS as e:
+            scores.write_table(Path(path), header, rows, sheet=self.finding_tabs.tabText(self.finding_tabs.currentIndex()))
+        except USER_ERRORS as e:
             QMessageBox.warning(self, self.tr("Export table"), str(e))

@@ -12,27 +12,29 @@ def run_app(db: str | None) -> int:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from ui import ops
+    from ui.ops.errors import USER_ERRORS
+    from ui.ops.paths import default_db_path
+    from ui.ops.workspace import Workspace
 
     QCoreApplication.setOrganizationName("CaseAssessor")
     QCoreApplication.setApplicationName("Case Assessor")
     app = QApplication.instance() or QApplication(sys.argv)
-    path = Path(db) if db else ops.default_db_path()
+    path = Path(db) if db else default_db_path()
     try:
-        store = ops.open_store(path)
-    except ops.USER_ERRORS as e:
+        ws = Workspace.open(path)
+    except USER_ERRORS as e:
         QMessageBox.critical(None, "Case Assessor", f"The database {path} could not be opened.\n\n{e}")
         return 1
-    from ui.main_window import MainWindow
+    from ui.gui.main_window import MainWindow
 
-    win = MainWindow(store)
+    win = MainWindow(ws)
     win.show()
     if os.environ.get("CASE_ASSESSOR_BENCH_START"):
         # bench/run.py P1: report the wall clock at the first paint, then leave
         app.processEvents()
         print(time.time(), flush=True)
-        store.close()
+        ws.close()
         return 0
     code = app.exec()
-    store.close()
+    ws.close()
     return int(code)

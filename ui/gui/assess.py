@@ -1,7 +1,7 @@
 """The walk-through: one case, question by question, in journey order.
 
 Widgets hold no business rules: applicability, progress, validation and saving
-live in :class:`ui.ops.CaseSession`.  Every change is saved the moment it is
+live in :class:`ui.ops.session.CaseSession`.  Every change is saved the moment it is
 made; a failed save keeps the answer on screen, says so, and is retried.
 """
 
@@ -39,8 +39,7 @@ from PySide6.QtWidgets import (
 
 from models.questionset import STAGE_TITLES, QuestionView, text_in
 from models.scoring import fmt_pct
-from ui import ops
-from ui.ops import AnswerState, CaseSession
+from ui.ops.session import AnswerState, CaseSession, SaveResult
 
 log = logging.getLogger("case_assessor.ui")
 
@@ -77,7 +76,6 @@ class AssessView(QWidget):
         self.s = session
         self.qs = session.qs
         self.undo = QUndoStack(self)
-        self.pending: dict[str, tuple[AnswerState, str]] = {}  # answers not yet stored
         self.retry = QTimer(self)
         self.retry.setInterval(2000)
         self.retry.timeout.connect(self._retry_pending)
@@ -262,7 +260,7 @@ class AssessView(QWidget):
         self.conflict_note = QLabel()
         self.conflict_note.setWordWrap(True)
         self.conflict_note.setStyleSheet("color: #b3261e; font-weight: bold;")
-        n_open = ops.open_conflicts(self.s.store, self.s.case.inspection_id).get(self.s.case.id, 0)
+        n_open = self.s.open_conflicts()
         self.conflict_note.setText(
             self.tr("⚠ {0} unresolved merge conflicts in this case: these scores may change.").format(n_open))
         self.conflict_note.setVisible(bool(n_open))
@@ -311,9 +309,12 @@ class AssessView(QWidget):
     def qv(self, qid: str | None = None) -> QuestionView:
         return self.qs.by_id[qid or self.current]
 
+    @property
+    def pending(self) -> dict[str, tuple[AnswerState, str]]:
+        """Answers kept on screen until the store takes them (the session's queue)."""
+        return self.s.pending
+
     def state(self, qid: str) -> AnswerState:
-        if qid in self.pending:
-            return self.pending[qid][0]
         return self.s.state(qid)
 
     def show_question(self, qid: str) -> None:
@@ -594,41 +595,28 @@ class AssessView(QWidget):
         return False
 
     def _store_answer(self, qid: str, state: AnswerState, action: str) -> None:
-        """Save now; on failure keep it pending on screen and retry."""
-        self.pending[qid] = (state, action)
-        self._flush(qid)
+        """Save now; on failure the session keeps it pending (shown) and the timer retries."""
+        self._show_save(self.s.submit(qid, state, action))
         self._display(qid)
         self.changed.emit()
 
-    def _flush(self, qid: str) -> bool:
-        state, action = self.pending[qid]
-        try:
-            self.s.save(qid, state, action)
-        except ops.USER_ERRORS as e:
-            self._failed(str(e))
-            return False
-        except PermissionError as e:
-            self.pending.pop(qid, None)
-            self.status_message.emit(str(e))
-            return False
-        self.pending.pop(qid, None)
-        if not self.pending:
+    def _show_save(self, result: SaveResult) -> bool:
+        if result.refused:
+            self.status_message.emit(result.refused)
+        if result.message:
+            self.save_state.emit("unsaved")
+            self.status_message.emit(
+                self.tr("Not saved: {0} Your answer is kept on screen and will be retried.").format(result.message))
+            if not self.retry.isActive():
+                self.retry.start()
+        elif result.saved:
             self.retry.stop()
             self.save_state.emit("saved")
-        return True
-
-    def _failed(self, message: str) -> None:
-        log.warning("answer not saved yet; will retry")
-        self.save_state.emit("unsaved")
-        self.status_message.emit(self.tr("Not saved: {0} Your answer is kept on screen and will be retried.").format(message))
-        if not self.retry.isActive():
-            self.retry.start()
+        return result.saved
 
     def _retry_pending(self) -> None:
-        for qid in list(self.pending):
-            if not self._flush(qid):
-                return
-        self._refresh_side()
+        if self._show_save(self.s.retry_pending()):
+            self._refresh_side()
 
     # ------------------------------------------------------------------ keys
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
@@ -667,16 +655,12 @@ class AssessView(QWidget):
 
     def _save_position(self) -> None:
         self._position_timer.stop()
-        try:
-            self.s.remember_position(self.current)
-        except ops.USER_ERRORS:
-            pass  # remembering the position is a convenience; answers are what matter
+        self.s.remember_position(self.current)  # a convenience: a failure is ignored there
 
     def flush_all(self) -> bool:
         """Commit the note being typed and any pending answers; True if all stored."""
         self._commit_note()
-        for qid in list(self.pending):
-            if not self._flush(qid):
-                return False
+        if self.pending and not self._show_save(self.s.retry_pending()):
+            return False
         self._save_position()  # last: answers first, and nothing re-arms the timer after it
         return True

@@ -1,0 +1,96 @@
+"""Secure exchange: ``make-pack``, ``import-pack``, ``export``, ``merge``, ``key``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from ui.cli.output import table, write_json
+
+if TYPE_CHECKING:
+    from ui.ops.workspace import Workspace
+
+
+def register(sub: Any, db: argparse.ArgumentParser) -> None:
+    s = sub.add_parser("make-pack", parents=[db], help="lead inspector: an encrypted pack of cases for one assessor")
+    s.add_argument("--inspection", required=True)
+    s.add_argument("--assessor", required=True)
+    s.add_argument("--cases", help="comma-separated references (default: all)")
+    s.add_argument("--passphrase-file", required=True)
+    s.add_argument("--out", required=True)
+    s.set_defaults(func=make_pack)
+    s = sub.add_parser("import-pack", parents=[db], help="assessor: set up from an inspection pack")
+    s.add_argument("--passphrase-file", required=True)
+    s.add_argument("file")
+    s.set_defaults(func=import_pack, creates_db=True)
+    s = sub.add_parser("export", parents=[db], help="assessor: a signed, encrypted export for the lead inspector")
+    s.add_argument("--inspection", required=True)
+    s.add_argument("--out", required=True)
+    s.add_argument("--passphrase-file", help="encrypt to a passphrase (when no pack was issued)")
+    s.add_argument("--escrow", action="append", default=[], metavar="AGE_RECIPIENT", help="also encrypt to this key")
+    s.set_defaults(func=export)
+    s = sub.add_parser("merge", parents=[db], help="lead inspector: merge assessors' exports")
+    s.add_argument("--passphrase-file")
+    s.add_argument("--trust", action="append", default=[], metavar="FINGERPRINT")
+    s.add_argument("--report", help="also write the merge report (JSON) here")
+    s.add_argument("--format", choices=["table", "json"], default="table")
+    s.add_argument("files", nargs="+")
+    s.set_defaults(func=merge)
+    s = sub.add_parser("key", help="show this user's signing-key fingerprint")
+    s.set_defaults(func=key)
+
+
+def key(args: argparse.Namespace, out: TextIO) -> int:
+    from ui.ops import exchange
+
+    out.write(exchange.my_fingerprint() + "\n")
+    return 0
+
+
+def make_pack(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
+    from ui.ops import exchange
+
+    refs = [r.strip() for r in args.cases.split(",")] if args.cases else None
+    done = exchange.make_pack(ws, args.inspection, args.assessor, Path(args.out), args.passphrase_file, refs)
+    out.write(f"wrote a pack of {done.count} cases for {args.assessor} to {args.out}\n")
+    out.write(f"lead inspector's key fingerprint: {exchange.my_fingerprint()}\n")
+    return 0
+
+
+def import_pack(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
+    from ui.ops import exchange
+
+    out.write(exchange.import_pack(ws, Path(args.file), args.passphrase_file).id + "\n")
+    return 0
+
+
+def export(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
+    from ui.ops import exchange
+
+    info = exchange.export_secure(ws, args.inspection, Path(args.out), args.passphrase_file, args.escrow)
+    out.write(f"wrote {info.cases} cases to {args.out}, signed by {info.fingerprint}, "
+              f"encrypted to the {info.encrypted_to}\n")
+    return 0
+
+
+def merge(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
+    from ui.ops import exchange
+
+    merged = exchange.merge_files(ws, [Path(f) for f in args.files], passphrase_file=args.passphrase_file,
+                                  trust=args.trust)
+    rep = merged.report
+    if args.report:
+        exchange.write_merge_report(rep, Path(args.report))
+    if args.format == "json":
+        write_json(rep.model_dump(mode="json"), out)
+    else:
+        out.write(table([[f.status, Path(f.name).name, f.signer, f.reason] for f in rep.files],
+                        ["status", "file", "signer", "reason"]) + "\n")
+        out.write(f"new cases: {len(rep.cases_new)}; updated: {len(rep.cases_updated)}; "
+                  f"unchanged: {len(rep.cases_unchanged)}; duplicates: {len(rep.duplicates)}; "
+                  f"open conflicts: {rep.conflicts_open}\n")
+    for f in rep.refused:
+        print(f"refused: {f.name}: {f.reason}", file=sys.stderr)
+    return 3 if rep.refused else 0

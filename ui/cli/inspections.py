@@ -1,0 +1,60 @@
+"""Inspections and cases: ``new-inspection``, ``import-sample``, bundles."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any, TextIO
+
+
+def register(sub: Any, db: argparse.ArgumentParser) -> None:
+    s = sub.add_parser("new-inspection", parents=[db], help="create an inspection; prints its id")
+    s.add_argument("--name", required=True)
+    s.add_argument("--question-set", default="iaow-2013")
+    s.add_argument("--area", default="")
+    s.add_argument("--start", default="")
+    s.add_argument("--end", default="")
+    s.set_defaults(func=new_inspection, creates_db=True)
+    s = sub.add_parser("import-sample", parents=[db], help="add cases from a sample-list CSV")
+    s.add_argument("--inspection", required=True)
+    s.add_argument("file")
+    s.set_defaults(func=import_sample)
+    s = sub.add_parser("import-bundle", parents=[db], help="import an assessment bundle (JSON)")
+    s.add_argument("file")
+    s.set_defaults(func=import_bundle, creates_db=True)
+    s = sub.add_parser("export-bundle", parents=[db], help="write an inspection as an assessment bundle (JSON)")
+    s.add_argument("--inspection", required=True)
+    s.add_argument("--out", required=True)
+    s.set_defaults(func=export_bundle)
+
+
+def new_inspection(args: argparse.Namespace, out: TextIO, ws: Any) -> int:
+    from ui.ops import inspections
+
+    done = inspections.new_inspection(ws, args.name, args.question_set, area=args.area, start_date=args.start,
+                                      end_date=args.end)
+    out.write(done.id + "\n")
+    return 0
+
+
+def import_sample(args: argparse.Namespace, out: TextIO, ws: Any) -> int:
+    from ui.ops import inspections
+
+    done = inspections.import_sample(ws, args.inspection, Path(args.file))
+    out.write(f"imported {done.count} cases\n")
+    return 0
+
+
+def import_bundle(args: argparse.Namespace, out: TextIO, ws: Any) -> int:
+    from ui.ops import inspections
+
+    out.write(inspections.import_bundle(ws, Path(args.file)).id + "\n")
+    return 0
+
+
+def export_bundle(args: argparse.Namespace, out: TextIO, ws: Any) -> int:
+    from ui.ops import inspections
+
+    done = inspections.export_bundle(ws, args.inspection, Path(args.out))
+    out.write(f"wrote {done.count} cases to {args.out}\n")
+    return 0

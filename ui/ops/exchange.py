@@ -1,0 +1,319 @@
+"""Moving work between laptops: inspection packs, signed and encrypted exports,
+and the lead inspector's merge.  The formats live in ``exports.pack``,
+``exports.bundle``, ``exports.secure`` and ``exports.merge_report``."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import logging
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from exports import bundle as bundle_mod
+from exports import merge_report as mr
+from exports import pack as pack_fmt
+from exports.files import atomic_write
+from exports.secure import (
+    MAX_FILE_BYTES,
+    SecureError,
+    load_or_create_age_identity,
+    load_or_create_signing_key,
+    open_sealed,
+    seal,
+)
+from storage import merge as merge_sql
+from storage.store import CaseRow, InspectionRow, now
+from ui.ops.changes import INSPECTIONS, MERGED, Done, OpChanges
+from ui.ops.errors import OpError
+from ui.ops.paths import keys_dir
+from ui.ops.workspace import Workspace, catalog
+
+log = logging.getLogger("case_assessor.exchange")
+
+
+def signing_key() -> Any:
+    return load_or_create_signing_key(keys_dir() / "signing-ed25519.pem")
+
+
+def lead_identity() -> Any:
+    return load_or_create_age_identity(keys_dir() / "lead-x25519.age")
+
+
+def my_fingerprint() -> str:
+    return str(signing_key().fingerprint)
+
+
+def read_secret(path: str | Path | None) -> str | None:
+    """A passphrase from a file (its first line break stripped), or None."""
+    if path is None:
+        return None
+    try:
+        text = Path(path).read_text(encoding="utf-8").strip("\n")
+    except OSError as e:
+        raise OpError(f"{path}: the passphrase file cannot be read ({e.strerror or e})") from e
+    except UnicodeDecodeError:
+        raise OpError(f"{path}: the passphrase file is not text") from None
+    if not text:
+        raise OpError(f"{path}: the passphrase file is empty")
+    return text
+
+
+def _read_file(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise OpError(f"{path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; refused")
+        return path.read_bytes()
+    except OSError as e:
+        raise OpError(f"{path}: cannot be read ({e.strerror or e})") from e
+
+
+def needs_passphrase(ws: Workspace, inspection_id: str) -> bool:
+    """True when no pack was imported for the inspection, so an export must use a passphrase."""
+    return not ws.setting(f"lead_recipient:{inspection_id}")
+
+
+# ---------------------------------------------------------------------------
+# Inspection pack: lead inspector -> assessor
+# ---------------------------------------------------------------------------
+
+
+def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passphrase_file: str | None,
+              case_refs: Sequence[str] | None = None) -> Done:
+    ins = ws.find_inspection(inspection_id)
+    qs = ws.question_set(ins)
+    passphrase = read_secret(passphrase_file)
+    if not passphrase:
+        raise OpError("a pack carries case details, so it is encrypted to a passphrase: give --passphrase-file")
+    cases = ws.cases(ins.id)
+    if case_refs:
+        wanted = set(case_refs)
+        missing = wanted - {c.reference for c in cases}
+        if missing:
+            raise OpError(f"no such cases in {ins.name}: {', '.join(sorted(missing))}")
+        cases = [c for c in cases if c.reference in wanted]
+    key = signing_key()
+    ident = lead_identity()
+    pack = pack_fmt.Pack(
+        format=pack_fmt.FORMAT, format_version=pack_fmt.FORMAT_VERSION,
+        inspection=pack_fmt.PackInspection(
+            id=ins.id, name=ins.name, area=ins.area, question_set_id=qs.id, question_set_version=qs.version,
+            start_date=ins.start_date, end_date=ins.end_date, created_at=ins.created_at),
+        assessor=assessor,
+        cases=[pack_fmt.PackCase(id=c.id, reference=c.reference, details=c.details, created_at=c.created_at,
+                                 updated_at=c.updated_at) for c in cases],
+        lead=pack_fmt.PackLead(name=ws.who(), age_recipient=str(ident.to_public()),
+                               signing_key=base64.b64encode(key.public_bytes).decode()),
+    )
+    atomic_write(Path(out), seal(pack_fmt.to_bytes(pack), "pack", key, ws.who(), now(), passphrase=passphrase))
+    return Done(len(cases), ins.id)
+
+
+def _pack_rows(path: Path, pack: pack_fmt.Pack) -> dict[str, Any]:
+    """The pack's inspection and cases as the store loads them (details checked)."""
+    try:
+        qs = catalog().get(pack.inspection.question_set_id, pack.inspection.question_set_version)
+    except Exception as e:
+        raise OpError(f"{path}: {e}. Nothing was changed.") from e
+    p = pack.inspection
+    ins = InspectionRow(id=p.id, name=p.name, area=p.area, question_set_id=p.question_set_id,
+                        question_set_version=p.question_set_version, start_date=p.start_date,
+                        end_date=p.end_date, created_at=p.created_at)
+    cases = []
+    for c in pack.cases:
+        problems = qs.check_details(c.details)
+        if problems:
+            raise OpError(f"{path}: case {c.reference}: {problems[0]}. Nothing was changed.")
+        cases.append({"case": CaseRow(id=c.id, inspection_id=p.id, reference=c.reference, details=c.details,
+                                      created_at=c.created_at, updated_at=c.updated_at), "assessments": []})
+    return {"inspection": ins, "grades": {}, "cases": cases}
+
+
+def import_pack(ws: Workspace, path: Path, passphrase_file: str | None) -> Done:
+    data = _read_file(Path(path))
+    try:
+        opened = open_sealed(data, passphrase=read_secret(passphrase_file), kind="pack")
+        pack = pack_fmt.parse(opened.payload)
+    except (SecureError, pack_fmt.PackError) as e:
+        raise OpError(f"{path}: {e}. Nothing was changed.") from e
+    if pack.lead.signing_key_bytes() != opened.signer_key:
+        raise OpError(f"{path}: the pack's lead key does not match its signature. Nothing was changed.")
+    rows = _pack_rows(Path(path), pack)
+    try:
+        ws.store.load_inspection(rows)
+    except ValueError as e:
+        raise OpError(f"{path}: {e}") from e
+    iid = pack.inspection.id
+    ws.set_setting(f"lead_recipient:{iid}", pack.lead.age_recipient)
+    ws.set_setting(f"lead_name:{iid}", pack.lead.name)
+    merge_sql.trust_key(ws.store, opened.fingerprint, pack.lead.signing_key, pack.lead.name, "import-pack")
+    if not ws.setting("assessor_name"):
+        ws.set_setting("assessor_name", pack.assessor)
+    return Done(len(pack.cases), iid, INSPECTIONS)
+
+
+# ---------------------------------------------------------------------------
+# Export: assessor -> lead inspector
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Exported:
+    cases: int
+    fingerprint: str
+    encrypted_to: str  # "lead inspector's key" or "passphrase"
+
+
+def export_secure(ws: Workspace, inspection_id: str, out: Path, passphrase_file: str | None = None,
+                  escrow: Sequence[str] = ()) -> Exported:
+    ins = ws.find_inspection(inspection_id)
+    qs = ws.question_set(ins)
+    recipient = ws.setting(f"lead_recipient:{ins.id}")
+    passphrase = read_secret(passphrase_file)
+    if not recipient and not passphrase:
+        raise OpError("no inspection pack was imported for this inspection, so the export must be encrypted to a "
+                      "passphrase: give --passphrase-file")
+    data = bundle_mod.build(ws.store, ins.id, qs)
+    key = signing_key()
+    recipients = ([recipient] if recipient else []) + list(escrow)
+    try:
+        sealed = seal(bundle_mod.to_bytes(data), "export", key, ws.who(), now(), recipients=recipients or None,
+                      passphrase=None if recipients else passphrase)
+    except SecureError as e:
+        raise OpError(f"the export was not written: {e}") from e
+    atomic_write(Path(out), sealed)
+    return Exported(len(data["cases"]), key.fingerprint, "lead inspector's key" if recipients else "passphrase")
+
+
+# ---------------------------------------------------------------------------
+# Merge (lead inspector)
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class FileResult:
+    name: str
+    sha256: str
+    status: mr.Status
+    reason: str = ""
+    signer: str = ""
+    report: dict[str, Any] = field(default_factory=dict)
+
+    def outcome(self) -> mr.FileOutcome:
+        return mr.FileOutcome(name=self.name, sha256=self.sha256, status=self.status, reason=self.reason,
+                              signer=self.signer)
+
+
+@dataclass
+class _MergeRun:
+    """One merge's context: who trusts which keys, and how to decrypt."""
+
+    ws: Workspace
+    identity: Any
+    passphrase: str | None
+    trusted: dict[str, Any]
+    wanted: set[str]
+    ask_trust: Callable[[str, str], bool] | None
+    merge_id: str
+
+    def trust(self, name: str, fp: str, key: bytes) -> bool:
+        if fp in self.trusted:
+            return True
+        if fp in self.wanted or (self.ask_trust is not None and self.ask_trust(name, fp)):
+            merge_sql.trust_key(self.ws.store, fp, base64.b64encode(key).decode(), name, self.ws.who())
+            self.trusted[fp] = {"name": name}
+            return True
+        return False
+
+    def merge_one(self, path: Path) -> FileResult:
+        try:
+            raw = _read_file(path)
+        except OpError as e:
+            return FileResult(str(path), "", "refused", str(e))
+        sha = hashlib.sha256(raw).hexdigest()
+        store = self.ws.store
+        if merge_sql.already_merged(store, sha):
+            return FileResult(str(path), sha, "unchanged", "this exact file was merged before")
+        try:
+            opened = open_sealed(raw, identities=[self.identity], passphrase=self.passphrase, kind="export")
+        except SecureError as e:
+            return FileResult(str(path), sha, "refused", str(e))
+        fp = opened.fingerprint
+        signer = f"{opened.signer_name} [{fp}]"
+        if not self.trust(opened.signer_name, fp, opened.signer_key):
+            return FileResult(str(path), sha, "refused",
+                              f"signed by an unknown assessor {opened.signer_name!r} with key {fp}; check the "
+                              "fingerprint with them, then merge again with --trust " + fp, signer)
+        try:
+            b, _qs = bundle_mod.parse(opened.payload, catalog(), source=path.name)
+            report = merge_sql.merge_data(store, bundle_mod.to_store_data(b), file_sha=sha, file_name=path.name,
+                                          signer=signer, merge_id=self.merge_id)
+        except bundle_mod.BundleError as e:
+            return FileResult(str(path), sha, "refused", str(e), signer)
+        except ValueError as e:
+            return FileResult(str(path), sha, "refused", f"{e}; nothing was merged from it", signer)
+        status: mr.Status = "merged" if (report["new"] or report["updated"] or report["duplicates"]) else "unchanged"
+        reason = "" if status == "merged" else "nothing in it is newer than what is already merged"
+        return FileResult(str(path), sha, status, reason, signer, report)
+
+
+@dataclass(frozen=True)
+class Merged:
+    files: list[FileResult]
+    report: mr.MergeReport
+    changes: OpChanges = MERGED
+
+
+def merge_files(
+    ws: Workspace,
+    paths: Sequence[Path],
+    *,
+    passphrase_file: str | None = None,
+    trust: Sequence[str] = (),
+    ask_trust: Callable[[str, str], bool] | None = None,
+    progress: Callable[[int, int], bool] | None = None,
+) -> Merged:
+    """Merge each file: size cap, decryption, signature against known
+    assessors, strict validation, one transaction.  A bad file changes nothing
+    and is reported; the others still merge."""
+    run = _MergeRun(ws, lead_identity(), read_secret(passphrase_file), merge_sql.trusted_keys(ws.store),
+                    {t.strip().upper() for t in trust}, ask_trust, str(uuid.uuid4()))
+    results: list[FileResult] = []
+    with ws.store.bulk_writes():
+        for i, path in enumerate(paths):
+            if progress is not None and not progress(i, len(paths)):
+                results.append(FileResult(str(path), "", "refused", "cancelled before this file"))
+                continue
+            results.append(run.merge_one(Path(path)))
+    if progress is not None:
+        progress(len(paths), len(paths))
+    report = mr.MergeReport(
+        merge_id=run.merge_id, at=now(), who=ws.who(),
+        files=[r.outcome() for r in results],
+        assessors=sorted({a for r in results for a in r.report.get("assessors", [])}),
+        cases_new=sorted({c for r in results for c in r.report.get("new", [])}),
+        cases_updated=sorted({c for r in results for c in r.report.get("updated", [])}),
+        cases_unchanged=sorted({c for r in results for c in r.report.get("unchanged", [])}),
+        duplicates=[mr.Duplicate(**d) for r in results for d in r.report.get("duplicates", [])],
+        conflicts_open=max([r.report.get("conflicts_open", 0) for r in results] + [0]),
+    )
+    merge_sql.record_merge(ws.store, run.merge_id, ws.who(), report.model_dump(mode="json"))
+    return Merged(results, report)
+
+
+def write_merge_report(report: mr.MergeReport, out: Path) -> None:
+    atomic_write(Path(out), mr.to_bytes(report))
+
+
+def merge_history(ws: Workspace) -> list[mr.MergeReport]:
+    """Every merge recorded in this database, oldest first."""
+    out = []
+    for m in merge_sql.merge_reports(ws.store):
+        try:
+            out.append(mr.parse(m["report_json"], merge_id=m["id"], at=m["at"], who=m["who"]))
+        except mr.MergeReportError:
+            log.warning("a stored merge report could not be read")
+    return out

@@ -1,0 +1,128 @@
+"""Inspections and cases: create, import a sample list, add a case, bundles."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from exports.files import atomic_write
+from exports.sample_csv import SampleError, parse_sample
+from models.questionset import QuestionSet, text_in
+from ui.ops.changes import CASES, INSPECTIONS, Done
+from ui.ops.errors import OpError
+from ui.ops.workspace import Workspace, catalog
+
+log = logging.getLogger("case_assessor")
+
+
+def new_inspection(ws: Workspace, name: str, set_id: str, *, area: str = "", start_date: str = "",
+                   end_date: str = "", who: str | None = None) -> Done:
+    if not name.strip():
+        raise OpError("an inspection needs a name")
+    qs = catalog().get(set_id)
+    iid = ws.store.create_inspection(name.strip(), qs.id, qs.version, area=area, start_date=start_date,
+                                     end_date=end_date, who=who or ws.who())
+    return Done(1, iid, INSPECTIONS)
+
+
+def import_sample(ws: Workspace, inspection_id: str, path: Path, who: str | None = None) -> Done:
+    ins = ws.find_inspection(inspection_id)
+    qs = ws.question_set(ins)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        raise OpError(f"{path}: cannot be read ({e.strerror or e})") from e
+    existing = {c.reference for c in ws.cases(ins.id)}
+    try:
+        rows = parse_sample(data, qs, existing)
+    except SampleError as e:
+        raise SampleError(f"{path}: {e}. Nothing was imported.") from e
+    ws.store.add_cases(ins.id, rows, who or ws.who())
+    log.info("imported %d cases into inspection %s", len(rows), ins.id)
+    return Done(len(rows), ins.id, CASES)
+
+
+def add_case(ws: Workspace, inspection_id: str, reference: str, details: dict[str, Any], who: str) -> Done:
+    qs = ws.question_set(inspection_id)
+    reference = reference.strip()
+    if not reference:
+        raise OpError("a case needs a reference")
+    problems = qs.check_details(details)
+    if problems:
+        raise OpError("; ".join(problems))
+    try:
+        cid = ws.store.add_case(inspection_id, reference, details, who)
+    except ValueError as e:
+        raise OpError(str(e)) from e
+    return Done(1, cid, CASES)
+
+
+def export_bundle(ws: Workspace, inspection_id: str, out: Path) -> Done:
+    from exports import bundle
+
+    ins = ws.find_inspection(inspection_id)
+    data = bundle.build(ws.store, ins.id, ws.question_set(ins))
+    atomic_write(Path(out), bundle.to_bytes(data))
+    return Done(len(data["cases"]), ins.id)
+
+
+def import_bundle(ws: Workspace, path: Path) -> Done:
+    from exports import bundle
+
+    b, _qs = bundle.read_file(Path(path), catalog())
+    try:
+        ws.store.load_inspection(bundle.to_store_data(b))
+    except ValueError as e:
+        raise OpError(f"{path}: {e}") from e
+    return Done(len(b.cases), b.inspection.id, INSPECTIONS)
+
+
+@dataclass(frozen=True)
+class CaseListRow:
+    case_id: str
+    reference: str
+    details: tuple[str, ...]  # labels of the set's ``case_list_columns``, in order
+    assessor: str
+    status: str  # "", "in_progress" or "complete"
+    answered: int
+    applicable: int
+    last_edit: str
+
+
+@dataclass(frozen=True)
+class CaseListing:
+    title: str  # the question set's title and version
+    columns: tuple[str, ...]  # labels of the case-detail columns
+    rows: list[CaseListRow]
+
+    @property
+    def complete(self) -> int:
+        return sum(1 for r in self.rows if r.status == "complete")
+
+
+def _value_label(qs: QuestionSet, field_id: str, value: Any) -> str:
+    f = qs.fields.get(field_id)
+    if f is None or value is None:
+        return ""
+    for o in f.options:
+        if o.value == value:
+            return text_in(o.label)
+    return str(value)
+
+
+def case_listing(ws: Workspace, inspection_id: str) -> CaseListing:
+    """Every case of the inspection with the set's list columns, status and progress."""
+    from ui.ops.session import progress
+
+    qs = ws.question_set(inspection_id)
+    cols = list(qs.data.case_list_columns)
+    rows = []
+    for s in ws.case_summaries(inspection_id):
+        done, total = progress(qs, s.case.details, s.answers)
+        rows.append(CaseListRow(
+            s.case.id, s.case.reference, tuple(_value_label(qs, f, s.case.details.get(f)) for f in cols),
+            s.assessment.assessor if s.assessment else "", s.assessment.status if s.assessment else "",
+            done, total, (s.last_edit or "")[:16].replace("T", " ")))
+    return CaseListing(f"{qs.title()} {qs.version}", tuple(text_in(qs.fields[f].label) for f in cols), rows)

@@ -1,0 +1,27 @@
+"""The published JSON Schemas of every file format the app reads or writes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ui.ops.errors import OpError
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """Write question-set, bundle, pack and merge-report schemas into ``folder``."""
+    from exports.bundle import schema as bundle_schema
+    from exports.merge_report import schema as merge_report_schema
+    from exports.pack import schema as pack_schema
+    from models.questionset import schema as qs_schema
+
+    written = []
+    try:
+        for name, s in (("question-set", qs_schema()), ("bundle", bundle_schema()), ("pack", pack_schema()),
+                        ("merge-report", merge_report_schema())):
+            path = Path(folder) / f"{name}.schema.json"
+            path.write_text(json.dumps(s, indent=1) + "\n")
+            written.append(path)
+    except OSError as e:
+        raise OpError(f"{folder}: the schemas could not be written ({e.strerror or e})") from e
+    return written
