@@ -10,7 +10,7 @@ import pytest
 
 from models.questionset import BUILTIN_DIR, QuestionSetError, Stage, load_catalog, load_question_set, schema
 
-from .conftest import REPO, need_shared
+from ..conftest import REPO, need_shared
 
 
 def test_builtin_sets_load_cleanly():
