@@ -172,3 +172,27 @@ def test_an_unwritable_cache_folder_is_no_error(builtin_copy, tmp_path):
     blocker.write_text("")
     cat = load_catalog([builtin_copy], cache_dir=blocker / "cache")
     assert cat.errors == [] and len(cat.sets) == 3
+
+
+def test_runtime_classes_mirror_the_schema_models():
+    """Every runtime class has the pydantic model's fields, in the same order,
+    with the same defaults (so a dump of either is the same dict)."""
+    import dataclasses
+
+    from models import qs_runtime, qs_schema
+
+    pairs = [(qs_schema.QuestionSetFile, qs_runtime.QuestionSetData)] + [
+        (getattr(qs_schema, name), getattr(qs_runtime, name))
+        for name in ("FieldCond", "AnswerCond", "AllCond", "AnyCond", "NotCond", "Option", "Scale", "Source",
+                     "CaseField", "Group", "Criterion", "Band", "BandRule", "Grade", "Question")
+    ]
+    for model, runtime in pairs:
+        data_fields = [f for f in dataclasses.fields(runtime) if f.init]
+        assert [f.name for f in data_fields] == list(model.model_fields), runtime.__name__
+        for f in data_fields:
+            spec = model.model_fields[f.name]
+            if spec.is_required():
+                assert f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING, f.name
+            else:
+                got = f.default if f.default is not dataclasses.MISSING else f.default_factory()
+                assert got == spec.default, (runtime.__name__, f.name)
