@@ -236,21 +236,9 @@ def _band(qs: QuestionSet, level: str, value: float | None) -> str | None:
     return rule.band_for(value * 100)
 
 
-def score(
-    qs: QuestionSet,
-    cases: Sequence[CaseInput],
-    *,
-    rule: Rule | None = None,
-    where: Mapping[str, Iterable[str]] | None = None,
-) -> ScoreReport:
-    """Score ``cases`` (optionally a subgroup) under ``rule`` (default: the set's)."""
-    rule = rule or qs.data.outcome_rule_default
-    if where:
-        cases = [c for c in cases if matches(c, where)]
-    qscores = _tally(qs, cases)
-    scored = [qv for qv in qs.questions if qv.q.scored]
-    excluded = [qv.id for qv in scored if qscores[qv.id].applicable == 0]
-
+def _criterion_scores(
+    qs: QuestionSet, scored: list[QuestionView], qscores: dict[str, QuestionScore]
+) -> dict[str, GroupScore]:
     criteria: dict[str, GroupScore] = {}
     by_crit: dict[str, list[QuestionScore]] = {}
     for qv in scored:
@@ -264,33 +252,41 @@ def score(
             crit.code, "criterion", "questions", value, parts, num, den, _band(qs, "criterion", value),
             [s.question_id for s in items if s.applicable == 0],
         )
+    return criteria
 
-    def group_scores(which: Rule) -> dict[str, GroupScore]:
-        out: dict[str, GroupScore] = {}
-        for g in qs.data.groups:
-            if g.kind == "headline":
-                continue
-            members = [qv for qv in scored if g.id in qs.groups_of(qv)]
-            if not members:
-                continue
-            level = g.kind
-            excl = [qv.id for qv in members if qscores[qv.id].applicable == 0]
-            if which == "questions":
-                value, parts, num, den = _mean([qscores[qv.id] for qv in members])
-            else:
-                per_crit: dict[str, list[QuestionScore]] = {}
-                for qv in members:
-                    per_crit.setdefault(qv.criterion.code, []).append(qscores[qv.id])
-                means = [_mean(v) for v in per_crit.values()]
-                vals = [m[0] for m in means if m[0] is not None]
-                value = sum(vals) / len(vals) if vals else None
-                parts = len(vals)
-                num = sum(m[2] for m in means)
-                den = sum(m[3] for m in means)
-            out[g.id] = GroupScore(g.id, level, which, value, parts, num, den, _band(qs, level, value), excl)
-        return out
 
-    other: Rule = "criteria" if rule == "questions" else "questions"
+def _group_scores(
+    qs: QuestionSet, scored: list[QuestionView], qscores: dict[str, QuestionScore], which: Rule
+) -> dict[str, GroupScore]:
+    """Outcome/section scores under rule ``which``."""
+    out: dict[str, GroupScore] = {}
+    for g in qs.data.groups:
+        if g.kind == "headline":
+            continue
+        members = [qv for qv in scored if g.id in qs.groups_of(qv)]
+        if not members:
+            continue
+        level = g.kind
+        excl = [qv.id for qv in members if qscores[qv.id].applicable == 0]
+        if which == "questions":
+            value, parts, num, den = _mean([qscores[qv.id] for qv in members])
+        else:
+            per_crit: dict[str, list[QuestionScore]] = {}
+            for qv in members:
+                per_crit.setdefault(qv.criterion.code, []).append(qscores[qv.id])
+            means = [_mean(v) for v in per_crit.values()]
+            vals = [m[0] for m in means if m[0] is not None]
+            value = sum(vals) / len(vals) if vals else None
+            parts = len(vals)
+            num = sum(m[2] for m in means)
+            den = sum(m[3] for m in means)
+        out[g.id] = GroupScore(g.id, level, which, value, parts, num, den, _band(qs, level, value), excl)
+    return out
+
+
+def _headline_scores(
+    qs: QuestionSet, scored: list[QuestionView], qscores: dict[str, QuestionScore]
+) -> dict[str, GroupScore]:
     headlines: dict[str, GroupScore] = {}
     for g in qs.data.groups:
         if g.kind != "headline":
@@ -301,17 +297,34 @@ def score(
             g.id, "headline", "questions", value, parts, num, den, _band(qs, "headline", value),
             [qv.id for qv in members if qscores[qv.id].applicable == 0],
         )
+    return headlines
+
+
+def score(
+    qs: QuestionSet,
+    cases: Sequence[CaseInput],
+    *,
+    rule: Rule | None = None,
+    where: Mapping[str, Iterable[str]] | None = None,
+) -> ScoreReport:
+    """Score ``cases`` (optionally a subgroup) under ``rule`` (default: the set's)."""
+    rule = rule or qs.data.outcome_rule_default
+    if where:
+        cases = [c for c in cases if matches(c, where)]
+    qscores = _tally(qs, cases)
+    scored = [qv for qv in qs.questions if qv.q.scored]
+    other: Rule = "criteria" if rule == "questions" else "questions"
     return ScoreReport(
         set_id=qs.id,
         set_version=qs.version,
         cases=len(cases),
         questions=qscores,
-        criteria=criteria,
-        groups=group_scores(rule),
-        groups_other_rule=group_scores(other),
-        headlines=headlines,
+        criteria=_criterion_scores(qs, scored, qscores),
+        groups=_group_scores(qs, scored, qscores, rule),
+        groups_other_rule=_group_scores(qs, scored, qscores, other),
+        headlines=_headline_scores(qs, scored, qscores),
         rule=rule,
-        excluded=excluded,
+        excluded=[qv.id for qv in scored if qscores[qv.id].applicable == 0],
     )
 
 

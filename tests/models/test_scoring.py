@@ -12,10 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from models.conditions import applicability
-from models.questionset import QuestionSet, QuestionSetFile, builtin_catalog
+from models.questionset import QuestionSet, builtin_catalog, validate_dict
 from models.scoring import CaseInput, case_scores, fmt_pct, score, split
 
-from .conftest import synthetic_answers, synthetic_details
+from ..conftest import synthetic_answers, synthetic_details
 
 SRC = [{"seed": "000_08de22779dae0d75.txt", "line": 941, "quote": "above the line"}]
 YN = {"kind": "single", "allow_na": True, "options": [
@@ -48,7 +48,7 @@ def tiny_set() -> QuestionSet:
             {"id": "d1", "criterion": "B.1", "text": {"en": "data"}, "scale": "yn", "sources": SRC, "scored": False},
         ],
     }
-    return QuestionSet(QuestionSetFile.model_validate(data))
+    return validate_dict(data)
 
 
 def case(ref, ctype, assessor="ann", **answers):
@@ -173,9 +173,7 @@ def test_omi2_roh_headline_leaves_out_section_3():
     for q in data["questions"]:
         if q["id"] == s3.id:
             q["headlines"] = ["RoH"]
-    from models.questionset import QuestionSetFile as F
-
-    tagged = QuestionSet(F.model_validate(data))
+    tagged = validate_dict(data)
     assert "RoH" not in tagged.headlines_of(tagged.by_id[s3.id])
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from models.questionset import BUILTIN_DIR, QuestionSetError, Stage, load_catalog, load_question_set, schema
 
-from .conftest import REPO, need_shared
+from ..conftest import REPO, need_shared
 
 
 def test_builtin_sets_load_cleanly():
@@ -190,3 +190,34 @@ def test_welsh_can_be_added_as_data(tmp_path, iaow):
 
     assert text_in(qs.questions[0].q.text, "cy").endswith("ŵ ŷ")
     assert text_in(qs.questions[1].q.text, "cy") == text_in(qs.questions[1].q.text, "en")
+
+
+# ---- set-level lists of case fields ----------------------------------------
+
+
+def test_builtin_sets_name_their_listed_fields(iaow):
+    cat = load_catalog()
+    assert iaow.data.case_list_columns == ["case_type", "rosh_level", "gender"]
+    assert iaow.data.subgroup_by == ["case_type", "gender", "rosh_level"]
+    assert iaow.data.sample_by == ["case_type", "gender", "ethnicity", "rosh_level", "principal_offence"]
+    tr = cat.get("tr-2016")
+    assert tr.data.subgroup_by[-1] == "organisation" and tr.data.sample_by[-1] == "organisation"
+    for qs in cat.sets.values():
+        for name in ("split_by", "case_list_columns", "subgroup_by", "sample_by"):
+            assert all(f in qs.fields for f in getattr(qs.data, name)), (qs.id, name)
+
+
+def test_field_lists_default_to_empty(tmp_path):
+    d = _good()
+    for name in ("case_list_columns", "subgroup_by", "sample_by"):
+        d.pop(name, None)
+    qs = load_question_set(_write(tmp_path, d))
+    assert qs.data.case_list_columns == qs.data.subgroup_by == qs.data.sample_by == []
+
+
+@pytest.mark.parametrize("name", ["split_by", "case_list_columns", "subgroup_by", "sample_by"])
+def test_field_list_naming_an_unknown_field_is_refused(tmp_path, name):
+    d = _good()
+    d[name] = ["case_type", "shoe_size"]
+    with pytest.raises(QuestionSetError, match=rf"bad\.json: {name} names unknown case field 'shoe_size'"):
+        load_question_set(_write(tmp_path, d))

@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from models.conditions import applicability, applicability_fast, applicable_columns, describe
-from models.questionset import QuestionSet, QuestionSetFile, builtin_catalog
+from models.questionset import builtin_catalog, validate_dict
 
-from .conftest import synthetic_answers, synthetic_details
+from ..conftest import synthetic_answers, synthetic_details
 
 BASE = {"case_type": "community_order", "rosh_level": "low", "child_protection": "none", "requirements": ["supervision"]}
 
@@ -160,7 +160,7 @@ def random_sets(draw):
         "scales": {"yn": YN},
         "questions": questions,
     }
-    return QuestionSet(QuestionSetFile.model_validate(data))
+    return validate_dict(data)
 
 
 def random_case(draw, qs):

@@ -1,0 +1,192 @@
+"""Checks across a whole question set, beyond what each model checks alone.
+
+Every reference must resolve: criteria name known groups, questions name
+known criteria, scales and groups, conditions name known case fields, values
+and earlier questions, and the set-level field lists name known case fields.
+They run on every load, whether the set came from full validation or from the
+cache, and need no pydantic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from models.qs_runtime import (
+    AllCond,
+    AnswerCond,
+    AnyCond,
+    CaseField,
+    Condition,
+    FieldCond,
+    Group,
+    NotCond,
+    Question,
+    QuestionSetData,
+    Scale,
+)
+
+# (problem, the question it is about or None)
+Problem = tuple[str, str | None]
+
+# the set-level lists that must each name case fields of the set
+FIELD_LISTS = ("split_by", "case_list_columns", "subgroup_by", "sample_by")
+
+
+def first_problem(d: QuestionSetData) -> Problem | None:
+    """The first problem found in ``d``, or None when every reference resolves."""
+    return next(problems(d), None)
+
+
+def problems(d: QuestionSetData) -> Iterator[Problem]:
+    """Every problem, set-level first, then question by question in file order."""
+    for problem in _set_problems(d):
+        yield problem, None
+    ids: dict[str, Question] = {}
+    for q in d.questions:
+        if q.id in ids:
+            yield "duplicate question id", q.id
+        ids[q.id] = q
+    refs = _Refs(
+        groups={g.id: g for g in d.groups},
+        codes={c.code for c in d.criteria},
+        fields={f.id: f for f in d.case_fields},
+        questions=ids,
+        position={q.id: i for i, q in enumerate(d.questions)},
+    )
+    for q in d.questions:
+        for problem in _question_problems(d, q, refs):
+            yield problem, q.id
+
+
+def _set_problems(d: QuestionSetData) -> Iterator[str]:
+    if "en" not in d.languages:
+        yield "languages must include 'en'"
+    groups = {g.id: g for g in d.groups}
+    if len(groups) != len(d.groups):
+        yield "duplicate group id"
+    codes = {c.code for c in d.criteria}
+    if len(codes) != len(d.criteria):
+        yield "duplicate criterion code"
+    for c in d.criteria:
+        if c.group not in groups or groups[c.group].kind == "headline":
+            yield f"criterion {c.code} names unknown outcome/section {c.group!r}"
+    for g in d.groups:
+        for s in g.sections or []:
+            if s not in groups:
+                yield f"headline {g.id} names unknown section {s!r}"
+    fields = {f.id for f in d.case_fields}
+    if len(fields) != len(d.case_fields):
+        yield "duplicate case field id"
+    for name in FIELD_LISTS:
+        for f in getattr(d, name):
+            if f not in fields:
+                yield f"{name} names unknown case field {f!r}"
+    for gr in d.grades:
+        if gr.scale not in d.scales:
+            yield f"grade {gr.code} names unknown scale {gr.scale!r}"
+
+
+@dataclass(frozen=True)
+class _Refs:
+    """The set's lookups, built once for the checks of every question."""
+
+    groups: dict[str, Group]
+    codes: set[str]
+    fields: dict[str, CaseField]
+    questions: dict[str, Question]
+    position: dict[str, int]
+
+
+def _question_problems(d: QuestionSetData, q: Question, refs: _Refs) -> Iterator[str]:
+    groups = refs.groups
+    if q.criterion not in refs.codes:
+        yield f"unknown criterion {q.criterion!r}"
+    if isinstance(q.scale, str) and q.scale not in d.scales:
+        yield f"unknown scale {q.scale!r}"
+    if "en" not in q.text:
+        yield "wording has no English text"
+    for gid in q.outcomes:
+        if gid not in groups or groups[gid].kind == "headline":
+            yield f"feeds unknown outcome/section {gid!r}"
+    for h in q.headlines:
+        if h not in groups or groups[h].kind != "headline":
+            yield f"feeds unknown headline {h!r}"
+    if q.per_option_of is not None:
+        src = refs.questions.get(q.per_option_of)
+        if src is None:
+            yield f"per_option_of names unknown question {q.per_option_of!r}"
+        else:
+            src_scale = scale_of(src, d.scales)
+            if src_scale is None or src_scale.kind != "multi":
+                yield "per_option_of must name a multi-select question"
+    if q.applies is not None:
+        yield from condition_problems(q.applies, refs.fields, refs.questions, d.scales, q.id, refs.position)
+
+
+def scale_of(q: Question, scales: dict[str, Scale]) -> Scale | None:
+    """The question's scale, inline or named; None for an unknown name."""
+    return q.scale if isinstance(q.scale, Scale) else scales.get(q.scale)
+
+
+def condition_problems(
+    cond: Condition,
+    fields: dict[str, CaseField],
+    questions: dict[str, Question],
+    scales: dict[str, Scale],
+    qid: str,
+    position: dict[str, int],
+) -> Iterator[str]:
+    """What is wrong with the condition of question ``qid``, part by part."""
+    if isinstance(cond, AllCond | AnyCond):
+        for c in cond.all if isinstance(cond, AllCond) else cond.any:
+            yield from condition_problems(c, fields, questions, scales, qid, position)
+    elif isinstance(cond, NotCond):
+        yield from condition_problems(cond.not_, fields, questions, scales, qid, position)
+    elif isinstance(cond, FieldCond):
+        yield from _field_cond_problems(cond, fields)
+    elif isinstance(cond, AnswerCond):
+        yield from _answer_cond_problems(cond, questions, scales, qid)
+
+
+def _field_cond_problems(cond: FieldCond, fields: dict[str, CaseField]) -> Iterator[str]:
+    f = fields.get(cond.field)
+    if f is None:
+        yield f"condition names unknown case field {cond.field!r}"
+        return
+    named = [*(cond.in_ or []), *(cond.not_in or []), *(cond.includes_any or [])]
+    named += [v for v in (cond.at_least, cond.at_most, cond.includes) if v is not None]
+    if isinstance(cond.equals, str):
+        named.append(cond.equals)
+    if f.kind in ("choice", "multi"):
+        allowed = set(f.option_values())
+        for v in named:
+            if v not in allowed:
+                yield f"condition on {cond.field!r} names unknown value {v!r}"
+    if (cond.at_least or cond.at_most) and not f.ordinal:
+        yield f"at_least/at_most need an ordinal field; {cond.field!r} is not"
+    if (cond.includes or cond.includes_any) and f.kind != "multi":
+        yield f"includes needs a multi-select field; {cond.field!r} is not"
+    if isinstance(cond.equals, bool) and f.kind != "bool":
+        yield f"a true/false test needs a bool field; {cond.field!r} is not"
+
+
+def _answer_cond_problems(
+    cond: AnswerCond, questions: dict[str, Question], scales: dict[str, Scale], qid: str
+) -> Iterator[str]:
+    src = questions.get(cond.answer)
+    if src is None:
+        yield f"condition names unknown question {cond.answer!r}"
+        return
+    if cond.answer == qid:
+        yield "condition refers to the question itself"
+        return
+    scale = scale_of(src, scales)
+    if scale is None:
+        return
+    allowed = {o.value for o in scale.options} | {"na"}
+    for v in [*(cond.in_ or []), *(cond.not_in or []), *([cond.includes] if cond.includes else [])]:
+        if v not in allowed:
+            yield f"condition on {cond.answer} names unknown answer {v!r}"
+    if cond.includes and scale.kind != "multi":
+        yield f"includes needs a multi-select question; {cond.answer} is not"
