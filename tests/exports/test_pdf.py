@@ -14,7 +14,7 @@ from models.scoring import fmt_pct
 from storage.store import Store
 from ui import ops
 
-from .conftest import make_inspection, synthetic_answers, synthetic_details
+from ..conftest import make_inspection, synthetic_answers, synthetic_details
 
 
 def text_of(data: bytes) -> tuple[str, PdfReader]:
