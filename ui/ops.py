@@ -499,7 +499,8 @@ def findings_doc(store: Store, inspection_id: str, *, rule: Rule | None = None) 
                           f"{rep['conflicts_open']} conflicts open after it.")
     return FindingsDoc(qs=res.qs, inspection=res.inspection, report=res.report, cases=cases,
                        subgroups=subgroups, splits=res.splits, provenance=provenance,
-                       conflicts_unresolved=sum(open_conflicts(store, res.inspection.id).values()))
+                       conflicts_unresolved=sum(open_conflicts(store, res.inspection.id).values()),
+                       sample_fields=["case_type", "gender", "ethnicity", "rosh_level", "principal_offence", "organisation"])
 
 
 def print_report(store: Store, inspection_id: str, out: Path, *, rule: Rule | None = None) -> None:

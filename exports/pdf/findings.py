@@ -14,11 +14,9 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak,
 
 from exports.pdf.base import BELOW, P, Styles, canvas_class, new_doc, styles, table
 from exports.pdf.charts import bar_chart, share_chart
-from models.questionset import QuestionSet, text_in
+from models.questionset import CaseField, QuestionSet, text_in
 from models.scoring import CaseInput, ScoreReport, fmt_pct
 from storage.store import InspectionRow
-
-SAMPLE_FIELDS = ("case_type", "gender", "ethnicity", "rosh_level", "principal_offence", "organisation")
 
 
 @dataclass
@@ -34,6 +32,8 @@ class FindingsDoc:
     provenance: list[str] = field(default_factory=list)
     conflicts_unresolved: int = 0
     lang: str = "en"
+    # the case details charted under "The sample", in order (ids the set does not have are left out)
+    sample_fields: list[str] = field(default_factory=list)
 
 
 Section = Callable[[FindingsDoc, Styles, float], list[Flowable]]
@@ -143,20 +143,36 @@ def _multi_category(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable
     return [P("Multi-category judgements", st["h2"]), table(mrows, [70 * mm, 108 * mm])]
 
 
+def _sample_counts(f: CaseField, cases: list[CaseInput], lang: str) -> list[tuple[str, int]] | None:
+    """(label, cases) for each value of a choice, multi-choice or yes/no case
+    detail, then the cases where it is not recorded; None for other kinds."""
+    values: list[tuple[str, Any]]
+    if f.kind in ("choice", "multi"):
+        values = [(text_in(o.label, lang), o.value) for o in f.options]
+    elif f.kind == "bool":
+        values = [("Yes", True), ("No", False)]
+    else:
+        return None
+
+    def has(detail: Any, value: Any) -> bool:
+        return value in detail if isinstance(detail, list) else bool(detail == value)
+
+    counts = [(label, sum(1 for c in cases if has(c.details.get(f.id), value))) for label, value in values]
+    missing = sum(1 for c in cases if c.details.get(f.id) in (None, "", []))
+    if missing:
+        counts.append(("Not recorded in the tool", missing))
+    return counts
+
+
 def _sample(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable]:
-    """A count chart per case detail that describes the sample."""
-    qs, lang = doc.qs, doc.lang
-    story: list[Flowable] = [PageBreak(), P("The sample", st["h1"])]
-    for fid in SAMPLE_FIELDS:
-        f = qs.fields.get(fid)
-        if f is None:
-            continue
-        counts = [(text_in(o.label, lang), sum(1 for c in doc.cases if c.details.get(fid) == o.value)) for o in f.options]
-        missing = sum(1 for c in doc.cases if c.details.get(fid) in (None, ""))
-        if missing:
-            counts.append(("Not recorded in the tool", missing))
-        story.append(KeepTogether([share_chart(text_in(f.label, lang), counts, width), Spacer(1, 6)]))
-    return story
+    """A count chart for each of ``doc.sample_fields`` (nothing if none)."""
+    charts: list[Flowable] = []
+    for fid in doc.sample_fields:
+        f = doc.qs.fields.get(fid)
+        counts = _sample_counts(f, doc.cases, doc.lang) if f is not None else None
+        if f is not None and counts is not None:
+            charts.append(KeepTogether([share_chart(text_in(f.label, doc.lang), counts, width), Spacer(1, 6)]))
+    return [PageBreak(), P("The sample", st["h1"]), *charts] if charts else []
 
 
 def _factors(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable]:

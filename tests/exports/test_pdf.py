@@ -207,7 +207,8 @@ def _fixed_findings(set_id: str):
     splits = {f"{fid}={o.value}": score(qs, cases, where={fid: [o.value]})
               for fid in qs.data.split_by for o in qs.fields[fid].options}
     return FindingsDoc(qs=qs, inspection=ins, report=score(qs, cases), cases=cases, subgroups=subgroups, splits=splits,
-                       provenance=["6 cases; fixed for the byte test."], conflicts_unresolved=2)
+                       provenance=["6 cases; fixed for the byte test."], conflicts_unresolved=2,
+                       sample_fields=["case_type", "gender", "ethnicity", "rosh_level", "principal_offence", "organisation"])
 
 
 def _digests(data: bytes) -> tuple[str, str]:
@@ -247,3 +248,38 @@ GOLDEN = {
 @pytest.mark.parametrize("kind", sorted(GOLDEN))
 def test_fixed_input_prints_the_same_bytes(kind):
     assert _digests(_render_fixed(kind)) == GOLDEN[kind]
+
+
+def test_the_sample_charts_exactly_the_fields_the_caller_names(iaow):
+    from exports.pdf import findings_pdf
+
+    doc = _fixed_findings("iaow-2013")
+    doc.subgroups = {}  # the appendix would name fields too
+    doc.sample_fields = ["ethnicity", "domestic_abuse", "requirements", "area", "no_such_field"]
+    text, _ = text_of(findings_pdf(doc))
+    sample = text[text.index("The sample"):text.index("Offending-related factors")]
+    assert "Race and ethnicity" in sample and "Domestic abuse concerns" in sample
+    assert "Requirements or licence conditions" in sample
+    assert "Type of case" not in sample and "Gender" not in sample
+    assert "Area / LDU" not in sample  # free text is not charted
+    doc.sample_fields = []
+    text, _ = text_of(findings_pdf(doc))
+    assert "The sample" not in text and "Offending-related factors" in text
+
+
+def test_sample_counts_for_choice_multi_and_yes_no_details(iaow):
+    from exports.pdf.findings import _sample_counts
+    from models.scoring import CaseInput
+
+    cases = [CaseInput(str(i), str(i), d, {}) for i, d in enumerate([
+        {"gender": "male", "requirements": ["unpaid_work", "curfew"], "domestic_abuse": True},
+        {"gender": "female", "requirements": ["unpaid_work"], "domestic_abuse": False},
+        {"requirements": [], "domestic_abuse": True},
+    ])]
+    gender = dict(_sample_counts(iaow.fields["gender"], cases, "en"))
+    assert gender["Male"] == 1 and gender["Female"] == 1 and gender["Not recorded in the tool"] == 1
+    reqs = _sample_counts(iaow.fields["requirements"], cases, "en")
+    by_value = dict(zip(iaow.fields["requirements"].option_values(), reqs, strict=False))
+    assert by_value["unpaid_work"][1] == 2 and by_value["curfew"][1] == 1 and reqs[-1] == ("Not recorded in the tool", 1)
+    assert _sample_counts(iaow.fields["domestic_abuse"], cases, "en") == [("Yes", 2), ("No", 1)]
+    assert _sample_counts(iaow.fields["area"], cases, "en") is None
