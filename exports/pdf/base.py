@@ -125,8 +125,11 @@ def canvas_class(doc_label: str) -> type[rl_canvas.Canvas]:
     return NumberedCanvas
 
 
-def new_doc(target: io.BytesIO | str, title: str, subject: str, author: str) -> SimpleDocTemplate:
-    """An A4 document template in reportlab's invariant (deterministic) mode."""
+def new_doc(target: io.BytesIO | str, title: str) -> SimpleDocTemplate:
+    """An A4 document template in reportlab's invariant (deterministic) mode.
+
+    The file's metadata is neutral: ``title`` names the kind of document (never
+    a case, inspection or person), the subject is the protective marking."""
     return SimpleDocTemplate(
         target,
         pagesize=A4,
@@ -135,8 +138,8 @@ def new_doc(target: io.BytesIO | str, title: str, subject: str, author: str) -> 
         topMargin=17 * mm,
         bottomMargin=15 * mm,
         title=title,
-        subject=subject,
-        author=author,
+        subject=MARKING,
+        author="Case Assessor",
         creator="Case Assessor",
         invariant=1,
         initialFontName="DejaVu",

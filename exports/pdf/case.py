@@ -261,8 +261,7 @@ def case_summary_pdf(doc: CaseDoc) -> bytes:
     st = styles()
     buf = io.BytesIO()
     label = f"{doc.inspection.name} · case {doc.case.reference}"
-    d = new_doc(buf, f"Case summary {doc.case.reference}", f"{doc.inspection.name}: case {doc.case.reference}",
-                doc.assessment.assessor if doc.assessment else "")
+    d = new_doc(buf, "Case summary")
     d.build(case_story(doc, st), canvasmaker=canvas_class(label))
     return buf.getvalue()
 
@@ -290,7 +289,7 @@ def batch_pdf(docs: Sequence[CaseDoc], inspection: InspectionRow,
         story.append(PageBreak())
         story.extend(case_story(d, st))
     buf = io.BytesIO()
-    doc = new_doc(buf, f"Case summaries: {inspection.name}", inspection.name, "")
+    doc = new_doc(buf, "Case summaries")
     doc.build(story, canvasmaker=canvas_class(f"{inspection.name} · case summaries"))
     if progress is not None and not progress(len(docs), len(docs)):
         raise Cancelled()

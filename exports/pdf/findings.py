@@ -245,6 +245,6 @@ def findings_pdf(doc: FindingsDoc) -> bytes:
     width = A4[0] - 32 * mm
     story = [flowable for section in SECTIONS for flowable in section(doc, st, width)]
     buf = io.BytesIO()
-    d = new_doc(buf, f"Findings: {doc.inspection.name}", f"{doc.qs.title(doc.lang)} findings", "")
+    d = new_doc(buf, "Findings")
     d.build(story, canvasmaker=canvas_class(f"{doc.inspection.name} · findings"))
     return buf.getvalue()
