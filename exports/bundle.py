@@ -134,6 +134,34 @@ def schema() -> dict[str, Any]:
 # ---------------------------------------------------------------------------
 
 
+def _assessment(a: AssessmentRow, answers: list[AnswerRow], audit: list[dict[str, Any]]) -> dict[str, Any]:
+    """One assessment with its answers and audit rows, as bundle data."""
+    return {
+        "id": a.id,
+        "assessor": a.assessor,
+        "question_set_version": a.question_set_version,
+        "status": a.status,
+        "kind": a.kind,
+        "lineage": a.lineage,
+        "created_at": a.created_at,
+        "updated_at": a.updated_at,
+        "completed_at": a.completed_at,
+        "position": a.position,
+        "answers": [
+            {
+                "question_id": n.question_id,
+                "value": n.value,
+                "note": n.note,
+                "practice": n.practice,
+                "updated_at": n.updated_at,
+                "updated_by": n.updated_by,
+            }
+            for n in answers
+        ],
+        "audit": [{k: r[k] for k in ("at", "who", "action", "question_id", "old", "new")} for r in audit],
+    }
+
+
 def build(store: Store, inspection_id: str, qs: QuestionSet) -> dict[str, Any]:
     """The bundle for one inspection, as plain data."""
     dump = store.dump_inspection(inspection_id)
@@ -146,34 +174,7 @@ def build(store: Store, inspection_id: str, qs: QuestionSet) -> dict[str, Any]:
         for ae in entry["assessments"]:
             a: AssessmentRow = ae["assessment"]
             answers: list[AnswerRow] = ae["answers"]
-            assessments.append(
-                {
-                    "id": a.id,
-                    "assessor": a.assessor,
-                    "question_set_version": a.question_set_version,
-                    "status": a.status,
-                    "kind": a.kind,
-                    "lineage": a.lineage,
-                    "created_at": a.created_at,
-                    "updated_at": a.updated_at,
-                    "completed_at": a.completed_at,
-                    "position": a.position,
-                    "answers": [
-                        {
-                            "question_id": n.question_id,
-                            "value": n.value,
-                            "note": n.note,
-                            "practice": n.practice,
-                            "updated_at": n.updated_at,
-                            "updated_by": n.updated_by,
-                        }
-                        for n in answers
-                    ],
-                    "audit": [
-                        {k: r[k] for k in ("at", "who", "action", "question_id", "old", "new")} for r in ae["audit"]
-                    ],
-                }
-            )
+            assessments.append(_assessment(a, answers, ae["audit"]))
             if a.kind == "primary" and not primary_scores:
                 primary_scores = case_scores(
                     qs,

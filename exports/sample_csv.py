@@ -38,14 +38,14 @@ def _column_map(header: list[str], qs: QuestionSet) -> list[CaseField | None]:
                 raise SampleError(f"row 1: the first column must be 'reference', not {name!r}")
             out.append(None)
             continue
-        f = by_key.get(key)
-        if f is None:
+        found = by_key.get(key)
+        if found is None:
             known = ", ".join(x.id for x in qs.data.case_fields)
             raise SampleError(f"row 1: unknown column {name!r} (known case details: {known})")
-        if f.id in seen:
-            raise SampleError(f"row 1: column {name!r} names {f.id} twice")
-        seen.add(f.id)
-        out.append(f)
+        if found.id in seen:
+            raise SampleError(f"row 1: column {name!r} names {found.id} twice")
+        seen.add(found.id)
+        out.append(found)
     return out
 
 

@@ -314,7 +314,7 @@ def test_every_pair_order_of_real_files(world):
 
 def test_unresolved_conflicts_are_flagged_wherever_scores_are_shown(world, capsys):
     from exports.pdf import case_summary_pdf, findings_pdf
-    from tests.test_pdf import text_of
+    from tests.exports.test_pdf import text_of
     from ui.ops import exchange
     from ui.ops.workspace import Workspace
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
-from ui.gui.main_window import MainWindow
-from ui.ops.workspace import Workspace
 
 from storage.store import StorageError, Store
 from ui.gui import completion
+from ui.gui.main_window import MainWindow
+from ui.ops.workspace import Workspace
 
 DETAILS = {
     "case_type": "licence", "gender": "male", "rosh_level": "high", "child_protection": "procedures",

@@ -6,6 +6,7 @@ import zipfile
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+
 from ui.gui.main_window import MainWindow
 from ui.ops.workspace import Workspace
 

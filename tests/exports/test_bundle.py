@@ -18,7 +18,7 @@ from ui.ops import inspections
 from ui.ops.errors import USER_ERRORS, OpError
 from ui.ops.workspace import Workspace
 
-from .conftest import make_inspection, synthetic_answers, synthetic_details
+from ..conftest import REPO, make_inspection, synthetic_answers, synthetic_details
 
 notes = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 
@@ -141,5 +141,5 @@ def test_bundle_carries_per_case_scores_and_matches_published_schema(exported):
     data = json.loads(exported.read_text())
     assert data["question_set"] == {"id": "iaow-2013", "version": "1.0.0"}
     assert all("groups" in c["scores"] for c in data["cases"])
-    committed = json.loads((Path(__file__).parent.parent / "docs" / "bundle.schema.json").read_text())
+    committed = json.loads((REPO / "docs" / "bundle.schema.json").read_text())
     assert committed == json.loads(json.dumps(bundle.schema()))

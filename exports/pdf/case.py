@@ -1,0 +1,296 @@
+"""Case summaries: one case's details, scores and answers in journey order, on
+its own or many to a file behind a cover index."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
+
+from exports.pdf.base import (
+    ABOVE,
+    BELOW,
+    HEAD_BG,
+    PRACTICE_BG,
+    Cancelled,
+    Outline,
+    P,
+    Styles,
+    canvas_class,
+    new_doc,
+    styles,
+    table,
+)
+from models.conditions import applicability_fast
+from models.questionset import STAGE_TITLES, QuestionSet, Scale, text_in
+from models.scoring import CaseInput, case_scores, fmt_pct
+from storage.store import AnswerRow, AssessmentRow, CaseRow, InspectionRow
+
+
+@dataclass
+class CaseDoc:
+    """Everything a case summary prints (plain data, gathered by the caller)."""
+
+    qs: QuestionSet
+    inspection: InspectionRow
+    case: CaseRow
+    assessment: AssessmentRow | None
+    answers: dict[str, AnswerRow]
+    status: str = ""  # e.g. "complete", "in progress", "merged with unresolved conflicts"
+    lang: str = "en"
+    extra_status: list[str] = field(default_factory=list)
+
+
+def _option_label(scale: Scale, value: str, lang: str) -> str:
+    o = scale.option(value)
+    return text_in(o.label, lang) if o else str(value)
+
+
+def _value_label(qs: QuestionSet, qid: str, value: Any, lang: str) -> tuple[str, bool | None]:
+    """(label, above the line?) for a stored answer."""
+    qv = qs.by_id[qid]
+    if value is None:
+        return "", None
+    if value == "na":
+        return "N/A", None
+    if qv.q.per_option_of:
+        src = qs.by_id[qv.q.per_option_of].scale
+        parts = []
+        for k, v in value.items():
+            ans = "N/A" if v == "na" else _option_label(qv.scale, v, lang)
+            parts.append(f"{_option_label(src, k, lang)}: {ans}")
+        return "; ".join(parts), None
+    if isinstance(value, list):
+        return ", ".join(_option_label(qv.scale, v, lang) for v in value), None
+    label = _option_label(qv.scale, value, lang)
+    if not qv.q.scored:
+        return label, None
+    return label, value in qv.scale.above_values
+
+
+def _details_rows(qs: QuestionSet, details: dict[str, Any], lang: str, st: Styles) -> list[list[Any]]:
+    rows = []
+    for f in qs.data.case_fields:
+        v = details.get(f.id)
+        if v is None or v == [] or v == "":
+            continue
+        if f.kind in ("choice", "multi"):
+            vals = v if isinstance(v, list) else [v]
+            shown = ", ".join(
+                text_in(next((o.label for o in f.options if o.value == x), {"en": x}), lang) for x in vals
+            )
+        elif f.kind == "bool":
+            shown = "Yes" if v else "No"
+        else:
+            shown = str(v)
+        rows.append([P(text_in(f.label, lang), st["cell"]), P(shown, st["cell"])])
+    return rows
+
+
+def _status(doc: CaseDoc) -> str:
+    a = doc.assessment
+    return doc.status or (a.status.replace("_", " ") if a else "not started")
+
+
+def _case_head(doc: CaseDoc, st: Styles) -> list[Flowable]:
+    """Title, then a table of who, when and the case's details."""
+    qs, a = doc.qs, doc.assessment
+    last = max((x.updated_at for x in doc.answers.values()), default="")
+    head = [
+        ["Inspection", doc.inspection.name + (f" ({doc.inspection.area})" if doc.inspection.area else "")],
+        ["Question set", f"{qs.id} version {qs.version}"],
+        ["Assessor", a.assessor if a else "—"],
+        ["Status", _status(doc) + ("; " + "; ".join(doc.extra_status) if doc.extra_status else "")],
+        ["Started", (a.created_at[:16].replace("T", " ") if a else "—")],
+        ["Last change", last[:16].replace("T", " ") or "—"],
+    ]
+    if a and a.completed_at:
+        head.append(["Completed", a.completed_at[:16].replace("T", " ")])
+    rows = [[P(k, st["cellb"]), P(v, st["cell"])] for k, v in head]
+    rows += _details_rows(qs, doc.case.details, doc.lang, st)
+    return [
+        Outline(f"case-{doc.case.id}", f"Case {doc.case.reference}"),
+        P(f"Case summary: {doc.case.reference}", st["title"]),
+        P(f"{doc.inspection.name}  ·  {qs.title(doc.lang)} (version {qs.version})", st["muted"]),
+        Spacer(1, 4),
+        table(rows, [42 * mm, 136 * mm], header=False, extra=[("BACKGROUND", (0, 0), (0, -1), HEAD_BG)]),
+    ]
+
+
+def _case_scores(doc: CaseDoc, st: Styles, values: dict[str, Any]) -> list[Flowable]:
+    """This case's outcome, criterion and headline scores."""
+    qs, lang = doc.qs, doc.lang
+    sc = case_scores(qs, CaseInput(doc.case.id, doc.case.reference, doc.case.details, values))
+    srows: list[list[Any]] = [[P("Outcome / section", st["cellb"]), P("Score", st["cellb"]),
+                              P("Criterion scores", st["cellb"])]]
+    for gid, g in qs.groups.items():
+        if g.kind == "headline":
+            continue
+        crits = [c for c in qs.criteria_in_order() if c.group == gid and c.code in sc["criteria"]]
+        crit_text = ", ".join(f"{c.code}: {fmt_pct(sc['criteria'][c.code])}" for c in crits)
+        if gid not in sc["groups"] and not crit_text:
+            continue
+        srows.append([P(text_in(g.title, lang), st["cell"]), P(fmt_pct(sc["groups"].get(gid)), st["cell"]),
+                      P(crit_text, st["cell"])])
+    for hid, v in sc["headlines"].items():
+        srows.append([P("Headline: " + text_in(qs.groups[hid].title, lang), st["cell"]), P(fmt_pct(v), st["cell"]),
+                      P("", st["cell"])])
+    return [
+        P("Scores for this case", st["h1"]),
+        table(srows, [70 * mm, 18 * mm, 90 * mm]),
+        Spacer(1, 3),
+        P(f"{len(sc['below_line'])} judgements fell below the line. Scores are the proportion of this case's "
+          "applicable, answered scoring questions judged above the line.", st["muted"]),
+    ]
+
+
+class _AnswerTables:
+    """The answers section as it is built: one table per criterion, practice
+    illustrations highlighted and the ✓/✗ marks coloured."""
+
+    WIDTHS = [70 * mm, 38 * mm, 9 * mm, 61 * mm]
+
+    def __init__(self, story: list[Flowable], cell_style: ParagraphStyle) -> None:
+        self.story, self.cell_style = story, cell_style
+        self.rows: list[list[Any]] = []
+        self.practice_rows: list[int] = []
+        self.marks: list[tuple[int, bool]] = []
+
+    def flush(self) -> None:
+        """End the current table (if it has rows)."""
+        if self.rows:
+            extra: list[tuple[Any, ...]] = [("BACKGROUND", (0, r), (-1, r), PRACTICE_BG) for r in self.practice_rows]
+            extra.append(("ALIGN", (2, 1), (2, -1), "CENTER"))
+            extra += [("TEXTCOLOR", (2, r), (2, r), ABOVE if ok else BELOW) for r, ok in self.marks]
+            extra += [("FONT", (2, 1), (2, -1), "DejaVu-Bold", 8.2)]
+            self.story.append(table([["Question", "Judgement", "", "Note"]] + self.rows, self.WIDTHS, extra=extra))
+        self.rows = []
+        self.practice_rows = []
+        self.marks = []
+
+    def _cell(self, text: str, col: int) -> Any:
+        """Plain text where it fits on one line (much faster), else a wrapping paragraph."""
+        if "\n" not in text and pdfmetrics.stringWidth(text, "DejaVu", 8.2) < self.WIDTHS[col] - 8:
+            return text
+        return P(text, self.cell_style)
+
+    def add(self, question: str, label: str, above: bool | None, note: str, practice: bool) -> None:
+        if practice:
+            note = ("★ Practice illustration. " + note).strip()
+            self.practice_rows.append(len(self.rows) + 1)
+        if above is not None:
+            self.marks.append((len(self.rows) + 1, above))
+        mark = "" if above is None else ("✓" if above else "✗")
+        self.rows.append([self._cell(question, 0), self._cell(label, 1), mark, self._cell(note, 3)])
+
+
+@dataclass
+class _NotShown:
+    inapplicable: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # answered, but the question no longer applies
+    unanswered: list[str] = field(default_factory=list)
+
+
+def _case_answers(doc: CaseDoc, st: Styles, values: dict[str, Any], story: list[Flowable]) -> _NotShown:
+    """Append the applicable questions and their answers, by stage and
+    criterion; return what was left out."""
+    qs, lang = doc.qs, doc.lang
+    app = applicability_fast(qs, doc.case.details, values)
+    story.append(P("Answers, in the order of the offender's journey", st["h1"]))
+    out = _NotShown()
+    tables = _AnswerTables(story, st["cell"])
+    stage = crit = None
+    for qv in qs.questions:
+        ans = doc.answers.get(qv.id)
+        if app[qv.id] is not True:
+            out.inapplicable.append(qv.id)
+            if ans is not None and ans.value is not None:
+                out.kept.append(qv.id)
+            continue
+        if qv.stage != stage:
+            tables.flush()
+            stage = qv.stage
+            story += [CondPageBreak(30 * mm), P(STAGE_TITLES[stage], st["h1"])]
+            crit = None
+        if qv.criterion.code != crit:
+            tables.flush()
+            crit = qv.criterion.code
+            g = qs.groups[qv.criterion.group]
+            story += [CondPageBreak(35 * mm),
+                      P(f"{crit} {text_in(qv.criterion.title, lang)}  ({text_in(g.short or g.title, lang)})", st["h2"])]
+        label, above = _value_label(qs, qv.id, ans.value if ans else None, lang)
+        if not label:
+            out.unanswered.append(qv.id)
+            label = "— not answered —"
+        qtext = f"{qv.id.split('-', 1)[-1]}  {text_in(qv.q.text, lang)}" + ("" if qv.q.scored else " (data item)")
+        tables.add(qtext, label, above, ans.note if ans else "", bool(ans and ans.practice))
+    tables.flush()
+    return out
+
+
+def _not_shown(st: Styles, out: _NotShown) -> list[Flowable]:
+    story: list[Flowable] = [CondPageBreak(25 * mm), P("Not shown", st["h1"])]
+    if out.unanswered:
+        story.append(P(f"Applicable but not yet answered ({len(out.unanswered)}): " + ", ".join(out.unanswered),
+                       st["small"]))
+    story.append(P(f"Did not apply to this case ({len(out.inapplicable)}): " + (", ".join(out.inapplicable) or "none"),
+                   st["small"]))
+    if out.kept:
+        story.append(P("Answers kept but not scored, because the question no longer applies: " + ", ".join(out.kept),
+                       st["small"]))
+    story.append(Spacer(1, 6))
+    story.append(P("✓ above the line  ·  ✗ below the line  ·  highlighted rows are practice illustrations", st["muted"]))
+    return story
+
+
+def case_story(doc: CaseDoc, st: Styles) -> list[Flowable]:
+    """One case summary as flowables (also used for each case of a batch)."""
+    values = {qid: a.value for qid, a in doc.answers.items() if a.value is not None}
+    story = _case_head(doc, st) + _case_scores(doc, st, values)
+    left_out = _case_answers(doc, st, values, story)
+    return story + _not_shown(st, left_out)
+
+
+def case_summary_pdf(doc: CaseDoc) -> bytes:
+    st = styles()
+    buf = io.BytesIO()
+    label = f"{doc.inspection.name} · case {doc.case.reference}"
+    d = new_doc(buf, "Case summary")
+    d.build(case_story(doc, st), canvasmaker=canvas_class(label))
+    return buf.getvalue()
+
+
+def batch_pdf(docs: Sequence[CaseDoc], inspection: InspectionRow,
+              progress: Callable[[int, int], bool] | None = None) -> bytes:
+    """All cases in one PDF, with a cover index.  ``progress(done, total)``
+    returning False cancels (raises Cancelled)."""
+    st = styles()
+    story: list[Flowable] = [
+        P(f"Case summaries: {inspection.name}", st["title"]),
+        P(f"{len(docs)} cases", st["muted"]),
+        Spacer(1, 6),
+    ]
+    rows: list[list[Any]] = [[P(h, st["cellb"]) for h in ("Case", "Assessor", "Status", "Answered")]]
+    for d in docs:
+        rows.append([P(d.case.reference, st["cell"]), P(d.assessment.assessor if d.assessment else "—", st["cell"]),
+                     P(_status(d), st["cell"]),
+                     P(str(sum(1 for a in d.answers.values() if a.value is not None)), st["cell"])])
+    story.append(table(rows, [40 * mm, 60 * mm, 48 * mm, 30 * mm]))
+    story.append(P("Each case starts on a new page; the PDF's bookmarks list them.", st["muted"]))
+    for i, d in enumerate(docs):
+        if progress is not None and not progress(i, len(docs)):
+            raise Cancelled()
+        story.append(PageBreak())
+        story.extend(case_story(d, st))
+    buf = io.BytesIO()
+    doc = new_doc(buf, "Case summaries")
+    doc.build(story, canvasmaker=canvas_class(f"{inspection.name} · case summaries"))
+    if progress is not None and not progress(len(docs), len(docs)):
+        raise Cancelled()
+    return buf.getvalue()

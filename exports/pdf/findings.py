@@ -1,0 +1,250 @@
+"""The inspection's findings report: one function per section, in print order."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
+
+from exports.pdf.base import BELOW, P, Styles, canvas_class, new_doc, styles, table
+from exports.pdf.charts import bar_chart, share_chart
+from models.questionset import CaseField, QuestionSet, text_in
+from models.scoring import CaseInput, ScoreReport, fmt_pct
+from storage.store import InspectionRow
+
+
+@dataclass
+class FindingsDoc:
+    """Everything a findings report prints (plain data, gathered by the caller)."""
+
+    qs: QuestionSet
+    inspection: InspectionRow
+    report: ScoreReport
+    cases: list[CaseInput]
+    subgroups: dict[str, dict[str, ScoreReport]]  # field -> value -> report
+    splits: dict[str, ScoreReport] = field(default_factory=dict)
+    provenance: list[str] = field(default_factory=list)
+    conflicts_unresolved: int = 0
+    lang: str = "en"
+    # the case details charted under "The sample", in order (ids the set does not have are left out)
+    sample_fields: list[str] = field(default_factory=list)
+
+
+Section = Callable[[FindingsDoc, Styles, float], list[Flowable]]
+
+
+def _head(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable]:
+    qs, rep, lang = doc.qs, doc.report, doc.lang
+    story: list[Flowable] = [
+        P(f"Findings: {doc.inspection.name}", st["title"]),
+        P(f"{qs.title(lang)} (version {qs.version})  ·  {rep.cases} cases  ·  outcome rule: "
+          + ("mean over each outcome's scoring questions" if rep.rule == "questions" else "mean of criterion scores"),
+          st["muted"]),
+    ]
+    if doc.conflicts_unresolved:
+        story.append(P(f"⚠ {doc.conflicts_unresolved} merge conflicts are unresolved: these figures may change.",
+                       ParagraphStyle("warn", parent=st["base"], textColor=BELOW)))
+    story.append(Spacer(1, 4))
+    return story
+
+
+def _outcomes(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable]:
+    """Outcome and section scores, with a column per split (e.g. NPS / CRC)."""
+    qs, rep, lang = doc.qs, doc.report, doc.lang
+    banded = bool(qs.data.bands)
+    split_keys = list(doc.splits)
+    heads = ["Outcome / section", "Score"] + (["Band"] if banded else []) + ["Mean of", "Other rule"]
+    heads += [k.split("=", 1)[1].upper() for k in split_keys]
+    rows: list[list[Any]] = [[P(h, st["cellb"]) for h in heads]]
+    for gid, g in rep.groups.items():
+        other = rep.groups_other_rule.get(gid)
+        row = [P(text_in(qs.groups[gid].title, lang), st["cell"]), P(fmt_pct(g.value), st["cellb"])]
+        if banded:
+            row.append(P(g.band or "", st["cell"]))
+        row += [P(f"{g.parts} questions" if g.rule == "questions" else f"{g.parts} criteria", st["cell"]),
+                P(fmt_pct(other.value) if other else "", st["cell"])]
+        for k in split_keys:
+            sg = doc.splits[k].groups.get(gid)
+            row.append(P(fmt_pct(sg.value if sg else None), st["cell"]))
+        rows.append(row)
+    fixed = [64 * mm, 16 * mm] + ([26 * mm] if banded else []) + [24 * mm, 18 * mm]
+    rest = width - sum(fixed)
+    widths = fixed + ([rest / len(split_keys)] * len(split_keys) if split_keys else [])
+    if not split_keys:
+        widths[0] += rest
+    return [P("The proportion of work judged to have been done well enough", st["h1"]), table(rows, widths)]
+
+
+def _headlines(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable]:
+    qs, rep, lang = doc.qs, doc.report, doc.lang
+    if not rep.headlines:
+        return []
+    hrows: list[list[Any]] = [[P(h, st["cellb"]) for h in ("Headline", "Score", "Band", "Mean of")]]
+    for hid, h in rep.headlines.items():
+        hrows.append([P(text_in(qs.groups[hid].title, lang), st["cell"]), P(fmt_pct(h.value), st["cellb"]),
+                      P(h.band or "", st["cell"]), P(f"{h.parts} questions", st["cell"])])
+    return [P("Headline scores", st["h2"]), table(hrows, [80 * mm, 20 * mm, 30 * mm, 30 * mm])]
+
+
+def _criteria(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable]:
+    qs, rep, lang = doc.qs, doc.report, doc.lang
+    banded = bool(qs.data.bands)
+    heads = ("Criterion", "Score") + (("Band",) if banded else ()) + ("Mean of", "Not applicable to any case")
+    crows: list[list[Any]] = [[P(h, st["cellb"]) for h in heads]]
+    for code, c in rep.criteria.items():
+        crows.append([P(f"{code} {text_in(qs.criteria[code].title, lang)}", st["cell"]), P(fmt_pct(c.value), st["cell"])]
+                     + ([P(c.band or "", st["cell"])] if banded else [])
+                     + [P(f"{c.parts} questions", st["cell"]), P(str(len(c.excluded)), st["cell"])])
+    widths = ([88 * mm, 16 * mm, 24 * mm] if banded else [112 * mm, 16 * mm]) + [25 * mm, 25 * mm]
+    return [P("Criterion scores", st["h2"]), table(crows, widths)]
+
+
+def _data_summary(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable]:
+    """Yes/no bar charts per outcome, 40 questions to a chart."""
+    qs, rep, lang = doc.qs, doc.report, doc.lang
+    story: list[Flowable] = [
+        PageBreak(),
+        P("Data summary", st["h1"]),
+        P("For each scoring question: the number of cases judged above the line (yes) and below it (no). "
+          "N/A and unanswered are left out, so totals vary.", st["muted"]),
+    ]
+    for gid, group in qs.groups.items():
+        if group.kind == "headline" or gid not in rep.groups:
+            continue
+        items = []
+        for qv in qs.questions:
+            if qv.q.scored and qv.criterion.group == gid and rep.questions[qv.id].applicable:
+                s = rep.questions[qv.id]
+                items.append((f"{qv.id.split('-', 1)[-1]} {text_in(qv.q.text, lang)}", s.above, s.applicable - s.above))
+        for start in range(0, len(items), 40):
+            head = P(text_in(group.title, lang) + (" (continued)" if start else ""), st["h2"])
+            story.append(KeepTogether([head, bar_chart(items[start:start + 40], width)]))
+    return story
+
+
+def _multi_category(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable]:
+    """How the cases spread over judgements with more than two options."""
+    qs, rep, lang = doc.qs, doc.report, doc.lang
+    multi = [qv for qv in qs.questions if qv.q.scored and len(qv.scale.options) > 2 and rep.questions[qv.id].applicable]
+    if not multi:
+        return []
+    mrows: list[list[Any]] = [[P("Question", st["cellb"]), P("Distribution (share of applicable cases)", st["cellb"])]]
+    for qv in multi:
+        s = rep.questions[qv.id]
+        parts = [f"{text_in(o.label, lang)}: {s.distribution.get(o.value, 0)} ({fmt_pct(s.distribution.get(o.value, 0) / s.applicable)})"
+                 for o in qv.scale.options]
+        mrows.append([P(f"{qv.id} {text_in(qv.q.text, lang)}", st["cell"]), P("; ".join(parts), st["cell"])])
+    return [P("Multi-category judgements", st["h2"]), table(mrows, [70 * mm, 108 * mm])]
+
+
+def _sample_counts(f: CaseField, cases: list[CaseInput], lang: str) -> list[tuple[str, int]] | None:
+    """(label, cases) for each value of a choice, multi-choice or yes/no case
+    detail, then the cases where it is not recorded; None for other kinds."""
+    values: list[tuple[str, Any]]
+    if f.kind in ("choice", "multi"):
+        values = [(text_in(o.label, lang), o.value) for o in f.options]
+    elif f.kind == "bool":
+        values = [("Yes", True), ("No", False)]
+    else:
+        return None
+
+    def has(detail: Any, value: Any) -> bool:
+        return value in detail if isinstance(detail, list) else bool(detail == value)
+
+    counts = [(label, sum(1 for c in cases if has(c.details.get(f.id), value))) for label, value in values]
+    missing = sum(1 for c in cases if c.details.get(f.id) in (None, "", []))
+    if missing:
+        counts.append(("Not recorded in the tool", missing))
+    return counts
+
+
+def _sample(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable]:
+    """A count chart for each of ``doc.sample_fields`` (nothing if none)."""
+    charts: list[Flowable] = []
+    for fid in doc.sample_fields:
+        f = doc.qs.fields.get(fid)
+        counts = _sample_counts(f, doc.cases, doc.lang) if f is not None else None
+        if f is not None and counts is not None:
+            charts.append(KeepTogether([share_chart(text_in(f.label, doc.lang), counts, width), Spacer(1, 6)]))
+    return [PageBreak(), P("The sample", st["h1"]), *charts] if charts else []
+
+
+def _factors(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable]:
+    """Per-factor questions (e.g. offending-related factors): the score for
+    each factor, most often identified first."""
+    qs, rep, lang = doc.qs, doc.report, doc.lang
+    per = [qv for qv in qs.questions if qv.q.per_option_of]
+    if not per:
+        return []
+    src = qs.by_id[str(per[0].q.per_option_of)]
+    frows: list[list[Any]] = [[P("Factor (cases where identified)", st["cellb"])]
+                              + [P(text_in(qv.q.text, lang).replace("For each offending-related factor identified: ", ""),
+                                   st["cellb"]) for qv in per]]
+    prevalence = {o.value: sum(1 for c in doc.cases if o.value in (c.answers.get(src.id) or []))
+                  for o in src.scale.options}
+    for o in sorted(src.scale.options, key=lambda o: -prevalence[o.value]):
+        row = [P(f"{text_in(o.label, lang)} ({prevalence[o.value]})", st["cell"])]
+        for qv in per:
+            n, above = rep.questions[qv.id].per_option.get(o.value, (0, 0))
+            row.append(P(fmt_pct(above / n) if n else "—", st["cell"]))
+        frows.append(row)
+    return [
+        CondPageBreak(60 * mm),
+        P("Offending-related factors", st["h1"]),
+        table(frows, [70 * mm] + [(width - 70 * mm) / len(per)] * len(per)),
+        P("Percentages use the cases where the factor was identified and the question was answered.", st["muted"]),
+    ]
+
+
+def _subgroups(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable]:
+    """Appendix: a table of outcome scores per subgroup field."""
+    qs, lang = doc.qs, doc.lang
+    if not doc.subgroups:
+        return []
+    story: list[Flowable] = [PageBreak(), P("Appendix: outcome scores by subgroup", st["h1"])]
+    groups = list(doc.report.groups)
+    for fid, reports in doc.subgroups.items():
+        f = qs.fields.get(fid)
+        title = text_in(f.label, lang) if f else fid
+        srows: list[list[Any]] = [[P(title, st["cellb"]), P("Cases", st["cellb"])]
+                                  + [P(text_in(qs.groups[g].short or qs.groups[g].title, lang), st["cellb"]) for g in groups]]
+        for value, r in reports.items():
+            label = value
+            if f is not None:
+                label = next((text_in(o.label, lang) for o in f.options if o.value == value), value)
+            srows.append([P(label, st["cell"]), P(str(r.cases), st["cell"])]
+                         + [P(fmt_pct(r.groups[g].value) if g in r.groups else "—", st["cell"]) for g in groups])
+        rest = (width - 60 * mm) / max(1, len(groups))
+        story += [table(srows, [45 * mm, 15 * mm] + [rest] * len(groups)), Spacer(1, 6)]
+    return story
+
+
+def _provenance(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable]:
+    rep = doc.report
+    story: list[Flowable] = [CondPageBreak(40 * mm), P("Provenance", st["h1"])]
+    for line in doc.provenance or ["Figures computed from this database; no merge of assessor files is recorded."]:
+        story.append(P(line, st["small"]))
+    if rep.excluded:
+        story.append(P(f"{len(rep.excluded)} scoring questions had no applicable case and are left out of every mean: "
+                       + ", ".join(rep.excluded), st["small"]))
+    return story
+
+
+SECTIONS: tuple[Section, ...] = (_head, _outcomes, _headlines, _criteria, _data_summary, _multi_category, _sample,
+                                 _factors, _subgroups, _provenance)
+
+
+def findings_pdf(doc: FindingsDoc) -> bytes:
+    st = styles()
+    width = A4[0] - 32 * mm
+    story = [flowable for section in SECTIONS for flowable in section(doc, st, width)]
+    buf = io.BytesIO()
+    d = new_doc(buf, "Findings")
+    d.build(story, canvasmaker=canvas_class(f"{doc.inspection.name} · findings"))
+    return buf.getvalue()
