@@ -226,7 +226,7 @@ def test_case_list_filters_and_searches(qtbot, window):
     qtbot.keyClicks(t.search, "G-002")
     assert t.proxy.rowCount() == 1
     t.search.clear()
-    t.status_filter.setCurrentIndex(t.status_filter.findData("In progress"))
+    t.status_filter.setCurrentIndex(t.status_filter.findData("in_progress"))
     assert all(t.table.isRowHidden(r) for r in range(t.proxy.rowCount()))
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from models.questionset import Catalog, QuestionSet, QuestionSetError, builtin_catalog
 from storage.store import CaseRow, CaseSummary, InspectionRow, Store
 from ui.ops.errors import OpError
-from ui.ops.paths import default_db_path
+from ui.ops.paths import cache_dir, default_db_path
 
 log = logging.getLogger("case_assessor")
 
@@ -23,8 +23,11 @@ DEFAULT_SET = "iaow-2013"
 
 
 def catalog() -> Catalog:
-    """The built-in question sets; refused files are logged (by name, no data)."""
-    cat = builtin_catalog()
+    """The built-in question sets; refused files are logged (by name, no data).
+
+    Validated sets are cached, checked by hash, in the user's cache folder, so a
+    start with an unchanged set never imports the validator."""
+    cat = builtin_catalog(cache_dir=cache_dir() / "question-sets")
     for err in cat.errors:
         log.warning("question set refused: %s", err)
     return cat
