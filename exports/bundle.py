@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from typing_extensions import TypedDict  # pydantic needs this TypedDict before Python 3.12
 
 from exports.errors import BundleError
+from exports.jsonschema import published
 from models.questionset import Catalog, QuestionSet, QuestionSetError
 from models.scoring import CaseInput, case_scores
 from storage.store import AnswerRow, AssessmentRow, CaseRow, InspectionRow, Store, now
@@ -123,10 +124,7 @@ class Bundle(_M):
 
 
 def schema() -> dict[str, Any]:
-    s = Bundle.model_json_schema()
-    s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    s["title"] = "Case Assessor assessment bundle"
-    return s
+    return published(Bundle, "Case Assessor assessment bundle")
 
 
 # ---------------------------------------------------------------------------

@@ -15,6 +15,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from exports.jsonschema import published
+
 FORMAT = "case-assessor-merge-report"
 FORMAT_VERSION = 1
 
@@ -44,8 +46,8 @@ class Duplicate(_M):
 
 
 class MergeReport(_M):
-    format: Literal["case-assessor-merge-report"] = FORMAT
-    format_version: Literal[1] = FORMAT_VERSION
+    format: Literal["case-assessor-merge-report"] = "case-assessor-merge-report"
+    format_version: Literal[1] = 1
     merge_id: str = ""
     at: str = ""
     who: str = ""
@@ -70,10 +72,7 @@ class MergeReport(_M):
 
 
 def schema() -> dict[str, Any]:
-    s = MergeReport.model_json_schema()
-    s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    s["title"] = "Case Assessor merge report"
-    return s
+    return published(MergeReport, "Case Assessor merge report")
 
 
 def to_bytes(report: MergeReport) -> bytes:

@@ -21,6 +21,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from exports.jsonschema import published
+
 FORMAT = "case-assessor-pack"
 FORMAT_VERSION = 1
 MAX_CASES = 5_000
@@ -102,10 +104,7 @@ class _Head(BaseModel):
 
 
 def schema() -> dict[str, Any]:
-    s = Pack.model_json_schema()
-    s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    s["title"] = "Case Assessor inspection pack"
-    return s
+    return published(Pack, "Case Assessor inspection pack")
 
 
 def to_bytes(pack: Pack) -> bytes:

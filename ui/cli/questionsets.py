@@ -49,7 +49,7 @@ def question_sets(args: argparse.Namespace, out: TextIO) -> int:
         print(f"warning: {err}", file=sys.stderr)
     if args.show:
         return _show(cat.get(args.show), args.format, out)
-    sets = []
+    sets: list[dict[str, Any]] = []
     for qs in cat.sets.values():
         counts: dict[str, int] = {}
         for qv in qs.questions:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ui.cli.output import emit
@@ -39,7 +38,12 @@ def parse_where(items: list[str]) -> dict[str, list[str]]:
     return where
 
 
-Getter = Callable[["ScoreReport"], "float | None"]
+def _value(rep: ScoreReport, level: str, key: str) -> float | None:
+    """One figure of a (split) report: a question's proportion or a score's value."""
+    if level == "question":
+        return rep.questions[key].proportion
+    scores = {"criterion": rep.criteria, "group": rep.groups, "headline": rep.headlines}[level]
+    return scores[key].value if key in scores else None
 
 
 class _Rows:
@@ -52,9 +56,9 @@ class _Rows:
         self.res, self.fmt, self.text, self.pct = res, fmt, text_in, fmt_pct
         self.rows: list[dict[str, Any]] = []
 
-    def add(self, row: dict[str, Any], getter: Getter) -> None:
-        for key, srep in self.res.splits.items():
-            row[key] = self.pct(getter(srep))
+    def add(self, row: dict[str, Any], level: str, key: str) -> None:
+        for name, srep in self.res.splits.items():
+            row[name] = self.pct(_value(srep, level, key))
         self.rows.append(row)
 
     def questions(self) -> None:
@@ -68,7 +72,7 @@ class _Rows:
                    "wording": wording[:60] if self.fmt == "table" else wording}
             if self.fmt == "json":
                 row["proportion"] = s.proportion
-            self.add(row, lambda r, q=qv.id: r.questions[q].proportion)
+            self.add(row, "question", qv.id)
 
     def criteria(self) -> None:
         qs, rep = self.res.qs, self.res.report
@@ -79,7 +83,7 @@ class _Rows:
             if self.fmt == "json":
                 row["value"] = g.value
                 row["excluded"] = g.excluded
-            self.add(row, lambda r, c=code: r.criteria[c].value if c in r.criteria else None)
+            self.add(row, "criterion", code)
 
     def groups(self, outcomes_only: bool) -> None:
         qs, rep = self.res.qs, self.res.report
@@ -94,7 +98,7 @@ class _Rows:
             if self.fmt == "json":
                 row["value"] = g.value
                 row["excluded"] = g.excluded
-            self.add(row, lambda r, i=gid: r.groups[i].value if i in r.groups else None)
+            self.add(row, "group", gid)
 
     def headlines(self) -> None:
         qs, rep = self.res.qs, self.res.report
@@ -104,7 +108,7 @@ class _Rows:
                                    "above": g.numerator, "applicable": g.denominator}
             if self.fmt == "json":
                 row["value"] = g.value
-            self.add(row, lambda r, i=hid: r.headlines[i].value)
+            self.add(row, "headline", hid)
 
     def cases(self, rule: Any, where: dict[str, list[str]]) -> None:
         from ui.ops.scores import case_rows

@@ -11,19 +11,14 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -31,36 +26,20 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QToolButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from models.questionset import STAGE_TITLES, QuestionView, text_in
-from models.scoring import fmt_pct
+from ui.gui.answer_options import AnswerOptions
+from ui.gui.journey_tree import JourneyTree
+from ui.gui.score_panel import ScorePanel
+from ui.gui.undo import AnswerCommand
 from ui.ops.session import AnswerState, CaseSession, SaveResult
 
 log = logging.getLogger("case_assessor.ui")
 
-NA = "na"
 QID_ROLE = Qt.ItemDataRole.UserRole
-
-
-class AnswerCommand(QUndoCommand):
-    """One answer change, undoable; every do, undo and redo is saved and audited."""
-
-    def __init__(self, view: AssessView, qid: str, old: AnswerState, new: AnswerState, text: str) -> None:
-        super().__init__(text)
-        self.view, self.qid, self.old, self.new = view, qid, old, new
-        self.first = True
-
-    def redo(self) -> None:
-        self.view._store_answer(self.qid, self.new, "answer" if self.first else "redo")
-        self.first = False
-
-    def undo(self) -> None:
-        self.view._store_answer(self.qid, self.old, "undo")
 
 
 class AssessView(QWidget):
@@ -80,7 +59,6 @@ class AssessView(QWidget):
         self.retry.setInterval(2000)
         self.retry.timeout.connect(self._retry_pending)
         self.current: str = ""
-        self._letter_keys: dict[str, str] = {}
         self._drawn_revision: tuple[int, int] = (-1, -1)
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
@@ -131,32 +109,9 @@ class AssessView(QWidget):
         outer.addWidget(split, 1)
 
         # navigation tree
-        self.tree = QTreeWidget()
-        self.tree.setHeaderHidden(True)
-        self.tree.setAccessibleName(self.tr("Sections, criteria and questions"))
-        self.tree.setMinimumWidth(220)
-        self.tree.itemActivated.connect(self._tree_go)
-        self.tree.itemClicked.connect(self._tree_go)
+        self.tree = JourneyTree(self.qs)
+        self.tree.question_chosen.connect(self._go_to)
         split.addWidget(self.tree)
-        self._tree_items: dict[str, QTreeWidgetItem] = {}
-        self._crit_items: dict[str, QTreeWidgetItem] = {}
-        for stage in dict.fromkeys(qv.stage for qv in self.qs.questions):
-            st_item = QTreeWidgetItem([self.tr(STAGE_TITLES[stage])])
-            bold = QFont(st_item.font(0))
-            bold.setBold(True)
-            st_item.setFont(0, bold)
-            self.tree.addTopLevelItem(st_item)
-            for qv in self.qs.questions:
-                if qv.stage != stage:
-                    continue
-                code = qv.criterion.code
-                if code not in self._crit_items:
-                    ci = QTreeWidgetItem(st_item, [code])
-                    self._crit_items[code] = ci
-                qi = QTreeWidgetItem(self._crit_items[code], [""])
-                qi.setData(0, QID_ROLE, qv.id)
-                self._tree_items[qv.id] = qi
-            st_item.setExpanded(True)
 
         # question panel
         centre = QWidget()
@@ -200,16 +155,10 @@ class AssessView(QWidget):
         self.guidance.hide()
         cl.addWidget(self.guidance)
 
-        self.options_box = QWidget()
-        self.options_layout = QVBoxLayout(self.options_box)
-        self.options_layout.setContentsMargins(0, 8, 0, 8)
-        # one style sheet for every answer button (set per button, it is re-parsed on each move)
-        self.options_box.setStyleSheet("QPushButton { text-align: left; padding: 6px 10px; }")
+        self.options_box = AnswerOptions(self.qs)
+        self.options_box.chosen.connect(self._option_clicked)
+        self.options_box.factor_chosen.connect(self._factor_changed)
         cl.addWidget(self.options_box)
-        self.group = QButtonGroup(self)
-        self.group.setExclusive(True)
-        self.option_buttons: list[QAbstractButton] = []
-        self.factor_boxes: dict[str, QComboBox] = {}
 
         self.practice = QCheckBox(self.tr("Practice illustration (Ctrl+P)"))
         self.practice.setAccessibleName(self.tr("Practice illustration"))
@@ -253,37 +202,9 @@ class AssessView(QWidget):
         split.addWidget(scroll)
 
         # live scores
-        right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.setContentsMargins(4, 0, 0, 0)
-        rl.addWidget(QLabel(self.tr("<b>Scores for this case</b>")))
-        self.conflict_note = QLabel()
-        self.conflict_note.setWordWrap(True)
-        self.conflict_note.setStyleSheet("color: #b3261e; font-weight: bold;")
-        n_open = self.s.open_conflicts()
-        self.conflict_note.setText(
-            self.tr("⚠ {0} unresolved merge conflicts in this case: these scores may change.").format(n_open))
-        self.conflict_note.setVisible(bool(n_open))
-        rl.addWidget(self.conflict_note)
-        self.score_tree = QTreeWidget()
-        self.score_tree.setColumnCount(2)
-        self.score_tree.setHeaderLabels([self.tr("Outcome / criterion"), self.tr("Score")])
-        self.score_tree.setAccessibleName(self.tr("Scores for this case"))
-        self.score_tree.setRootIsDecorated(False)
-        self.score_tree.header().setStretchLastSection(False)
-        self.score_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.score_tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        rl.addWidget(self.score_tree, 2)
-        rl.addWidget(QLabel(self.tr("<b>Below the line</b>")))
-        self.below = QListWidget()
-        self.below.setAccessibleName(self.tr("Questions below the line"))
-        self.below.setWordWrap(True)
-        self.below.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.below.itemActivated.connect(self._below_go)
-        self.below.itemClicked.connect(self._below_go)
-        rl.addWidget(self.below, 1)
-        right.setMinimumWidth(200)
-        split.addWidget(right)
+        self.scores = ScorePanel(self.qs, self.s.open_conflicts())
+        self.scores.question_chosen.connect(self._go_to)
+        split.addWidget(self.scores)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 5)
         split.setStretchFactor(2, 2)
@@ -338,7 +259,9 @@ class AssessView(QWidget):
         self.guidance.setText(text_in(qv.q.guidance) or self.tr("No guidance for this question."))
         self.reason.setText(self.s.reason(qid))
         self.reason.setVisible(app is not True)
-        self._build_options(qv, app is True and not self.s.complete)
+        self.options_box.show_question(qv, self.state(qv.id),
+                                       self.state(qv.q.per_option_of) if qv.q.per_option_of else None,
+                                       app is True and not self.s.complete)
         st = self.state(qid)
         typing = self.note.hasFocus() and self.note.toPlainText() == st.note
         if not typing:
@@ -355,93 +278,12 @@ class AssessView(QWidget):
         if self.s.complete:
             self.banner.setText(self.tr("This case is marked complete and is read-only. Use Case › Reopen (Ctrl+R) to change it."))
         self._refresh_side()
-        item = self._tree_items[qid]
+        item = self.tree.items[qid]
         self.tree.setCurrentItem(item)
         self.tree.scrollToItem(item)
         self._position_timer.start()
         if not typing:
             self.setFocus()
-
-    def _clear_options(self) -> None:
-        for b in list(self.group.buttons()):
-            self.group.removeButton(b)
-        while self.options_layout.count():
-            item = self.options_layout.takeAt(0)
-            w = item.widget()
-            if w is not None:
-                w.hide()
-                w.deleteLater()
-        self.option_buttons = []
-        self.factor_boxes = {}
-
-    def _build_options(self, qv: QuestionView, enabled: bool) -> None:
-        self._clear_options()
-        st = self.state(qv.id)
-        if qv.q.per_option_of:
-            chosen = self.state(qv.q.per_option_of).value or []
-            src = self.qs.by_id[qv.q.per_option_of].scale
-            form = QFormLayout()
-            holder = QWidget()
-            holder.setLayout(form)
-            current = st.value if isinstance(st.value, dict) else {}
-            if not chosen:
-                form.addRow(QLabel(self.tr("No factors chosen yet at {0}.").format(qv.q.per_option_of)))
-            for opt in chosen:
-                box = QComboBox()
-                box.addItem(self.tr("— not answered —"), None)
-                for o in qv.scale.options:
-                    box.addItem(text_in(o.label), o.value)
-                box.addItem(self.tr("N/A"), NA)
-                box.setCurrentIndex(max(0, box.findData(current.get(opt))))
-                label = text_in(src.option(opt).label) if src.option(opt) else opt
-                box.setAccessibleName(label)
-                box.setEnabled(enabled)
-                box.currentIndexChanged.connect(lambda _i, o=opt, b=box: self._factor_changed(o, b))
-                form.addRow(label, box)
-                self.factor_boxes[opt] = box
-            self.options_layout.addWidget(holder)
-            self._letter_keys = {}
-            return
-        multi = qv.scale.kind == "multi"
-        self.group.setExclusive(not multi)
-        options = [(o.value, text_in(o.label), o.above_line) for o in qv.scale.options]
-        if qv.scale.allow_na:
-            options.append((NA, self.tr("N/A: does not apply to this case"), False))
-        letters = self._letters([(v, lab) for v, lab, _a in options if v != NA])
-        for i, (value, label, _above) in enumerate(options):
-            key = "0" if value == NA else (str(i + 1) if i < 9 else "")
-            btn: QAbstractButton
-            text = f"{key}   {label}" if key else label
-            btn = QCheckBox(text) if multi else QPushButton(text)
-            btn.setCheckable(True)
-            if isinstance(btn, QPushButton):
-                btn.setMinimumHeight(34)
-            tip = self.tr("Press {0}").format(key) if key else ""
-            if value in letters:
-                tip += self.tr(" or {0}").format(letters[value])
-            btn.setToolTip(tip)
-            btn.setAccessibleName(label)
-            btn.setProperty("answer_value", value)
-            btn.setEnabled(enabled)
-            btn.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            if multi:
-                btn.setChecked(isinstance(st.value, list) and value in st.value)
-            else:
-                btn.setChecked(st.value == value)
-            self.group.addButton(btn, i)
-            btn.clicked.connect(lambda _c=False, v=value: self._option_clicked(v))
-            self.options_layout.addWidget(btn)
-            self.option_buttons.append(btn)
-        self._letter_keys = {letter: v for v, letter in letters.items()}
-
-    def _letters(self, options: list[tuple[str, str]]) -> dict[str, str]:
-        """First letters unique among the options' labels (value -> letter)."""
-        firsts: dict[str, list[str]] = {}
-        for value, label in options:
-            letter = label[:1].lower()
-            if letter.isalpha():
-                firsts.setdefault(letter, []).append(value)
-        return {vals[0]: letter for letter, vals in firsts.items() if len(vals) == 1}
 
     def _refresh_side(self) -> None:
         if self._drawn_revision != (self.s.revision, len(self.pending)):
@@ -458,40 +300,11 @@ class AssessView(QWidget):
 
     def _refresh_answers_view(self) -> None:
         """Redraw what depends on the answers: tree marks, progress, live scores."""
-        app = self.s.applicability()
         done, total = self.s.progress()
         self.case_progress.setMaximum(max(total, 1))
         self.case_progress.setValue(done)
-        for code, ci in self._crit_items.items():
-            qids = [ci.child(i).data(0, QID_ROLE) for i in range(ci.childCount())]
-            d, t = self.s.progress(qids)
-            ci.setText(0, f"{code} {text_in(self.qs.criteria[code].title)}  ({d}/{t})")
-            ci.setToolTip(0, ci.text(0))
-        kept = set(self.s.kept_inapplicable())
-        for qid, item in self._tree_items.items():
-            a = app[qid]
-            answered = self.s.is_answered(qid) or qid in self.pending
-            mark = "✓ " if answered and a is True else ("• " if a is True else "– ")
-            text = f"{mark}{qid.split('-', 1)[-1]}  {text_in(self.qs.by_id[qid].q.text)}"
-            if qid in kept:
-                text += self.tr("  [answer kept, not scored]")
-            item.setText(0, text)
-            item.setToolTip(0, text_in(self.qs.by_id[qid].q.text) + ("\n" + self.s.reason(qid) if a is not True else ""))
-            item.setDisabled(a is False)
-        scores = self.s.scores()
-        self.score_tree.clear()
-        for gid, value in scores["groups"].items():
-            g = self.qs.groups[gid]
-            QTreeWidgetItem(self.score_tree, [text_in(g.short or g.title), fmt_pct(value)])
-        for code, value in scores["criteria"].items():
-            QTreeWidgetItem(self.score_tree, [f"   {code}", fmt_pct(value)])
-        self.score_tree.resizeColumnToContents(1)
-        self.below.clear()
-        for qid in scores["below_line"]:
-            it = QListWidgetItem(f"{qid}  {text_in(self.qs.by_id[qid].q.text)}")
-            it.setData(QID_ROLE, qid)
-            it.setToolTip(text_in(self.qs.by_id[qid].q.text))
-            self.below.addItem(it)
+        self.tree.refresh(self.s)
+        self.scores.refresh(self.s)
 
     def _toggle_guidance(self, on: bool) -> None:
         self.guidance.setVisible(on)
@@ -512,13 +325,9 @@ class AssessView(QWidget):
         else:
             self.status_message.emit(self.tr("Every applicable question is answered."))
 
-    def _tree_go(self, item: QTreeWidgetItem, _col: int = 0) -> None:
-        qid = item.data(0, QID_ROLE)
-        if qid and qid != self.current:
+    def _go_to(self, qid: str) -> None:
+        if qid != self.current:
             self.show_question(qid)
-
-    def _below_go(self, item: QListWidgetItem) -> None:
-        self.show_question(item.data(QID_ROLE))
 
     # ------------------------------------------------------------------ answering
     def _apply(self, qid: str, new: AnswerState, label: str) -> None:
@@ -534,17 +343,16 @@ class AssessView(QWidget):
         qv = self.qv()
         st = self.state(self.current)
         if qv.scale.kind == "multi":
-            chosen = [b.property("answer_value") for b in self.option_buttons if b.isChecked()]
+            chosen = self.options_box.checked_values()
             order = [o.value for o in qv.scale.options]
             new_value: Any = sorted(chosen, key=order.index) or None
         else:
             new_value = value
         self._apply(self.current, AnswerState(new_value, st.note, st.practice), self.tr("Answer {0}").format(self.current))
 
-    def _factor_changed(self, opt: str, box: QComboBox) -> None:
+    def _factor_changed(self, opt: str, v: object) -> None:
         st = self.state(self.current)
         current = dict(st.value) if isinstance(st.value, dict) else {}
-        v = box.currentData()
         if v is None:
             current.pop(opt, None)
         else:
@@ -568,31 +376,17 @@ class AssessView(QWidget):
         if text != st.note:
             self._apply(self.current, AnswerState(st.value, text, st.practice), self.tr("Note {0}").format(self.current))
 
-    def select_option(self, index: int) -> bool:
-        """Choose the option at ``index`` (0-based), or N/A with index -1.
+    @property
+    def option_buttons(self) -> list[QAbstractButton]:
+        return self.options_box.buttons
 
-        On a per-factor question the key answers the first factor still
-        unanswered, so the whole grid can be filled from the keyboard."""
-        if self.factor_boxes:
-            for box in self.factor_boxes.values():
-                if box.currentData() is None and box.isEnabled():
-                    target = box.count() - 1 if index == -1 else index + 1
-                    if 0 < target < box.count():
-                        box.setCurrentIndex(target)
-                        return True
-                    return False
-            return False
-        if not self.option_buttons:
-            return False
-        for b in self.option_buttons:
-            v = b.property("answer_value")
-            pos = self.option_buttons.index(b)
-            if (index == -1 and v == NA) or (index >= 0 and pos == index and v != NA):
-                if not b.isEnabled():
-                    return False
-                b.click()
-                return True
-        return False
+    @property
+    def factor_boxes(self) -> dict[str, QComboBox]:
+        return self.options_box.factor_boxes
+
+    def select_option(self, index: int) -> bool:
+        """Choose the option at ``index`` (0-based), or N/A with index -1."""
+        return self.options_box.select(index)
 
     def _store_answer(self, qid: str, state: AnswerState, action: str) -> None:
         """Save now; on failure the session keeps it pending (shown) and the timer retries."""
@@ -635,11 +429,8 @@ class AssessView(QWidget):
             elif key == Qt.Key.Key_PageUp:
                 self.go(False)
                 return
-            elif event.text() and event.text().lower() in self._letter_keys:
-                value = self._letter_keys[event.text().lower()]
-                idx = [b.property("answer_value") for b in self.option_buttons].index(value)
-                if self.select_option(idx):
-                    return
+            elif event.text() and self.options_box.select_letter(event.text().lower()):
+                return
         super().keyPressEvent(event)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802

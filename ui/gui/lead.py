@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from models.questionset import text_in
 from models.scoring import fmt_pct
+from ui.gui.widgets import clear_layout
 from ui.ops import conflicts, exchange, scores
 from ui.ops.errors import USER_ERRORS
 from ui.ops.workspace import Workspace
@@ -66,8 +67,14 @@ def _fill(t: QTableWidget, rows: list[list[Any]], data: list[Any] | None = None)
             t.setItem(r, c, item)
 
 
+def _row_data(t: QTableWidget, row: int) -> Any:
+    """What was stored with a row (in its first cell) by :func:`_fill`."""
+    item = t.item(row, 0)
+    return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+
 def _table_rows(t: QTableWidget) -> tuple[list[str], list[list[str]]]:
-    header = [t.horizontalHeaderItem(c).text() for c in range(t.columnCount())]
+    header = [h.text() if (h := t.horizontalHeaderItem(c)) else "" for c in range(t.columnCount())]
     rows = []
     for r in range(t.rowCount()):
         row = []
@@ -203,16 +210,12 @@ class LeadView(QWidget):
         self._side_buttons: list[QPushButton] = []
 
     def _show_conflict(self) -> None:
-        while self.sides.count():
-            item = self.sides.takeAt(0)
-            if item.widget():
-                item.widget().hide()
-                item.widget().deleteLater()
+        clear_layout(self.sides)
         self._side_buttons = []
         rows = self.conflict_table.selectionModel().selectedRows()
         if not rows:
             return
-        k = self.conflict_table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        k = _row_data(self.conflict_table, rows[0].row())
         qv = self.qs.by_id[k["question_id"]]
         self.conflict_question.setText(f"<b>{k['reference']} · {k['question_id']}</b><br>{text_in(qv.q.text)}")
         for i, v in enumerate(k["versions"], 1):
@@ -376,7 +379,7 @@ class LeadView(QWidget):
         rows = self.question_table.selectionModel().selectedRows()
         if not rows:
             return
-        qid = self.question_table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        qid = _row_data(self.question_table, rows[0].row())
         for ref, above in scores.drill_down(self._cases, self._report, qid):
             self.drill.addItem(f"{ref}  ({self.tr('above') if above else self.tr('below')})")
 

@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
-    QLineEdit,
-    QMainWindow,
     QMessageBox,
-    QStackedWidget,
-    QWidget,
 )
 
 from ui.gui.assess import AssessView
-from ui.gui.case_list import CaseList
-from ui.gui.dialogs import CaseDetailsDialog, HelpDialog, NewInspectionDialog, SettingsDialog
-from ui.ops import exchange, inspections, printing
-from ui.ops.changes import Done
+from ui.gui.dialogs import CaseDetailsDialog, HelpDialog, NewInspectionDialog
+from ui.gui.file_actions import FileActions
+from ui.ops import inspections
 from ui.ops.errors import USER_ERRORS
 from ui.ops.session import CaseSession
 from ui.ops.workspace import Workspace, catalog
@@ -29,19 +22,12 @@ from ui.ops.workspace import Workspace, catalog
 log = logging.getLogger("case_assessor.ui")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FileActions):
+    """The case list and the walk-through of one case, with the menus."""
+
     def __init__(self, ws: Workspace) -> None:
-        super().__init__()
-        self.ws = ws
-        self.view: AssessView | None = None
-        self.lead_view: QWidget | None = None
+        super().__init__(ws)
         self.setWindowTitle(self.tr("Case Assessor"))
-        self.stack = QStackedWidget()
-        self.list = CaseList()
-        self.stack.addWidget(self.list)
-        self.setCentralWidget(self.stack)
-        self.saved_label = QLabel()
-        self.saved_label.setAccessibleName(self.tr("Save state"))
         self.statusBar().addPermanentWidget(self.saved_label)
         self.statusBar().addPermanentWidget(QLabel(str(ws.path)))
         self._menus()
@@ -112,62 +98,7 @@ class MainWindow(QMainWindow):
         self._action(h, self.tr("&Keyboard shortcuts"), self.show_help, QKeySequence.StandardKey.HelpContents)
         self._action(h, self.tr("&About Case Assessor"), self.about)
 
-    # ------------------------------------------------------------------ helpers
-    def who(self) -> str:
-        name = self.ws.setting("assessor_name") or ""
-        if not name:
-            self.edit_settings()
-            name = self.ws.setting("assessor_name") or ""
-        ident = self.ws.setting("assessor_id") or ""
-        return f"{name} ({ident})" if name and ident else name or "unknown assessor"
-
-    def fail(self, e: Exception, what: str) -> None:
-        log.warning("%s failed: %s", what, type(e).__name__)
-        QMessageBox.warning(self, self.tr("Case Assessor"), f"{what}\n\n{e}")
-
-    def _set_saved(self, state: str) -> None:
-        text = {"saved": self.tr("✓ Saved"), "unsaved": self.tr("⚠ Not saved — retrying"), "editing": self.tr("Typing…")}
-        self.saved_label.setText(text.get(state, state))
-        self.saved_label.setStyleSheet("color: #a00; font-weight: bold;" if state == "unsaved" else "")
-
-    def apply(self, done: Done) -> None:
-        """Refresh what an operation changed, and no more."""
-        if done.changes.inspections:
-            self.reload_inspections(done.id or None)
-        elif done.changes.cases:
-            self.reload_cases()
-
-    def current_inspection(self) -> str | None:
-        return self.list.inspection.currentData()
-
     # ------------------------------------------------------------------ inspections and cases
-    def reload_inspections(self, select: str | None = None) -> None:
-        box = self.list.inspection
-        keep = select or box.currentData() or self.ws.setting("last_inspection")
-        box.blockSignals(True)
-        box.clear()
-        for ins in self.ws.inspections():
-            box.addItem(f"{ins.name}  ·  {ins.question_set_id}", ins.id)
-        i = box.findData(keep)
-        box.setCurrentIndex(i if i >= 0 else 0)
-        box.blockSignals(False)
-        self.reload_cases()
-
-    def reload_cases(self) -> None:
-        iid = self.current_inspection()
-        if not iid:
-            self.list.show_listing(None)
-            self.list.summary.setText(self.tr("No inspection yet: create one with New inspection…"))
-            return
-        try:
-            self.ws.set_setting("last_inspection", iid)
-            listing = inspections.case_listing(self.ws, iid)
-        except USER_ERRORS as e:
-            self.list.show_listing(None)
-            self.fail(e, self.tr("The cases could not be loaded."))
-            return
-        self.list.show_listing(listing)
-
     def new_inspection(self) -> None:
         cat = catalog()
         dlg = NewInspectionDialog([(s.id, s.title()) for s in cat.sets.values()], self)
@@ -323,47 +254,6 @@ class MainWindow(QMainWindow):
         self.view.show_question(self.view.current)
         self.statusBar().showMessage(self.tr("Case reopened (recorded in the audit log)."), 6000)
 
-    # ------------------------------------------------------------------ files
-    def import_sample(self) -> None:
-        iid = self.current_inspection()
-        if not iid:
-            return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import sample list"), "", self.tr("CSV files (*.csv)"))
-        if not path:
-            return
-        try:
-            done = inspections.import_sample(self.ws, iid, Path(path), self.who())
-        except USER_ERRORS as e:
-            self.fail(e, self.tr("The sample list was not imported."))
-            return
-        self.statusBar().showMessage(self.tr("Imported {0} cases.").format(done.count), 6000)
-        self.apply(done)
-
-    def import_bundle(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import bundle"), "", self.tr("Bundles (*.json)"))
-        if not path:
-            return
-        try:
-            done = inspections.import_bundle(self.ws, Path(path))
-        except USER_ERRORS as e:
-            self.fail(e, self.tr("The bundle was not imported."))
-            return
-        self.apply(done)
-
-    def export_bundle(self) -> None:
-        iid = self.current_inspection()
-        if not iid:
-            return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export bundle"), "bundle.json", self.tr("Bundles (*.json)"))
-        if not path:
-            return
-        try:
-            done = inspections.export_bundle(self.ws, iid, Path(path))
-        except USER_ERRORS as e:
-            self.fail(e, self.tr("The bundle was not written."))
-            return
-        self.statusBar().showMessage(self.tr("Wrote {0} cases.").format(done.count), 6000)
-
     # ------------------------------------------------------------------ lead inspector
     def show_lead(self) -> None:
         iid = self.current_inspection()
@@ -381,149 +271,6 @@ class MainWindow(QMainWindow):
             return
         self.stack.addWidget(self.lead_view)
         self.stack.setCurrentWidget(self.lead_view)
-
-    def _passphrase_file(self, title: str) -> str | None:
-        from PySide6.QtWidgets import QInputDialog
-
-        text, ok = QInputDialog.getText(self, title, self.tr("Passphrase:"), QLineEdit.EchoMode.Password)
-        if not ok or not text:
-            return None
-        import tempfile
-
-        fd, name = tempfile.mkstemp(prefix="ca-pass-")
-        with open(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        return name
-
-    def export_secure(self) -> None:
-        iid = self.current_inspection()
-        if not iid:
-            return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export for the lead inspector"), "assessment.export",
-                                              self.tr("Case Assessor exports (*.export)"))
-        if not path:
-            return
-        pw = None
-        if exchange.needs_passphrase(self.ws, iid):
-            pw = self._passphrase_file(self.tr("No pack was imported: encrypt to a passphrase"))
-            if pw is None:
-                return
-        try:
-            info = exchange.export_secure(self.ws, iid, Path(path), pw)
-        except USER_ERRORS as e:
-            self.fail(e, self.tr("The export was not written."))
-            return
-        finally:
-            if pw:
-                Path(pw).unlink(missing_ok=True)
-        QMessageBox.information(self, self.tr("Exported"), self.tr(
-            "Wrote {0} cases, signed with your key {1} and encrypted to the {2}.").format(
-            info.cases, info.fingerprint, info.encrypted_to))
-
-    def import_pack(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import an inspection pack"), "",
-                                              self.tr("Inspection packs (*.pack);;All files (*)"))
-        if not path:
-            return
-        pw = self._passphrase_file(self.tr("The pack's passphrase"))
-        if pw is None:
-            return
-        try:
-            done = exchange.import_pack(self.ws, Path(path), pw)
-        except USER_ERRORS as e:
-            self.fail(e, self.tr("The pack was not imported."))
-            return
-        finally:
-            Path(pw).unlink(missing_ok=True)
-        self.apply(done)
-
-    # ------------------------------------------------------------------ printing
-    def _offer_open(self, path: Path) -> None:
-        answer = QMessageBox.question(self, self.tr("Printed"),
-                                      self.tr("Wrote {0}.\n\nOpen it now?").format(path))
-        if answer == QMessageBox.StandardButton.Yes:
-            from PySide6.QtCore import QUrl
-            from PySide6.QtGui import QDesktopServices
-
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-    def print_current(self) -> None:
-        if self.view is None:
-            self.print_selected()
-            return
-        self.view.flush_all()
-        ref = self.view.s.case.reference
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Print case summary"), f"case-{ref}.pdf",
-                                              self.tr("PDF files (*.pdf)"))
-        if not path:
-            return
-        try:
-            printing.print_case(self.ws, self.view.s.case.id, Path(path))
-        except USER_ERRORS as e:
-            self.fail(e, self.tr("The case summary was not written."))
-            return
-        self._offer_open(Path(path))
-
-    def print_selected(self, _checked: bool = False, target: str | None = None) -> None:
-        iid = self.current_inspection()
-        ids = self.list.selected_case_ids() if self.view is None else [self.view.s.case.id]
-        if not iid or not ids:
-            return
-        if len(ids) == 1 and self.list.proxy.rowCount() > 1 and self.view is None:
-            ask = QMessageBox.question(self, self.tr("Print cases"),
-                                       self.tr("Only one case is selected. Print every case of the inspection instead?"))
-            if ask == QMessageBox.StandardButton.Yes:
-                ids = [c.id for c in self.ws.cases(iid)]
-        if target is None:
-            target, _ = QFileDialog.getSaveFileName(self, self.tr("Print cases (one PDF with an index)"),
-                                                    "case-summaries.pdf", self.tr("PDF files (*.pdf)"))
-        if not target:
-            return
-        from PySide6.QtWidgets import QApplication, QProgressDialog
-
-        dlg = QProgressDialog(self.tr("Printing case summaries…"), self.tr("Cancel"), 0, len(ids), self)
-        dlg.setWindowTitle(self.tr("Printing"))
-        dlg.setMinimumDuration(300)
-
-        def progress(done: int, total: int) -> bool:
-            dlg.setMaximum(total)
-            dlg.setValue(done)
-            QApplication.processEvents()
-            return not dlg.wasCanceled()
-
-        try:
-            n = printing.print_cases(self.ws, iid, Path(target), ids, progress)
-        except USER_ERRORS as e:
-            dlg.close()
-            self.fail(e, self.tr("The case summaries were not written."))
-            return
-        dlg.close()
-        self.statusBar().showMessage(self.tr("Printed {0} cases.").format(n), 6000)
-        self._offer_open(Path(target))
-
-    def print_findings(self) -> None:
-        iid = self.current_inspection()
-        if not iid:
-            return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Print findings"), "findings.pdf",
-                                              self.tr("PDF files (*.pdf)"))
-        if not path:
-            return
-        try:
-            printing.print_report(self.ws, iid, Path(path))
-        except USER_ERRORS as e:
-            self.fail(e, self.tr("The findings were not written."))
-            return
-        self._offer_open(Path(path))
-
-    def edit_settings(self) -> None:
-        dlg = SettingsDialog(self.ws.setting("assessor_name") or "", self.ws.setting("assessor_id") or "", self)
-        if dlg.exec():
-            try:
-                self.ws.set_setting("assessor_name", dlg.name.text().strip())
-                self.ws.set_setting("assessor_id", dlg.ident.text().strip())
-            except USER_ERRORS as e:
-                self.fail(e, self.tr("The settings could not be saved."))
 
     def show_help(self) -> None:
         HelpDialog(self).exec()

@@ -16,6 +16,7 @@ from typing import Any
 from exports import bundle as bundle_mod
 from exports import merge_report as mr
 from exports import pack as pack_fmt
+from exports.errors import BundleError
 from exports.files import atomic_write
 from exports.secure import (
     MAX_FILE_BYTES,
@@ -98,7 +99,7 @@ def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passp
     key = signing_key()
     ident = lead_identity()
     pack = pack_fmt.Pack(
-        format=pack_fmt.FORMAT, format_version=pack_fmt.FORMAT_VERSION,
+        format="case-assessor-pack", format_version=1,
         inspection=pack_fmt.PackInspection(
             id=ins.id, name=ins.name, area=ins.area, question_set_id=qs.id, question_set_version=qs.version,
             start_date=ins.start_date, end_date=ins.end_date, created_at=ins.created_at),
@@ -251,7 +252,7 @@ class _MergeRun:
             b, _qs = bundle_mod.parse(opened.payload, catalog(), source=path.name)
             report = merge_sql.merge_data(store, bundle_mod.to_store_data(b), file_sha=sha, file_name=path.name,
                                           signer=signer, merge_id=self.merge_id)
-        except bundle_mod.BundleError as e:
+        except BundleError as e:
             return FileResult(str(path), sha, "refused", str(e), signer)
         except ValueError as e:
             return FileResult(str(path), sha, "refused", f"{e}; nothing was merged from it", signer)

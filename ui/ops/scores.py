@@ -172,7 +172,10 @@ def drill_down(cases: Sequence[CaseInput], report: ScoreReport, question_id: str
     return [(refs.get(cid, cid), True) for cid in s.above_cases] + [(refs.get(cid, cid), False) for cid in s.below_cases]
 
 
-def write_table(path: Path, header: Sequence[str], rows: Sequence[Sequence[object]], *, sheet: str = "Sheet1") -> None:
+Cell = str | int | float | None
+
+
+def write_table(path: Path, header: Sequence[str], rows: Sequence[Sequence[Cell]], *, sheet: str = "Sheet1") -> None:
     """One table as CSV or XLSX (by the file's suffix); the file is written atomically."""
     from exports.tables import write_table as write
 

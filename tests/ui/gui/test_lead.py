@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from ui.gui.main_window import MainWindow
 from ui.ops.workspace import Workspace
 
-from .test_exchange import world  # noqa: F401  (fixture)
+from ..ops.test_exchange import world  # noqa: F401  (fixture)
 
 
 def test_gui_merge_resolve_and_dashboard(qtbot, world, monkeypatch, tmp_path):  # noqa: F811

@@ -12,7 +12,7 @@ import pytest
 
 from main import run_cli
 
-from .conftest import REPO
+from ...conftest import REPO
 
 
 def cli(*args: str) -> tuple[int, str]:

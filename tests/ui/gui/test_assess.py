@@ -73,7 +73,7 @@ def test_applicability_hides_and_shows_live(qtbot, window, setup):
     cid = s.find_case("G-002", iid).id
     view = window.open_case(cid)
     view.show_question("IAOW-1.1-01")
-    item = view._tree_items["IAOW-1.1-03"]
+    item = view.tree.items["IAOW-1.1-03"]
     qtbot.keyClick(view, Qt.Key.Key_1)  # no report
     assert item.isDisabled() and view.s.applicability()["IAOW-1.1-03"] is False
     view.show_question("IAOW-1.1-01")
@@ -87,7 +87,7 @@ def test_applicability_hides_and_shows_live(qtbot, window, setup):
     view.show_question("IAOW-1.1-01")
     qtbot.keyClick(view, Qt.Key.Key_1)  # back to no report: the answer is kept but marked
     assert "IAOW-1.1-03" in view.s.kept_inapplicable()
-    assert "answer kept" in view._tree_items["IAOW-1.1-03"].text(0)
+    assert "answer kept" in view.tree.items["IAOW-1.1-03"].text(0)
     assert answers_in_db(s, cid)["IAOW-1.1-03"].value == "yes"
     view.show_question("IAOW-1.1-03")
     assert "Does not apply" in view.reason.text() and not view.reason.isHidden()

@@ -1,0 +1,193 @@
+"""The File and Lead menus' file work: sample lists, bundles, secure export,
+packs, and printing.  The exchange and PDF code is imported on first use, so
+the window opens without it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
+
+from ui.gui.window_base import WindowBase
+from ui.ops import inspections, printing
+from ui.ops.errors import USER_ERRORS
+
+
+class FileActions(WindowBase):
+    def import_sample(self) -> None:
+        iid = self.current_inspection()
+        if not iid:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import sample list"), "", self.tr("CSV files (*.csv)"))
+        if not path:
+            return
+        try:
+            done = inspections.import_sample(self.ws, iid, Path(path), self.who())
+        except USER_ERRORS as e:
+            self.fail(e, self.tr("The sample list was not imported."))
+            return
+        self.statusBar().showMessage(self.tr("Imported {0} cases.").format(done.count), 6000)
+        self.apply(done)
+
+    def import_bundle(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import bundle"), "", self.tr("Bundles (*.json)"))
+        if not path:
+            return
+        try:
+            done = inspections.import_bundle(self.ws, Path(path))
+        except USER_ERRORS as e:
+            self.fail(e, self.tr("The bundle was not imported."))
+            return
+        self.apply(done)
+
+    def export_bundle(self) -> None:
+        iid = self.current_inspection()
+        if not iid:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export bundle"), "bundle.json", self.tr("Bundles (*.json)"))
+        if not path:
+            return
+        try:
+            done = inspections.export_bundle(self.ws, iid, Path(path))
+        except USER_ERRORS as e:
+            self.fail(e, self.tr("The bundle was not written."))
+            return
+        self.statusBar().showMessage(self.tr("Wrote {0} cases.").format(done.count), 6000)
+
+    def _passphrase_file(self, title: str) -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getText(self, title, self.tr("Passphrase:"), QLineEdit.EchoMode.Password)
+        if not ok or not text:
+            return None
+        import tempfile
+
+        fd, name = tempfile.mkstemp(prefix="ca-pass-")
+        with open(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        return name
+
+    def export_secure(self) -> None:
+        from ui.ops import exchange
+
+        iid = self.current_inspection()
+        if not iid:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export for the lead inspector"), "assessment.export",
+                                              self.tr("Case Assessor exports (*.export)"))
+        if not path:
+            return
+        pw = None
+        if exchange.needs_passphrase(self.ws, iid):
+            pw = self._passphrase_file(self.tr("No pack was imported: encrypt to a passphrase"))
+            if pw is None:
+                return
+        try:
+            info = exchange.export_secure(self.ws, iid, Path(path), pw)
+        except USER_ERRORS as e:
+            self.fail(e, self.tr("The export was not written."))
+            return
+        finally:
+            if pw:
+                Path(pw).unlink(missing_ok=True)
+        QMessageBox.information(self, self.tr("Exported"), self.tr(
+            "Wrote {0} cases, signed with your key {1} and encrypted to the {2}.").format(
+            info.cases, info.fingerprint, info.encrypted_to))
+
+    def import_pack(self) -> None:
+        from ui.ops import exchange
+
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import an inspection pack"), "",
+                                              self.tr("Inspection packs (*.pack);;All files (*)"))
+        if not path:
+            return
+        pw = self._passphrase_file(self.tr("The pack's passphrase"))
+        if pw is None:
+            return
+        try:
+            done = exchange.import_pack(self.ws, Path(path), pw)
+        except USER_ERRORS as e:
+            self.fail(e, self.tr("The pack was not imported."))
+            return
+        finally:
+            Path(pw).unlink(missing_ok=True)
+        self.apply(done)
+
+    # ------------------------------------------------------------------ printing
+    def _offer_open(self, path: Path) -> None:
+        answer = QMessageBox.question(self, self.tr("Printed"),
+                                      self.tr("Wrote {0}.\n\nOpen it now?").format(path))
+        if answer == QMessageBox.StandardButton.Yes:
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def print_current(self) -> None:
+        if self.view is None:
+            self.print_selected()
+            return
+        self.view.flush_all()
+        ref = self.view.s.case.reference
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Print case summary"), f"case-{ref}.pdf",
+                                              self.tr("PDF files (*.pdf)"))
+        if not path:
+            return
+        try:
+            printing.print_case(self.ws, self.view.s.case.id, Path(path))
+        except USER_ERRORS as e:
+            self.fail(e, self.tr("The case summary was not written."))
+            return
+        self._offer_open(Path(path))
+
+    def print_selected(self, _checked: bool = False, target: str | None = None) -> None:
+        iid = self.current_inspection()
+        ids = self.list.selected_case_ids() if self.view is None else [self.view.s.case.id]
+        if not iid or not ids:
+            return
+        if len(ids) == 1 and self.list.proxy.rowCount() > 1 and self.view is None:
+            ask = QMessageBox.question(self, self.tr("Print cases"),
+                                       self.tr("Only one case is selected. Print every case of the inspection instead?"))
+            if ask == QMessageBox.StandardButton.Yes:
+                ids = [c.id for c in self.ws.cases(iid)]
+        if target is None:
+            target, _ = QFileDialog.getSaveFileName(self, self.tr("Print cases (one PDF with an index)"),
+                                                    "case-summaries.pdf", self.tr("PDF files (*.pdf)"))
+        if not target:
+            return
+        from PySide6.QtWidgets import QApplication, QProgressDialog
+
+        dlg = QProgressDialog(self.tr("Printing case summaries…"), self.tr("Cancel"), 0, len(ids), self)
+        dlg.setWindowTitle(self.tr("Printing"))
+        dlg.setMinimumDuration(300)
+
+        def progress(done: int, total: int) -> bool:
+            dlg.setMaximum(total)
+            dlg.setValue(done)
+            QApplication.processEvents()
+            return not dlg.wasCanceled()
+
+        try:
+            n = printing.print_cases(self.ws, iid, Path(target), ids, progress)
+        except USER_ERRORS as e:
+            dlg.close()
+            self.fail(e, self.tr("The case summaries were not written."))
+            return
+        dlg.close()
+        self.statusBar().showMessage(self.tr("Printed {0} cases.").format(n), 6000)
+        self._offer_open(Path(target))
+
+    def print_findings(self) -> None:
+        iid = self.current_inspection()
+        if not iid:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Print findings"), "findings.pdf",
+                                              self.tr("PDF files (*.pdf)"))
+        if not path:
+            return
+        try:
+            printing.print_report(self.ws, iid, Path(path))
+        except USER_ERRORS as e:
+            self.fail(e, self.tr("The findings were not written."))
+            return
+        self._offer_open(Path(path))
