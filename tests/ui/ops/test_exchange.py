@@ -330,3 +330,30 @@ def test_unresolved_conflicts_are_flagged_wherever_scores_are_shown(world, capsy
         assert "1 merge conflicts are unresolved" in text and "Merge " in text  # provenance lists the merge
         text, _ = text_of(case_summary_pdf(printing.case_doc(Workspace(s), s.find_case("R-2").id)))
         assert "merged with 1 unresolved conflicts" in text
+
+
+@pytest.mark.parametrize("payload", [
+    b"[" * 1_000,
+    b"[" * 100_000,
+    json.dumps({"format": "case-assessor-pack", "format_version": 1, "inspection": {}, "assessor": "A",
+                "cases": [{"details": []}], "lead": {}}).encode(),
+    json.dumps({"format": "case-assessor-pack", "format_version": 7}).encode(),
+])
+def test_a_hostile_signed_pack_is_refused_and_changes_nothing(tmp_path, payload):
+    """Replays the probe: a 2 KB '[' x 1,000 pack, or one whose details is a list,
+    gave a traceback; a newer pack must say so."""
+    from exports.secure import seal
+
+    pw = tmp_path / "pw.txt"
+    pw.write_text("correct horse battery staple\n")
+    key = exchange.signing_key()
+    (tmp_path / "bad.pack").write_bytes(seal(payload, "pack", key, "Lead", "2026-01-01T00:00:00Z",
+                                             passphrase="correct horse battery staple"))
+    with Store(tmp_path / "a.sqlite3") as s:
+        before = snapshot(s)
+        with pytest.raises(OpError, match="Nothing was changed"):
+            exchange.import_pack(Workspace(s), tmp_path / "bad.pack", str(pw))
+        assert snapshot(s) == before and s.get_setting("assessor_name") is None
+    out = io.StringIO()
+    assert run_cli(["import-pack", "--db", str(tmp_path / "a.sqlite3"), "--passphrase-file", str(pw),
+                    str(tmp_path / "bad.pack")], out) == 2

@@ -1,0 +1,56 @@
+"""Dashboard figures come from one place and agree with the scoring engine's subgroup rule."""
+
+from __future__ import annotations
+
+from models.questionset import text_in
+from models.scoring import matches
+from ui.ops import inspections, scores
+from ui.ops.workspace import Workspace
+
+from ...conftest import make_inspection
+
+
+def test_a_yes_no_subgroup_counts_its_cases(store, iaow):
+    """Replays the probe: every yes/no subgroup showed 0 cases in the Sample tab
+    (the widget compared "yes" with "True")."""
+    iid = make_inspection(store, iaow, 30, seed=3)
+    res = scores.inspection_scores(Workspace(store), iid)
+    ticked = sum(1 for c in res.cases if c.details.get("domestic_abuse") is True)
+    assert 0 < ticked < 30
+    for value, expected in (("yes", ticked), ("no", 30 - ticked)):
+        where = {"domestic_abuse": [value]}
+        rows = scores.sample_shares(iaow, res.cases, where)
+        first_field = [r for r in rows if r.field == rows[0].field]
+        assert sum(r.cases for r in first_field) == expected
+        assert sum(1 for c in res.cases if matches(c, where)) == expected
+        assert scores.inspection_scores(Workspace(store), iid, where=where).report.cases == expected
+
+
+def test_filter_values_are_what_the_subgroup_rule_takes(store, iaow):
+    iid = make_inspection(store, iaow, 3)
+    cases = scores.inspection_scores(Workspace(store), iid).cases
+    assert scores.filter_values(iaow, cases, "domestic_abuse") == [("Yes", "yes"), ("No", "no")]
+    assert scores.filter_values(iaow, cases, "assessor") == [("A. Assessor", "A. Assessor")]
+    assert "domestic_abuse" in [f for _label, f in scores.filter_fields(iaow)]
+
+
+def test_sample_tables_and_case_list_read_their_fields_from_the_question_set(store, iaow):
+    iid = make_inspection(store, iaow, 5)
+    ws = Workspace(store)
+    res = scores.inspection_scores(ws, iid)
+    fields = list(dict.fromkeys(r.field for r in scores.sample_shares(iaow, res.cases)))
+    assert fields == [text_in(iaow.fields[f].label) for f in iaow.data.sample_by]
+    listing = inspections.case_listing(ws, iid)
+    assert len(listing.columns) == len(iaow.data.case_list_columns) == len(listing.rows[0].details)
+    assert all(r.applicable > 0 for r in listing.rows)
+
+
+def test_factor_rows_and_drill_down(store, iaow):
+    iid = make_inspection(store, iaow, 12, seed=9)
+    res = scores.inspection_scores(Workspace(store), iid)
+    qids, rows = scores.factor_rows(iaow, res.cases, res.report)
+    assert qids and rows and all(len(r.shares) == len(qids) for r in rows)
+    q = next(qv.id for qv in iaow.questions if qv.q.scored and res.report.questions[qv.id].applicable)
+    drilled = scores.drill_down(res.cases, res.report, q)
+    s = res.report.questions[q]
+    assert len(drilled) == s.above + len(s.below_cases) and sum(a for _r, a in drilled) == s.above

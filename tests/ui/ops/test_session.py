@@ -1,0 +1,44 @@
+"""The save-and-retry queue lives in the Qt-free session: a failed write is kept
+and shown, retried in order, and never lost."""
+
+from __future__ import annotations
+
+from storage.store import StorageError
+from ui.ops.session import AnswerState, CaseSession
+from ui.ops.workspace import Workspace
+
+
+def test_a_failed_save_stays_pending_then_is_stored_on_retry(store, iaow, monkeypatch):
+    iid = store.create_inspection("Q", iaow.id, iaow.version)
+    cid = store.add_case(iid, "R-1", {"case_type": "community_order", "gender": "male", "rosh_level": "low"})
+    s = CaseSession(Workspace(store), cid, "Ann")
+    real = store.save_answer
+
+    def full(*a, **k):
+        raise StorageError("the disk is full")
+
+    monkeypatch.setattr(store, "save_answer", full)
+    r = s.submit("IAOW-2.1-02", AnswerState("yes"))
+    r2 = s.submit("IAOW-2.1-03", AnswerState("no"))
+    assert (r.saved, r.pending, r.message) == (False, 1, "the disk is full") and r2.pending == 2
+    assert s.state("IAOW-2.1-02").value == "yes"  # shown although not stored
+    assert not s.is_answered("IAOW-2.1-02")
+    assert s.retry_pending().saved is False
+    monkeypatch.setattr(store, "save_answer", real)
+    done = s.retry_pending()
+    assert done.saved and done.pending == 0 and s.pending == {}
+    a = store.primary_assessment(cid)
+    assert {q: r.value for q, r in store.answers(a.id).items()} == {"IAOW-2.1-02": "yes", "IAOW-2.1-03": "no"}
+
+
+def test_a_write_that_can_never_succeed_is_refused_not_retried(store, iaow, monkeypatch):
+    iid = store.create_inspection("Q", iaow.id, iaow.version)
+    cid = store.add_case(iid, "R-1", {"case_type": "community_order", "gender": "male", "rosh_level": "low"})
+    s = CaseSession(Workspace(store), cid, "Ann")
+
+    def denied(*a, **k):
+        raise PermissionError("read-only")
+
+    monkeypatch.setattr(store, "save_answer", denied)
+    r = s.submit("IAOW-2.1-02", AnswerState("yes"))
+    assert r.refused == "read-only" and s.pending == {}
