@@ -13,19 +13,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from storage.errors import NewerDatabaseError, StorageError
+
 if TYPE_CHECKING:
     import sqlite_utils
 
+__all__ = ["SCHEMA_VERSION", "MIGRATIONS", "migrate", "StorageError", "NewerDatabaseError"]
+
 SCHEMA_VERSION = 2
-
-
-class StorageError(Exception):
-    """An environment problem with the database: locked, full, corrupt,
-    unreadable or from a newer version.  Told to the user; never a bug."""
-
-
-class NewerDatabaseError(StorageError):
-    pass
 
 
 class _DDL:

@@ -132,7 +132,7 @@ def test_undo_and_redo_are_stored_and_audited(qtbot, window, setup):
     assert "IAOW-2.1-02" not in answers_in_db(s, cid)
     qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert answers_in_db(s, cid)["IAOW-2.1-02"].value == "yes"
-    actions = [r["action"] for r in s.audit_rows(assessment_id=view.s.assessment.id) if r["question_id"] == "IAOW-2.1-02"]
+    actions = [r.action for r in s.audit_rows(assessment_id=view.s.assessment.id) if r.question_id == "IAOW-2.1-02"]
     assert actions == ["answer", "answer", "undo", "undo", "redo"]
 
 
@@ -165,8 +165,8 @@ def test_reopen_is_audited_and_complete_is_read_only(qtbot, window, setup):
     qtbot.keyClick(view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert not view.s.complete
     rows = s.audit_rows(assessment_id=view.s.assessment.id)
-    assert [r["action"] for r in rows][-2:] == ["complete", "reopen"]
-    assert rows[-1]["who"] == "Jo Bloggs (LA-07)"
+    assert [r.action for r in rows][-2:] == ["complete", "reopen"]
+    assert rows[-1].who == "Jo Bloggs (LA-07)"
 
 
 def test_write_failure_keeps_the_answer_and_retries(qtbot, window, setup, monkeypatch):

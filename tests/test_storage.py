@@ -45,8 +45,8 @@ def test_every_change_is_audited_with_old_and_new(store, iaow):
     assert not store.save_answer(aid, "IAOW-2.1-02", value="yes", who="ann")  # no change, no row
     store.save_answer(aid, "IAOW-2.1-02", value="no", note="late", who="bob")
     store.save_answer(aid, "IAOW-2.1-02", value=None, who="bob")  # cleared
-    rows = [r for r in store.audit_rows(assessment_id=aid) if r["action"] == "answer"]
-    assert [(r["who"], r["old"], r["new"]) for r in rows] == [
+    rows = [r for r in store.audit_rows(assessment_id=aid) if r.action == "answer"]
+    assert [(r.who, r.old, r.new) for r in rows] == [
         ("ann", None, {"value": "yes", "note": "", "practice": False}),
         ("bob", {"value": "yes", "note": "", "practice": False}, {"value": "no", "note": "late", "practice": False}),
         ("bob", {"value": "no", "note": "late", "practice": False}, None),
@@ -70,7 +70,7 @@ def test_complete_case_is_read_only_until_reopened(store, iaow):
         store.save_answer(aid, "IAOW-2.1-02", value="yes", who="ann")
     store.set_status(aid, "in_progress", "lead")
     store.save_answer(aid, "IAOW-2.1-02", value="yes", who="ann")
-    actions = [r["action"] for r in store.audit_rows(assessment_id=aid)]
+    actions = [r.action for r in store.audit_rows(assessment_id=aid)]
     assert actions[-3:] == ["complete", "reopen", "answer"]
 
 
