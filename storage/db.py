@@ -55,6 +55,7 @@ class Database:
     def __init__(self, path: str | Path, *, timeout: float = 5.0) -> None:
         self.path = Path(path)
         self.backup_path: Path | None = None
+        self._closed = False
         memory = str(path) == ":memory:"
         try:
             if not memory:
@@ -80,6 +81,12 @@ class Database:
     # -- lifetime -------------------------------------------------------------
     def close(self) -> None:
         self.conn.close()
+        self._closed = True
+
+    @property
+    def closed(self) -> bool:
+        """True after :meth:`close`; using a closed store is a bug (sqlite3.ProgrammingError)."""
+        return self._closed
 
     def __enter__(self) -> Database:
         return self
