@@ -145,6 +145,32 @@ def schema() -> dict[str, Any]:
 # ---------------------------------------------------------------------------
 
 
+def _assessment_json(ae: AssessmentDump) -> dict[str, Any]:
+    """One assessment of the bundle, with its answers and audit rows."""
+    a = ae.assessment
+    return {
+        "id": a.id,
+        "assessor": a.assessor,
+        "question_set_version": a.question_set_version,
+        "status": a.status,
+        "kind": a.kind,
+        "lineage": a.lineage,
+        "created_at": a.created_at,
+        "updated_at": a.updated_at,
+        "completed_at": a.completed_at,
+        "position": a.position,
+        "answers": [
+            {"question_id": n.question_id, "value": n.value, "note": n.note, "practice": n.practice,
+             "updated_at": n.updated_at, "updated_by": n.updated_by}
+            for n in ae.answers
+        ],
+        "audit": [
+            {"at": r.at, "who": r.who, "action": r.action, "question_id": r.question_id, "old": r.old, "new": r.new}
+            for r in ae.audit
+        ],
+    }
+
+
 def build(store: Store, inspection_id: str, qs: QuestionSet) -> dict[str, Any]:
     """The bundle for one inspection, as plain data."""
     dump = store.dump_inspection(inspection_id)
@@ -156,36 +182,7 @@ def build(store: Store, inspection_id: str, qs: QuestionSet) -> dict[str, Any]:
         primary_scores: dict[str, Any] = {}
         for ae in entry.assessments:
             a, answers = ae.assessment, ae.answers
-            assessments.append(
-                {
-                    "id": a.id,
-                    "assessor": a.assessor,
-                    "question_set_version": a.question_set_version,
-                    "status": a.status,
-                    "kind": a.kind,
-                    "lineage": a.lineage,
-                    "created_at": a.created_at,
-                    "updated_at": a.updated_at,
-                    "completed_at": a.completed_at,
-                    "position": a.position,
-                    "answers": [
-                        {
-                            "question_id": n.question_id,
-                            "value": n.value,
-                            "note": n.note,
-                            "practice": n.practice,
-                            "updated_at": n.updated_at,
-                            "updated_by": n.updated_by,
-                        }
-                        for n in answers
-                    ],
-                    "audit": [
-                        {"at": r.at, "who": r.who, "action": r.action, "question_id": r.question_id, "old": r.old,
-                         "new": r.new}
-                        for r in ae.audit
-                    ],
-                }
-            )
+            assessments.append(_assessment_json(ae))
             if a.kind == "primary" and not primary_scores:
                 primary_scores = case_scores(
                     qs,
@@ -320,19 +317,8 @@ def parse(raw: bytes, catalog: Catalog, *, source: str = "bundle") -> tuple[Bund
 
 
 def _assessment_dump(case_id: str, a: BAssessment) -> AssessmentDump:
-    row = AssessmentRow(
-        id=a.id,
-        case_id=case_id,
-        assessor=a.assessor,
-        question_set_version=a.question_set_version,
-        status=a.status,
-        kind=a.kind,
-        lineage=a.lineage,
-        created_at=a.created_at,
-        updated_at=a.updated_at,
-        completed_at=a.completed_at,
-        position=a.position,
-    )
+    row = AssessmentRow(a.id, case_id, a.assessor, a.question_set_version, a.status, a.kind, a.lineage, a.created_at,
+                        a.updated_at, a.completed_at, a.position)
     answers = [AnswerRow(n["question_id"], n["value"], n.get("note", ""), n.get("practice", False), n["updated_at"],
                          n["updated_by"]) for n in a.answers]
     audit = [AuditRow(r["at"], r["who"], r["action"], r.get("question_id"), r.get("old"), r.get("new"))
@@ -343,16 +329,8 @@ def _assessment_dump(case_id: str, a: BAssessment) -> AssessmentDump:
 def to_store_data(bundle: Bundle) -> InspectionDump:
     """The bundle as the rows :meth:`Store.load_inspection` and the merge write."""
     i = bundle.inspection
-    ins = InspectionRow(
-        id=i.id,
-        name=i.name,
-        area=i.area,
-        question_set_id=i.question_set_id,
-        question_set_version=i.question_set_version,
-        start_date=i.start_date,
-        end_date=i.end_date,
-        created_at=i.created_at,
-    )
+    ins = InspectionRow(i.id, i.name, i.area, i.question_set_id, i.question_set_version, i.start_date, i.end_date,
+                        i.created_at)
     cases = [
         CaseDump(
             CaseRow(id=c.id, inspection_id=i.id, reference=c.reference, details=c.details, created_at=c.created_at,

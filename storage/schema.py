@@ -41,6 +41,7 @@ class _DDL:
 
 
 def _v1(db: sqlite_utils.Database) -> None:
+    """The first schema (long by nature: every table of version 1, declared in one place)."""
     ddl = _DDL(db)
     ddl.table("meta", {"key": str, "value": str}, pk="key")
     ddl.table("settings", {"key": str, "value": str}, pk="key")

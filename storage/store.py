@@ -45,30 +45,11 @@ from storage.rows import (
     InspectionRow,
 )
 
-__all__ = [
-    "Store",
-    "StorageError",
-    "DatabaseBusy",
-    "DiskFull",
-    "DiskError",
-    "ReadOnly",
-    "Corrupt",
-    "CannotOpen",
-    "NewerDatabaseError",
-    "CaseRow",
-    "AssessmentRow",
-    "AnswerRow",
-    "AuditRow",
-    "GradeRow",
-    "InspectionRow",
-    "CaseSummary",
-    "InspectionDump",
-    "CaseDump",
-    "AssessmentDump",
-    "now",
-    "new_id",
+__all__ = [  # the rows and errors are re-exported: callers import them from here
+    "Store", "now", "new_id", "StorageError", "DatabaseBusy", "DiskFull", "DiskError", "ReadOnly", "Corrupt",
+    "CannotOpen", "NewerDatabaseError", "InspectionRow", "CaseRow", "AssessmentRow", "AnswerRow", "AuditRow",
+    "GradeRow", "CaseSummary", "InspectionDump", "CaseDump", "AssessmentDump",
 ]
-
 
 class Store(Database):
     """An open Case Assessor database."""
