@@ -24,7 +24,18 @@ from exports.errors import BundleError
 from exports.jsonschema import published
 from models.questionset import Catalog, QuestionSet, QuestionSetError
 from models.scoring import CaseInput, case_scores
-from storage.store import AnswerRow, AssessmentRow, CaseRow, InspectionRow, Store, now
+from storage.rows import (
+    AnswerRow,
+    AssessmentDump,
+    AssessmentRow,
+    AuditRow,
+    CaseDump,
+    CaseRow,
+    GradeRow,
+    InspectionDump,
+    InspectionRow,
+)
+from storage.store import Store, now
 
 FORMAT = "case-assessor-bundle"
 FORMAT_VERSION = 1
@@ -132,8 +143,9 @@ def schema() -> dict[str, Any]:
 # ---------------------------------------------------------------------------
 
 
-def _assessment(a: AssessmentRow, answers: list[AnswerRow], audit: list[dict[str, Any]]) -> dict[str, Any]:
-    """One assessment with its answers and audit rows, as bundle data."""
+def _assessment_json(ae: AssessmentDump) -> dict[str, Any]:
+    """One assessment of the bundle, with its answers and audit rows."""
+    a = ae.assessment
     return {
         "id": a.id,
         "assessor": a.assessor,
@@ -146,33 +158,29 @@ def _assessment(a: AssessmentRow, answers: list[AnswerRow], audit: list[dict[str
         "completed_at": a.completed_at,
         "position": a.position,
         "answers": [
-            {
-                "question_id": n.question_id,
-                "value": n.value,
-                "note": n.note,
-                "practice": n.practice,
-                "updated_at": n.updated_at,
-                "updated_by": n.updated_by,
-            }
-            for n in answers
+            {"question_id": n.question_id, "value": n.value, "note": n.note, "practice": n.practice,
+             "updated_at": n.updated_at, "updated_by": n.updated_by}
+            for n in ae.answers
         ],
-        "audit": [{k: r[k] for k in ("at", "who", "action", "question_id", "old", "new")} for r in audit],
+        "audit": [
+            {"at": r.at, "who": r.who, "action": r.action, "question_id": r.question_id, "old": r.old, "new": r.new}
+            for r in ae.audit
+        ],
     }
 
 
 def build(store: Store, inspection_id: str, qs: QuestionSet) -> dict[str, Any]:
     """The bundle for one inspection, as plain data."""
     dump = store.dump_inspection(inspection_id)
-    ins: InspectionRow = dump["inspection"]
+    ins = dump.inspection
     cases = []
-    for entry in dump["cases"]:
-        case: CaseRow = entry["case"]
+    for entry in dump.cases:
+        case = entry.case
         assessments = []
         primary_scores: dict[str, Any] = {}
-        for ae in entry["assessments"]:
-            a: AssessmentRow = ae["assessment"]
-            answers: list[AnswerRow] = ae["answers"]
-            assessments.append(_assessment(a, answers, ae["audit"]))
+        for ae in entry.assessments:
+            a, answers = ae.assessment, ae.answers
+            assessments.append(_assessment_json(ae))
             if a.kind == "primary" and not primary_scores:
                 primary_scores = case_scores(
                     qs,
@@ -204,7 +212,10 @@ def build(store: Store, inspection_id: str, qs: QuestionSet) -> dict[str, Any]:
             "created_at": ins.created_at,
         },
         "question_set": {"id": qs.id, "version": qs.version},
-        "grades": dump["grades"],
+        "grades": {
+            code: {"value": g.value, "note": g.note, "updated_at": g.updated_at, "updated_by": g.updated_by}
+            for code, g in dump.grades.items()
+        },
         "cases": cases,
     }
 
@@ -303,59 +314,31 @@ def parse(raw: bytes, catalog: Catalog, *, source: str = "bundle") -> tuple[Bund
     return bundle, qs
 
 
-def to_store_data(bundle: Bundle) -> dict[str, Any]:
-    """The bundle as the rows :meth:`Store.load_inspection` writes."""
+def _assessment_dump(case_id: str, a: BAssessment) -> AssessmentDump:
+    row = AssessmentRow(a.id, case_id, a.assessor, a.question_set_version, a.status, a.kind, a.lineage, a.created_at,
+                        a.updated_at, a.completed_at, a.position)
+    answers = [AnswerRow(n["question_id"], n["value"], n.get("note", ""), n.get("practice", False), n["updated_at"],
+                         n["updated_by"]) for n in a.answers]
+    audit = [AuditRow(r["at"], r["who"], r["action"], r.get("question_id"), r.get("old"), r.get("new"))
+             for r in a.audit]
+    return AssessmentDump(row, answers, audit)
+
+
+def to_store_data(bundle: Bundle) -> InspectionDump:
+    """The bundle as the rows :meth:`Store.load_inspection` and the merge write."""
     i = bundle.inspection
-    return {
-        "inspection": InspectionRow(
-            id=i.id,
-            name=i.name,
-            area=i.area,
-            question_set_id=i.question_set_id,
-            question_set_version=i.question_set_version,
-            start_date=i.start_date,
-            end_date=i.end_date,
-            created_at=i.created_at,
-        ),
-        "grades": {k: g.model_dump() for k, g in bundle.grades.items()},
-        "cases": [
-            {
-                "case": CaseRow(
-                    id=c.id,
-                    inspection_id=i.id,
-                    reference=c.reference,
-                    details=c.details,
-                    created_at=c.created_at,
-                    updated_at=c.updated_at,
-                ),
-                "assessments": [
-                    {
-                        "assessment": AssessmentRow(
-                            id=a.id,
-                            case_id=c.id,
-                            assessor=a.assessor,
-                            question_set_version=a.question_set_version,
-                            status=a.status,
-                            kind=a.kind,
-                            lineage=a.lineage,
-                            created_at=a.created_at,
-                            updated_at=a.updated_at,
-                            completed_at=a.completed_at,
-                            position=a.position,
-                        ),
-                        "answers": [
-                            AnswerRow(n["question_id"], n["value"], n.get("note", ""), n.get("practice", False),
-                                      n["updated_at"], n["updated_by"])
-                            for n in a.answers
-                        ],
-                        "audit": [dict(r) for r in a.audit],
-                    }
-                    for a in c.assessments
-                ],
-            }
-            for c in bundle.cases
-        ],
-    }
+    ins = InspectionRow(i.id, i.name, i.area, i.question_set_id, i.question_set_version, i.start_date, i.end_date,
+                        i.created_at)
+    cases = [
+        CaseDump(
+            CaseRow(id=c.id, inspection_id=i.id, reference=c.reference, details=c.details, created_at=c.created_at,
+                    updated_at=c.updated_at),
+            [_assessment_dump(c.id, a) for a in c.assessments],
+        )
+        for c in bundle.cases
+    ]
+    grades = {k: GradeRow(g.value, g.note, g.updated_at, g.updated_by) for k, g in bundle.grades.items()}
+    return InspectionDump(ins, cases, grades)
 
 
 def read_file(path: Path, catalog: Catalog) -> tuple[Bundle, QuestionSet]:

@@ -13,19 +13,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from storage.errors import NewerDatabaseError, StorageError
+
 if TYPE_CHECKING:
     import sqlite_utils
 
+__all__ = ["SCHEMA_VERSION", "MIGRATIONS", "migrate", "StorageError", "NewerDatabaseError"]
+
 SCHEMA_VERSION = 2
-
-
-class StorageError(Exception):
-    """An environment problem with the database: locked, full, corrupt,
-    unreadable or from a newer version.  Told to the user; never a bug."""
-
-
-class NewerDatabaseError(StorageError):
-    pass
 
 
 class _DDL:
@@ -46,6 +41,7 @@ class _DDL:
 
 
 def _v1(db: sqlite_utils.Database) -> None:
+    """The first schema (long by nature: every table of version 1, declared in one place)."""
     ddl = _DDL(db)
     ddl.table("meta", {"key": str, "value": str}, pk="key")
     ddl.table("settings", {"key": str, "value": str}, pk="key")

@@ -9,7 +9,7 @@ import hashlib
 import logging
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,8 @@ from exports.secure import (
     seal,
 )
 from storage import merge as merge_sql
-from storage.store import CaseRow, InspectionRow, now
+from storage.rows import CaseDump, CaseRow, InspectionDump, InspectionRow, MergeOutcome
+from storage.store import now
 from ui.ops.changes import INSPECTIONS, MERGED, Done, OpChanges
 from ui.ops.errors import OpError
 from ui.ops.paths import keys_dir
@@ -113,7 +114,7 @@ def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passp
     return Done(len(cases), ins.id)
 
 
-def _pack_rows(path: Path, pack: pack_fmt.Pack) -> dict[str, Any]:
+def _pack_rows(path: Path, pack: pack_fmt.Pack) -> InspectionDump:
     """The pack's inspection and cases as the store loads them (details checked)."""
     try:
         qs = catalog().get(pack.inspection.question_set_id, pack.inspection.question_set_version)
@@ -128,9 +129,9 @@ def _pack_rows(path: Path, pack: pack_fmt.Pack) -> dict[str, Any]:
         problems = qs.check_details(c.details)
         if problems:
             raise OpError(f"{path}: case {c.reference}: {problems[0]}. Nothing was changed.")
-        cases.append({"case": CaseRow(id=c.id, inspection_id=p.id, reference=c.reference, details=c.details,
-                                      created_at=c.created_at, updated_at=c.updated_at), "assessments": []})
-    return {"inspection": ins, "grades": {}, "cases": cases}
+        cases.append(CaseDump(CaseRow(id=c.id, inspection_id=p.id, reference=c.reference, details=c.details,
+                                      created_at=c.created_at, updated_at=c.updated_at), []))
+    return InspectionDump(ins, cases)
 
 
 def import_pack(ws: Workspace, path: Path, passphrase_file: str | None) -> Done:
@@ -201,7 +202,7 @@ class FileResult:
     status: mr.Status
     reason: str = ""
     signer: str = ""
-    report: dict[str, Any] = field(default_factory=dict)
+    report: MergeOutcome | None = None  # what a merged file changed
 
     def outcome(self) -> mr.FileOutcome:
         return mr.FileOutcome(name=self.name, sha256=self.sha256, status=self.status, reason=self.reason,
@@ -256,7 +257,7 @@ class _MergeRun:
             return FileResult(str(path), sha, "refused", str(e), signer)
         except ValueError as e:
             return FileResult(str(path), sha, "refused", f"{e}; nothing was merged from it", signer)
-        status: mr.Status = "merged" if (report["new"] or report["updated"] or report["duplicates"]) else "unchanged"
+        status: mr.Status = "merged" if report.changed else "unchanged"
         reason = "" if status == "merged" else "nothing in it is newer than what is already merged"
         return FileResult(str(path), sha, status, reason, signer, report)
 
@@ -291,15 +292,17 @@ def merge_files(
             results.append(run.merge_one(Path(path)))
     if progress is not None:
         progress(len(paths), len(paths))
+    outcomes = [r.report for r in results if r.report is not None]
     report = mr.MergeReport(
         merge_id=run.merge_id, at=now(), who=ws.who(),
         files=[r.outcome() for r in results],
-        assessors=sorted({a for r in results for a in r.report.get("assessors", [])}),
-        cases_new=sorted({c for r in results for c in r.report.get("new", [])}),
-        cases_updated=sorted({c for r in results for c in r.report.get("updated", [])}),
-        cases_unchanged=sorted({c for r in results for c in r.report.get("unchanged", [])}),
-        duplicates=[mr.Duplicate(**d) for r in results for d in r.report.get("duplicates", [])],
-        conflicts_open=max([r.report.get("conflicts_open", 0) for r in results] + [0]),
+        assessors=sorted({a for o in outcomes for a in o.assessors}),
+        cases_new=sorted({c for o in outcomes for c in o.new}),
+        cases_updated=sorted({c for o in outcomes for c in o.updated}),
+        cases_unchanged=sorted({c for o in outcomes for c in o.unchanged}),
+        duplicates=[mr.Duplicate(reference=d.reference, ids=d.ids, kept_id=d.kept_id)
+                    for o in outcomes for d in o.duplicates],
+        conflicts_open=max([o.conflicts_open for o in outcomes] + [0]),
     )
     merge_sql.record_merge(ws.store, run.merge_id, ws.who(), report.model_dump(mode="json"))
     return Merged(results, report)

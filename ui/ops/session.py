@@ -3,7 +3,9 @@
 Every change goes straight to the store.  When a write fails for a reason the
 user can fix or wait out (a full disk, a locked database), the answer is kept
 in :attr:`CaseSession.pending`, shown as the current answer, and written by
-:meth:`CaseSession.retry_pending`; the screen only drives the timer.
+:meth:`CaseSession.retry_pending`; the screen only drives the timer.  A write
+that can never succeed (a read-only or damaged database: ``StorageError.retryable``
+is False) is not retried: it is dropped and its reason shown once.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 
 from models.conditions import applicability_fast, describe
 from models.scoring import CaseInput, case_scores
+from storage.errors import StorageError
 from ui.ops.errors import USER_ERRORS, OpError
 from ui.ops.workspace import Workspace
 
@@ -193,6 +196,13 @@ class CaseSession:
         state, action = self.pending[qid]
         try:
             self.save(qid, state, action)
+        except StorageError as e:
+            if e.retryable:  # locked, full, a failed write: it may succeed later
+                log.warning("answer not saved yet (%s); will retry", type(e).__name__)
+                return SaveResult(False, len(self.pending), message=str(e))
+            log.warning("answer not saved (%s); not retried", type(e).__name__)
+            self.pending.pop(qid, None)
+            return SaveResult(not self.pending, len(self.pending), refused=str(e))
         except USER_ERRORS as e:
             log.warning("answer not saved yet; will retry")
             return SaveResult(False, len(self.pending), message=str(e))
@@ -212,7 +222,10 @@ class CaseSession:
         return result
 
     def remember_position(self, qid: str) -> None:
-        """Where the assessor is; a convenience, so a failure is ignored."""
+        """Where the assessor is; a convenience, so a failure is ignored (and
+        nothing is remembered once the database is closed)."""
+        if self.ws.store.closed:
+            return
         try:
             self.ws.store.set_position(self.assessment.id, qid)
         except USER_ERRORS:

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from storage.store import StorageError, Store
+from storage.store import DiskFull, ReadOnly, Store
 from ui.gui import completion
 from ui.gui.main_window import MainWindow
 from ui.ops.workspace import Workspace
@@ -132,7 +132,7 @@ def test_undo_and_redo_are_stored_and_audited(qtbot, window, setup):
     assert "IAOW-2.1-02" not in answers_in_db(s, cid)
     qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert answers_in_db(s, cid)["IAOW-2.1-02"].value == "yes"
-    actions = [r["action"] for r in s.audit_rows(assessment_id=view.s.assessment.id) if r["question_id"] == "IAOW-2.1-02"]
+    actions = [r.action for r in s.audit_rows(assessment_id=view.s.assessment.id) if r.question_id == "IAOW-2.1-02"]
     assert actions == ["answer", "answer", "undo", "undo", "redo"]
 
 
@@ -165,8 +165,8 @@ def test_reopen_is_audited_and_complete_is_read_only(qtbot, window, setup):
     qtbot.keyClick(view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert not view.s.complete
     rows = s.audit_rows(assessment_id=view.s.assessment.id)
-    assert [r["action"] for r in rows][-2:] == ["complete", "reopen"]
-    assert rows[-1]["who"] == "Jo Bloggs (LA-07)"
+    assert [r.action for r in rows][-2:] == ["complete", "reopen"]
+    assert rows[-1].who == "Jo Bloggs (LA-07)"
 
 
 def test_write_failure_keeps_the_answer_and_retries(qtbot, window, setup, monkeypatch):
@@ -179,7 +179,7 @@ def test_write_failure_keeps_the_answer_and_retries(qtbot, window, setup, monkey
     def flaky(*a, **k):
         calls["n"] += 1
         if calls["n"] == 1:
-            raise StorageError("The disk is full or could not be written. Free some space, then try again.")
+            raise DiskFull()
         return real(*a, **k)
 
     monkeypatch.setattr(s, "save_answer", flaky)
@@ -195,6 +195,21 @@ def test_write_failure_keeps_the_answer_and_retries(qtbot, window, setup, monkey
     assert "✓ Saved" in window.saved_label.text()
 
 
+def test_a_write_that_can_never_succeed_is_refused_not_retried(qtbot, window, setup, monkeypatch):
+    s, _iid, cid = setup
+    view = window.open_case(cid)
+    view.show_question("IAOW-2.1-02")
+
+    def read_only(*a, **k):
+        raise ReadOnly()
+
+    monkeypatch.setattr(s, "save_answer", read_only)
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    assert view.pending == {}
+    assert "read-only" in window.statusBar().currentMessage()
+    assert "IAOW-2.1-02" not in answers_in_db(s, cid)
+
+
 def test_an_unsaved_answer_keeps_its_case_open(qtbot, window, setup, monkeypatch):
     """Opening another case while an answer cannot be written yet leaves the
     first case on screen with the answer pending, never hidden or dropped."""
@@ -205,7 +220,7 @@ def test_an_unsaved_answer_keeps_its_case_open(qtbot, window, setup, monkeypatch
     real = s.save_answer
 
     def full(*a, **k):
-        raise StorageError("The disk is full or could not be written. Free some space, then try again.")
+        raise DiskFull()
 
     monkeypatch.setattr(s, "save_answer", full)
     warned = []

@@ -145,7 +145,7 @@ def test_resolution_is_recorded_with_who_when_why(world):
         assert done["resolved_by"] == "Lead" and done["resolved_at"]
         primary = s.primary_assessment(s.find_case("R-2").id)
         assert s.answers(primary.id)["IAOW-2.1-03"].value == "yes"
-        assert [r for r in s.audit_rows(assessment_id=primary.id) if r["action"] == "resolve_conflict"]
+        assert [r for r in s.audit_rows(assessment_id=primary.id) if r.action == "resolve_conflict"]
         # merging again does not reopen a decided conflict
         exchange.merge_files(Workspace(s), [d / "ann.export", d / "bob.export"])
         assert conflict_ops.conflicts(Workspace(s), world["iid"], "open") == []

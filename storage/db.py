@@ -1,0 +1,152 @@
+"""The connection: opening, pragmas, migration, transactions and reads.
+
+The database runs in WAL mode with ``synchronous=FULL`` and foreign keys on.
+Each write is one transaction, committed before the call returns.  Environment
+problems (locked, full, read-only, damaged, unopenable) become a
+:class:`~storage.errors.StorageError` subclass with a message fit for the user
+(see :mod:`storage.errors`); any other SQLite error is a bug and is raised as
+it is.  Nothing half-written is left behind either way.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from storage.errors import CannotOpen, StorageError, mapped_errors
+from storage.schema import SCHEMA_VERSION, migrate
+
+__all__ = ["Database", "now", "new_id", "dumps"]
+
+
+def now() -> str:
+    """UTC timestamp with milliseconds, sortable as text."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+
+
+def dumps(value: Any) -> str:
+    """Canonical JSON text (one encoder, built once: merging calls this per answer)."""
+    return _ENCODE(value)
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    try:
+        conn.execute("ROLLBACK")
+    except sqlite3.Error:
+        pass  # no transaction is open (SQLite already rolled it back)
+
+
+class Database:
+    """An open, migrated Case Assessor database file (or ``":memory:"``)."""
+
+    def __init__(self, path: str | Path, *, timeout: float = 5.0) -> None:
+        self.path = Path(path)
+        self.backup_path: Path | None = None
+        self._closed = False
+        memory = str(path) == ":memory:"
+        try:
+            if not memory:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            with mapped_errors():
+                conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None, check_same_thread=False)
+        except OSError as e:
+            raise CannotOpen(f"The database folder could not be created: {e.strerror or e}") from e
+        self.conn = conn
+        try:
+            with mapped_errors():
+                conn.execute("PRAGMA foreign_keys = ON")
+                conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+                mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                if not memory and mode.lower() != "wal":
+                    raise StorageError("The database could not be switched to WAL mode.")
+                conn.execute("PRAGMA synchronous = FULL")
+                self.backup_path = migrate(conn, None if memory else self.path)
+        except BaseException:
+            conn.close()
+            raise
+
+    # -- lifetime -------------------------------------------------------------
+    def close(self) -> None:
+        self.conn.close()
+        self._closed = True
+
+    @property
+    def closed(self) -> bool:
+        """True after :meth:`close`; using a closed store is a bug (sqlite3.ProgrammingError)."""
+        return self._closed
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- transactions -----------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it is committed, or none of it.
+        Environment errors inside it become :class:`StorageError`; bugs are
+        re-raised unchanged (after the rollback)."""
+        with mapped_errors():
+            self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            with mapped_errors():
+                yield self.conn
+        except BaseException:
+            _rollback(self.conn)
+            raise
+        try:
+            with mapped_errors():
+                self.conn.execute("COMMIT")
+        except BaseException:
+            _rollback(self.conn)
+            raise
+
+    @contextmanager
+    def bulk_writes(self, wal_pages: int = 25_000) -> Iterator[None]:
+        """Many write transactions in a row (a merge of many files).  Every
+        commit is still durable; only the checkpoint that copies the
+        write-ahead log into the database waits until the log is ~100 MB rather
+        than 4 MB (checkpointing after every file doubled the merge's commits)."""
+        with mapped_errors():
+            old = int(self.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
+            self.conn.execute(f"PRAGMA wal_autocheckpoint={int(wal_pages)}")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA wal_autocheckpoint={old}")
+            try:  # copy the log into the database and give its disk space back
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.Error:
+                pass  # the log is checkpointed later; nothing is lost
+
+    # -- reads ------------------------------------------------------------------
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        """Every row of one read, as :class:`sqlite3.Row` (by name or index)."""
+        with mapped_errors():
+            cur = self.conn.execute(sql, params)
+            cur.row_factory = sqlite3.Row
+            return list(cur.fetchall())
+
+    def integrity_ok(self) -> bool:
+        return bool(self.query("PRAGMA integrity_check")[0][0] == "ok")
+
+    def schema_version(self) -> int:
+        return int(self.query("PRAGMA user_version")[0][0])
+
+    @staticmethod
+    def expected_schema_version() -> int:
+        return SCHEMA_VERSION

@@ -1,0 +1,161 @@
+"""Each table's INSERT, written once, and each row's decoding.
+
+The store and the merge both write through these functions, inside a
+transaction they hold (the ``c`` passed in is the connection that
+:meth:`storage.db.Database.transaction` yields).  Values and audit ``old`` /
+``new`` are stored as canonical JSON text (:func:`storage.db.dumps`).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from typing import Any
+
+from storage.db import dumps, now
+from storage.rows import AnswerRow, AssessmentRow, AuditRow, CaseRow, InspectionRow
+
+__all__ = [
+    "insert_inspection",
+    "insert_case",
+    "insert_assessment",
+    "write_answers",
+    "write_audit",
+    "audit",
+    "inspection_row",
+    "case_row",
+    "assessment_row",
+    "answer_row",
+    "audit_row",
+]
+
+_INSERT_INSPECTION = (
+    "INSERT INTO inspections (id, name, area, question_set_id, question_set_version, start_date, end_date, "
+    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_CASE = (
+    "INSERT INTO cases (id, inspection_id, reference, details, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"
+)
+_INSERT_ASSESSMENT = (
+    "INSERT INTO assessments (id, case_id, assessor, question_set_version, status, kind, lineage, created_at, "
+    "updated_at, completed_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+# One statement for a new answer and a changed one.
+_UPSERT_ANSWER = (
+    "INSERT INTO answers (assessment_id, question_id, value, note, practice, updated_at, updated_by) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, question_id) DO UPDATE SET "
+    "value = excluded.value, note = excluded.note, practice = excluded.practice, "
+    "updated_at = excluded.updated_at, updated_by = excluded.updated_by"
+)
+_INSERT_AUDIT = (
+    "INSERT INTO audit (at, who, action, inspection_id, case_id, assessment_id, question_id, old, new, digest) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+# -- writing -------------------------------------------------------------------
+def insert_inspection(c: sqlite3.Connection, ins: InspectionRow) -> None:
+    c.execute(
+        _INSERT_INSPECTION,
+        (ins.id, ins.name, ins.area, ins.question_set_id, ins.question_set_version, ins.start_date, ins.end_date,
+         ins.created_at),
+    )
+
+
+def insert_case(c: sqlite3.Connection, inspection_id: str, case: CaseRow) -> None:
+    """The case under ``inspection_id`` (raises sqlite3.IntegrityError on a
+    clash of id or reference, or an unknown inspection)."""
+    c.execute(
+        _INSERT_CASE,
+        (case.id, inspection_id, case.reference, dumps(case.details), case.created_at, case.updated_at),
+    )
+
+
+def insert_assessment(c: sqlite3.Connection, case_id: str, a: AssessmentRow) -> None:
+    c.execute(
+        _INSERT_ASSESSMENT,
+        (a.id, case_id, a.assessor, a.question_set_version, a.status, a.kind, a.lineage, a.created_at,
+         a.updated_at, a.completed_at, a.position),
+    )
+
+
+def write_answers(c: sqlite3.Connection, assessment_id: str, answers: Iterable[AnswerRow]) -> None:
+    """Store each answer of one assessment, replacing a stored one."""
+    c.executemany(
+        _UPSERT_ANSWER,
+        [(assessment_id, n.question_id, dumps(n.value), n.note, int(n.practice), n.updated_at, n.updated_by)
+         for n in answers],
+    )
+
+
+def _json_or_null(value: Any) -> str | None:
+    return None if value is None else dumps(value)
+
+
+def write_audit(c: sqlite3.Connection, rows: Iterable[AuditRow]) -> None:
+    """Append audit rows as they are (``id`` is the database's to choose)."""
+    c.executemany(
+        _INSERT_AUDIT,
+        [(r.at, r.who, r.action, r.inspection_id, r.case_id, r.assessment_id, r.question_id,
+          _json_or_null(r.old), _json_or_null(r.new), r.digest) for r in rows],
+    )
+
+
+def audit(
+    c: sqlite3.Connection,
+    action: str,
+    who: str,
+    *,
+    inspection_id: str | None = None,
+    case_id: str | None = None,
+    assessment_id: str | None = None,
+    question_id: str | None = None,
+    old: Any = None,
+    new: Any = None,
+    at: str | None = None,
+) -> None:
+    """Append one audit row for a change made now (or ``at``)."""
+    write_audit(c, [AuditRow(at or now(), who, action, question_id, old, new, inspection_id, case_id,
+                             assessment_id)])
+
+
+# -- reading -------------------------------------------------------------------
+def inspection_row(r: sqlite3.Row) -> InspectionRow:
+    return InspectionRow(**{k: (r[k] or "") for k in r.keys()})
+
+
+def case_row(r: sqlite3.Row) -> CaseRow:
+    return CaseRow(
+        id=r["id"],
+        inspection_id=r["inspection_id"],
+        reference=r["reference"],
+        details=json.loads(r["details"]),
+        created_at=r["created_at"] or "",
+        updated_at=r["updated_at"] or "",
+    )
+
+
+def assessment_row(r: sqlite3.Row) -> AssessmentRow:
+    return AssessmentRow(**{k: r[k] for k in r.keys()})
+
+
+def answer_row(r: sqlite3.Row | tuple[Any, ...]) -> AnswerRow:
+    """From (question_id, value, note, practice, updated_at, updated_by)."""
+    return AnswerRow(r[0], json.loads(r[1]) if r[1] else None, r[2] or "", bool(r[3]), r[4], r[5])
+
+
+def audit_row(r: sqlite3.Row) -> AuditRow:
+    return AuditRow(
+        at=r["at"],
+        who=r["who"],
+        action=r["action"],
+        question_id=r["question_id"],
+        old=None if r["old"] is None else json.loads(r["old"]),
+        new=None if r["new"] is None else json.loads(r["new"]),
+        inspection_id=r["inspection_id"],
+        case_id=r["case_id"],
+        assessment_id=r["assessment_id"],
+        digest=r["digest"],
+        id=r["id"],
+    )
