@@ -14,25 +14,19 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QCheckBox,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from models.questionset import STAGE_TITLES, QuestionView, text_in
-from ui.gui.answer_options import AnswerOptions
 from ui.gui.journey_tree import JourneyTree
+from ui.gui.question_panel import QuestionPanel
 from ui.gui.score_panel import ScorePanel
 from ui.gui.undo import AnswerCommand
 from ui.ops.session import AnswerState, CaseSession, SaveResult
@@ -79,6 +73,52 @@ class AssessView(QWidget):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
+        outer.addLayout(self._header())
+
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("QLabel { background: #fff4ce; color: #3b2f00; border: 1px solid #e0c060; padding: 6px; }")
+        self.banner.hide()
+        outer.addWidget(self.banner)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        outer.addWidget(split, 1)
+
+        # navigation tree
+        self.tree = JourneyTree(self.qs)
+        self.tree.question_chosen.connect(self._go_to)
+        split.addWidget(self.tree)
+
+        # question panel
+        self.panel = QuestionPanel(self.qs)
+        split.addWidget(self.panel)
+        p = self.panel
+        self.crumb, self.crit_progress, self.wording, self.reason = p.crumb, p.crit_progress, p.wording, p.reason
+        self.guide_btn, self.guidance, self.options_box, self.practice = p.guide_btn, p.guidance, p.options_box, p.practice
+        self.note, self.prev_btn, self.next_btn, self.todo_btn = p.note, p.prev_btn, p.next_btn, p.todo_btn
+        self.options_box.chosen.connect(self._option_clicked)
+        self.options_box.factor_chosen.connect(self._factor_changed)
+        self.guide_btn.toggled.connect(self._toggle_guidance)
+        self.practice.toggled.connect(self._practice_toggled)
+        self.note.textChanged.connect(self._note_edited)
+        self.note.installEventFilter(self)
+        self.prev_btn.clicked.connect(lambda: self.go(False))
+        self.next_btn.clicked.connect(lambda: self.go(True))
+        self.todo_btn.clicked.connect(self.go_unanswered)
+
+        # live scores
+        self.scores = ScorePanel(self.qs, self.s.open_conflicts())
+        self.scores.question_chosen.connect(self._go_to)
+        split.addWidget(self.scores)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 5)
+        split.setStretchFactor(2, 2)
+        split.setSizes([260, 700, 260])
+
+        self._shortcuts()
+
+    def _header(self) -> QHBoxLayout:
+        """The case's title, its progress, and the way back to the list."""
         head = QHBoxLayout()
         self.title = QLabel()
         f = self.title.font()
@@ -97,127 +137,17 @@ class AssessView(QWidget):
         self.back_to_list.setAccessibleName(self.tr("Back to the case list"))
         self.back_to_list.clicked.connect(self.closed.emit)
         head.addWidget(self.back_to_list)
-        outer.addLayout(head)
+        return head
 
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("QLabel { background: #fff4ce; border: 1px solid #e0c060; padding: 6px; }")
-        self.banner.hide()
-        outer.addWidget(self.banner)
-
-        split = QSplitter(Qt.Orientation.Horizontal)
-        outer.addWidget(split, 1)
-
-        # navigation tree
-        self.tree = JourneyTree(self.qs)
-        self.tree.question_chosen.connect(self._go_to)
-        split.addWidget(self.tree)
-
-        # question panel
-        centre = QWidget()
-        cl = QVBoxLayout(centre)
-        cl.setContentsMargins(12, 4, 12, 4)
-        self.crumb = QLabel()
-        self.crumb.setWordWrap(True)
-        self.crumb.setStyleSheet("color: palette(mid);")
-        cl.addWidget(self.crumb)
-        self.crit_progress = QProgressBar()
-        self.crit_progress.setAccessibleName(self.tr("Criterion progress"))
-        self.crit_progress.setMaximumHeight(10)
-        self.crit_progress.setTextVisible(False)
-        cl.addWidget(self.crit_progress)
-        self.wording = QLabel()
-        self.wording.setWordWrap(True)
-        self.wording.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        wf = self.wording.font()
-        wf.setPointSizeF(wf.pointSizeF() * 1.25)
-        self.wording.setFont(wf)
-        self.wording.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        cl.addWidget(self.wording)
-        self.reason = QLabel()
-        self.reason.setWordWrap(True)
-        self.reason.setStyleSheet("color: #8a4b00; font-style: italic;")
-        cl.addWidget(self.reason)
-        self.guide_btn = QToolButton()
-        self.guide_btn.setText(self.tr("Guidance"))
-        self.guide_btn.setCheckable(True)
-        self.guide_btn.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.guide_btn.setArrowType(Qt.ArrowType.RightArrow)
-        self.guide_btn.setToolTip(self.tr("Show or hide the guidance (F2)"))
-        self.guide_btn.setAccessibleName(self.tr("Show guidance"))
-        self.guide_btn.toggled.connect(self._toggle_guidance)
-        cl.addWidget(self.guide_btn)
-        self.guidance = QLabel()
-        self.guidance.setWordWrap(True)
-        self.guidance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.guidance.setFrameShape(QFrame.Shape.StyledPanel)
-        self.guidance.setStyleSheet("QLabel { padding: 6px; }")
-        self.guidance.hide()
-        cl.addWidget(self.guidance)
-
-        self.options_box = AnswerOptions(self.qs)
-        self.options_box.chosen.connect(self._option_clicked)
-        self.options_box.factor_chosen.connect(self._factor_changed)
-        cl.addWidget(self.options_box)
-
-        self.practice = QCheckBox(self.tr("Practice illustration (Ctrl+P)"))
-        self.practice.setAccessibleName(self.tr("Practice illustration"))
-        self.practice.toggled.connect(self._practice_toggled)
-        cl.addWidget(self.practice)
-        note_label = QLabel(self.tr("&Note (Ctrl+E; Esc returns to the answers)"))
-        self.note = QPlainTextEdit()
-        self.note.setAccessibleName(self.tr("Note"))
-        self.note.setPlaceholderText(self.tr("Evidence, reasons, page references…"))
-        self.note.setMaximumHeight(110)
-        self.note.setTabChangesFocus(True)
-        note_label.setBuddy(self.note)
-        self.note.textChanged.connect(self._note_edited)
-        self.note.installEventFilter(self)
-        cl.addWidget(note_label)
-        cl.addWidget(self.note)
-
-        nav = QHBoxLayout()
-        self.prev_btn = QPushButton(self.tr("◀ Back"))
-        self.prev_btn.setToolTip(self.tr("Previous question (Page Up)"))
-        self.prev_btn.setAccessibleName(self.tr("Previous question"))
-        self.prev_btn.clicked.connect(lambda: self.go(False))
-        self.next_btn = QPushButton(self.tr("Next ▶"))
-        self.next_btn.setToolTip(self.tr("Next question (Enter or Page Down)"))
-        self.next_btn.setAccessibleName(self.tr("Next question"))
-        self.next_btn.clicked.connect(lambda: self.go(True))
-        self.todo_btn = QPushButton(self.tr("Next unanswered"))
-        self.todo_btn.setToolTip(self.tr("Jump to the next unanswered question (Ctrl+J)"))
-        self.todo_btn.setAccessibleName(self.tr("Next unanswered question"))
-        self.todo_btn.clicked.connect(self.go_unanswered)
-        nav.addWidget(self.prev_btn)
-        nav.addStretch(1)
-        nav.addWidget(self.todo_btn)
-        nav.addWidget(self.next_btn)
-        cl.addStretch(1)
-        cl.addLayout(nav)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(centre)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        split.addWidget(scroll)
-
-        # live scores
-        self.scores = ScorePanel(self.qs, self.s.open_conflicts())
-        self.scores.question_chosen.connect(self._go_to)
-        split.addWidget(self.scores)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 5)
-        split.setStretchFactor(2, 2)
-        split.setSizes([260, 700, 260])
-
-        # keyboard
+    def _shortcuts(self) -> None:
+        """The walk-through's own keys (F1 lists them; none is also a menu shortcut)."""
         for seq, fn in [
             ("Ctrl+Z", self.undo.undo),
             ("Ctrl+Y", self.undo.redo),
             ("Ctrl+Shift+Z", self.undo.redo),
             ("Ctrl+J", self.go_unanswered),
             ("Ctrl+E", self.note.setFocus),
-            ("Ctrl+P", self.practice.toggle),
+            ("Ctrl+I", self.practice.toggle),
             ("F2", self.guide_btn.toggle),
             ("Ctrl+L", self.closed.emit),
         ]:

@@ -26,6 +26,7 @@ from exports.secure import (
     open_sealed,
     seal,
 )
+from models.questionset import QuestionSetError
 from storage import merge as merge_sql
 from storage.rows import CaseDump, CaseRow, InspectionDump, InspectionRow, MergeOutcome
 from storage.store import now
@@ -118,7 +119,7 @@ def _pack_rows(path: Path, pack: pack_fmt.Pack) -> InspectionDump:
     """The pack's inspection and cases as the store loads them (details checked)."""
     try:
         qs = catalog().get(pack.inspection.question_set_id, pack.inspection.question_set_version)
-    except Exception as e:
+    except QuestionSetError as e:
         raise OpError(f"{path}: {e}. Nothing was changed.") from e
     p = pack.inspection
     ins = InspectionRow(id=p.id, name=p.name, area=p.area, question_set_id=p.question_set_id,

@@ -257,3 +257,34 @@ def test_every_control_has_an_accessible_name(qtbot, window, setup):
             if w.isVisible() and not w.accessibleName() and not (isinstance(w, QAbstractButton) and w.text()):
                 missing.append(f"{cls.__name__}:{w.objectName()}")
     assert missing == []
+
+
+def test_no_key_means_two_things_inside_a_case(qtbot, window, setup):
+    """Replays the probe: Ctrl+P was both 'Practice illustration' and 'Print case
+    summary' (Qt: 'Ambiguous shortcut overload'), so it did nothing."""
+    from PySide6.QtGui import QAction, QShortcut
+
+    s, iid, cid = setup
+    view = window.open_case(cid)
+    keys = [a.shortcut().toString() for a in window.findChildren(QAction) if not a.shortcut().isEmpty()]
+    keys += [sc.key().toString() for sc in view.findChildren(QShortcut)]
+    assert "Ctrl+P" in keys
+    assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
+    view.show_question("IAOW-2.1-02")
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert view.practice.isChecked()
+
+
+def test_the_chosen_answer_is_a_checked_radio(qtbot, window, setup):
+    """Replays the probe: the chosen answer was a barely darker push button."""
+    from PySide6.QtWidgets import QRadioButton
+
+    s, iid, cid = setup
+    view = window.open_case(cid)
+    view.show_question("IAOW-2.1-02")
+    assert view.select_option(0)
+    buttons = view.option_buttons
+    assert all(isinstance(b, QRadioButton) for b in buttons)
+    assert [b.isChecked() for b in buttons].count(True) == 1 and buttons[0].isChecked()
+    assert "[1" in buttons[0].text()  # the key is shown, not only in a tooltip
