@@ -3,7 +3,7 @@ and shown, retried in order, and never lost."""
 
 from __future__ import annotations
 
-from storage.store import StorageError
+from storage.store import DiskFull
 from ui.ops.session import AnswerState, CaseSession
 from ui.ops.workspace import Workspace
 
@@ -15,7 +15,7 @@ def test_a_failed_save_stays_pending_then_is_stored_on_retry(store, iaow, monkey
     real = store.save_answer
 
     def full(*a, **k):
-        raise StorageError("the disk is full")
+        raise DiskFull("the disk is full")
 
     monkeypatch.setattr(store, "save_answer", full)
     r = s.submit("IAOW-2.1-02", AnswerState("yes"))
