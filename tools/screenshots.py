@@ -121,7 +121,7 @@ def lead_screens(demo: Store, folder: Path, app: QApplication) -> None:
     from ui.gui.lead import LeadView
     from ui.gui.main_window import MainWindow
 
-    w = MainWindow(lead)
+    w = MainWindow(Workspace(lead))
     w.resize(1366, 768)
     w.show()
     from PySide6.QtWidgets import QMessageBox
@@ -161,11 +161,12 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     OUT.mkdir(parents=True, exist_ok=True)
     from ui.gui.main_window import MainWindow
+    from ui.ops.workspace import Workspace
 
     with tempfile.TemporaryDirectory() as d:
         store = Store(Path(d) / "demo.sqlite3")
         build(store)
-        w = MainWindow(store)
+        w = MainWindow(Workspace(store))
         w.resize(1366, 768)
         w.show()
         app.processEvents()

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 
 from ui.gui.window_base import WindowBase
-from ui.ops import inspections, printing
+from ui.ops import inspections
 from ui.ops.errors import USER_ERRORS
 
 
@@ -134,6 +134,8 @@ class FileActions(WindowBase):
         if not path:
             return
         try:
+            from ui.ops import printing
+
             printing.print_case(self.ws, self.view.s.case.id, Path(path))
         except USER_ERRORS as e:
             self.fail(e, self.tr("The case summary was not written."))
@@ -168,6 +170,8 @@ class FileActions(WindowBase):
             return not dlg.wasCanceled()
 
         try:
+            from ui.ops import printing
+
             n = printing.print_cases(self.ws, iid, Path(target), ids, progress)
         except USER_ERRORS as e:
             dlg.close()
@@ -186,6 +190,8 @@ class FileActions(WindowBase):
         if not path:
             return
         try:
+            from ui.ops import printing
+
             printing.print_report(self.ws, iid, Path(path))
         except USER_ERRORS as e:
             self.fail(e, self.tr("The findings were not written."))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -11,13 +12,14 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
-from ui.gui.assess import AssessView
-from ui.gui.dialogs import CaseDetailsDialog, HelpDialog, NewInspectionDialog
 from ui.gui.file_actions import FileActions
 from ui.ops import inspections
 from ui.ops.errors import USER_ERRORS
 from ui.ops.session import CaseSession
 from ui.ops.workspace import Workspace, catalog
+
+if TYPE_CHECKING:
+    from ui.gui.assess import AssessView
 
 log = logging.getLogger("case_assessor.ui")
 
@@ -101,6 +103,8 @@ class MainWindow(FileActions):
     # ------------------------------------------------------------------ inspections and cases
     def new_inspection(self) -> None:
         cat = catalog()
+        from ui.gui.dialogs import NewInspectionDialog
+
         dlg = NewInspectionDialog([(s.id, s.title()) for s in cat.sets.values()], self)
         if not dlg.exec():
             return
@@ -120,6 +124,8 @@ class MainWindow(FileActions):
             if not iid:
                 return
         qs = self.ws.question_set(iid)
+        from ui.gui.dialogs import CaseDetailsDialog
+
         dlg = CaseDetailsDialog(qs, {}, None, self)
         if not dlg.exec():
             return
@@ -143,6 +149,8 @@ class MainWindow(FileActions):
         except USER_ERRORS as e:
             self.fail(e, self.tr("The case could not be opened."))
             return
+        from ui.gui.dialogs import CaseDetailsDialog
+
         dlg = CaseDetailsDialog(session.qs, dict(session.case.details), session.case.reference, self)
         if not dlg.exec():
             return
@@ -169,6 +177,8 @@ class MainWindow(FileActions):
             self.stack.setCurrentWidget(self.list)
             self.fail(e, self.tr("The case could not be opened."))
             return None
+        from ui.gui.assess import AssessView  # the walk-through loads when a case opens
+
         view = AssessView(session, self)
         view.status_message.connect(lambda m: self.statusBar().showMessage(m, 6000))
         view.save_state.connect(self._set_saved)
@@ -273,6 +283,8 @@ class MainWindow(FileActions):
         self.stack.setCurrentWidget(self.lead_view)
 
     def show_help(self) -> None:
+        from ui.gui.dialogs import HelpDialog
+
         HelpDialog(self).exec()
 
     def about(self) -> None:

@@ -4,16 +4,18 @@ the open case, and how a failure or a change is shown."""
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from ui.gui.assess import AssessView
 from ui.gui.case_list import CaseList
-from ui.gui.dialogs import SettingsDialog
 from ui.ops import inspections
 from ui.ops.changes import Done
 from ui.ops.errors import USER_ERRORS
 from ui.ops.workspace import Workspace
+
+if TYPE_CHECKING:
+    from ui.gui.assess import AssessView
 
 log = logging.getLogger("case_assessor.ui")
 
@@ -34,6 +36,8 @@ class WindowBase(QMainWindow):
         self.saved_label.setAccessibleName(self.tr("Save state"))
 
     def edit_settings(self) -> None:
+        from ui.gui.dialogs import SettingsDialog
+
         dlg = SettingsDialog(self.ws.setting("assessor_name") or "", self.ws.setting("assessor_id") or "", self)
         if dlg.exec():
             try:
