@@ -38,7 +38,8 @@ from storage.rows import (
 from storage.store import Store, now
 
 FORMAT = "case-assessor-bundle"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: change numbers (seq) on answers, assessments and details; tombstones
+READABLE_VERSIONS = (1, 2)
 MAX_BYTES = 200 * 1024 * 1024
 
 JSONValue = Any
@@ -75,6 +76,9 @@ class BAnswer(TypedDict):
     practice: NotRequired[Annotated[bool, _default(False)]]
     updated_at: str
     updated_by: str
+    seq: NotRequired[Annotated[int, Field(ge=0, le=2**53), _default(0)]]
+    origin: NotRequired[Annotated[Literal["", "lead"], _default("")]]
+    base: NotRequired[Annotated[int, Field(ge=0, le=2**53), _default(0)]]
 
 
 class BAudit(TypedDict):
@@ -98,6 +102,8 @@ class BAssessment(_M):
     updated_at: str
     completed_at: str | None = None
     position: str | None = None
+    seq: int = Field(0, ge=0, le=2**53)
+    status_seq: int = Field(0, ge=0, le=2**53)
     answers: list[BAnswer]
     audit: list[BAudit]
 
@@ -108,6 +114,7 @@ class BCase(_M):
     details: dict[str, JSONValue]
     created_at: str
     updated_at: str
+    details_seq: int = Field(0, ge=0, le=2**53)
     assessments: list[BAssessment]
     scores: dict[str, JSONValue] = {}
 
@@ -157,9 +164,11 @@ def _assessment_json(ae: AssessmentDump) -> dict[str, Any]:
         "updated_at": a.updated_at,
         "completed_at": a.completed_at,
         "position": a.position,
+        "seq": a.seq,
+        "status_seq": a.status_seq,
         "answers": [
             {"question_id": n.question_id, "value": n.value, "note": n.note, "practice": n.practice,
-             "updated_at": n.updated_at, "updated_by": n.updated_by}
+             "updated_at": n.updated_at, "updated_by": n.updated_by, "seq": n.seq, "origin": n.origin, "base": n.base}
             for n in ae.answers
         ],
         "audit": [
@@ -193,6 +202,7 @@ def build(store: Store, inspection_id: str, qs: QuestionSet) -> dict[str, Any]:
                 "details": case.details,
                 "created_at": case.created_at,
                 "updated_at": case.updated_at,
+                "details_seq": case.details_seq,
                 "assessments": assessments,
                 "scores": primary_scores,
             }
@@ -271,7 +281,7 @@ def parse(raw: bytes, catalog: Catalog, *, source: str = "bundle") -> tuple[Bund
         bundle = _parse_refused(raw, source)  # explains what is wrong (or accepts what only JSON mode refused)
     if bundle.format_version > FORMAT_VERSION:
         raise BundleError(_newer(source, bundle.format_version))
-    if bundle.format_version != FORMAT_VERSION:
+    if bundle.format_version not in READABLE_VERSIONS:
         raise BundleError(f"{source}: unsupported bundle format version {bundle.format_version}")
     try:
         qs = catalog.get(bundle.question_set.id, bundle.question_set.version)
@@ -316,9 +326,9 @@ def parse(raw: bytes, catalog: Catalog, *, source: str = "bundle") -> tuple[Bund
 
 def _assessment_dump(case_id: str, a: BAssessment) -> AssessmentDump:
     row = AssessmentRow(a.id, case_id, a.assessor, a.question_set_version, a.status, a.kind, a.lineage, a.created_at,
-                        a.updated_at, a.completed_at, a.position)
+                        a.updated_at, a.completed_at, a.position, a.seq, a.status_seq)
     answers = [AnswerRow(n["question_id"], n["value"], n.get("note", ""), n.get("practice", False), n["updated_at"],
-                         n["updated_by"]) for n in a.answers]
+                         n["updated_by"], n.get("seq", 0), n.get("origin", ""), n.get("base", 0)) for n in a.answers]
     audit = [AuditRow(r["at"], r["who"], r["action"], r.get("question_id"), r.get("old"), r.get("new"))
              for r in a.audit]
     return AssessmentDump(row, answers, audit)
@@ -332,7 +342,7 @@ def to_store_data(bundle: Bundle) -> InspectionDump:
     cases = [
         CaseDump(
             CaseRow(id=c.id, inspection_id=i.id, reference=c.reference, details=c.details, created_at=c.created_at,
-                    updated_at=c.updated_at),
+                    updated_at=c.updated_at, details_seq=c.details_seq),
             [_assessment_dump(c.id, a) for a in c.assessments],
         )
         for c in bundle.cases

@@ -56,7 +56,9 @@ class MergeReport(_M):
     cases_new: list[str] = Field(default_factory=list)
     cases_updated: list[str] = Field(default_factory=list)
     cases_unchanged: list[str] = Field(default_factory=list)
-    duplicates: list[Duplicate] = Field(default_factory=list)
+    duplicates: list[Duplicate] = Field(default_factory=list)  # merges before causal versions
+    cases_added: list[str] = Field(default_factory=list)  # added offline by an assessor whose pack allowed it
+    held: list[str] = Field(default_factory=list)  # "REF QUESTION": assessor changes held beside a lead decision
     conflicts_open: int = 0
 
     @property

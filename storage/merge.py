@@ -1,16 +1,29 @@
-"""The lead inspector's merge, as SQL: cases, assessments, answers, conflicts.
+"""The lead inspector's merge, as SQL: scope, cases, assessments, answers, conflicts.
 
 Rules (docs/merge.md):
 
-* A case is matched by its UUID, else by its reference within the inspection
-  (a *duplicate*: the incoming case is folded into the stored one).
-* An assessment is matched by its UUID.  For the same assessment, each answer
-  keeps the version with the greatest (updated_at, content): merging the same
-  file again, or an older export, changes nothing, and the order of files does
-  not matter.
-* Audit rows are added once each (by digest).
-* Two *primary* assessments of one case that disagree on an answer make a
-  per-answer conflict.  A QA second read (kind ``qa``) is never a conflict.
+* **Scope.**  A file is merged under the :class:`Authority` of the key that
+  signed it: one named assessor, one inspection.  Every assessment in it must
+  be that assessor's, of a case assigned to them with that kind of reading;
+  case details only for those cases; a new case only when their pack allowed
+  it, and never under a reference already used.  Anything else refuses the
+  whole file (:class:`ScopeError`) and nothing is written.
+* **Causal versions, not clocks.**  Each assessment counts its changes
+  (``seq``); an answer, a status change and a case's details carry the number
+  they were written at.  A stored version is replaced only by one with a
+  greater number from the same writer, so an old, replayed or re-exported file
+  changes nothing, whatever its timestamps say.  A cleared answer travels as a
+  tombstone (value null) and wins the same way.
+* **The lead's decisions are versions too.**  A decision is stored with
+  ``origin = 'lead'`` and ``base`` = the assessor's version it was made on.  An
+  assessor's change made after that version (without seeing the decision) is
+  *held* beside the decision and reopens the conflict; it never overwrites it.
+* **Bundles of format 1** (no change numbers) fill empty answers and replace
+  other un-numbered versions by (updated_at, content) as before; they never
+  replace a numbered version or a decision.
+* Audit rows are added once each (by digest).  Two *primary* assessments of one
+  case that disagree on an answer make a per-answer conflict; a QA second read
+  (kind ``qa``) is never a conflict.
 
 The merge uses the store's public interface only: :meth:`Store.transaction`
 and :meth:`Store.query`, and the table writers of :mod:`storage.tables`.
@@ -31,13 +44,17 @@ from storage.rows import (
     AssessmentDump,
     AssessmentRow,
     AuditRow,
+    Authority,
     CaseDump,
     CaseRow,
-    DuplicateCase,
     InspectionDump,
     MergeOutcome,
 )
 from storage.store import Store
+
+
+class ScopeError(ValueError):
+    """The file writes outside what its signer was given; nothing was merged."""
 
 
 def _digest(r: AuditRow) -> str:
@@ -47,7 +64,7 @@ def _digest(r: AuditRow) -> str:
     return hashlib.sha256(dumps(key).encode()).hexdigest()[:32]
 
 
-def _version_key(updated_at: str, content: dict[str, Any]) -> tuple[str, str]:
+def _legacy_key(updated_at: str, content: dict[str, Any]) -> tuple[str, str]:
     return (updated_at or "", dumps(content))
 
 
@@ -55,119 +72,198 @@ def already_merged(store: Store, sha256: str) -> bool:
     return bool(store.query("SELECT 1 FROM merged_files WHERE sha256 = ?", (sha256,)))
 
 
-def merge_data(store: Store, data: InspectionDump, *, file_sha: str, file_name: str, signer: str,
+# ---------------------------------------------------------------------------
+# Who may write what
+# ---------------------------------------------------------------------------
+
+
+def assign(store: Store, inspection_id: str, case_ids: list[str], assessor: str, kind: str = "primary") -> None:
+    """Record that ``assessor`` was given these cases (as the lead's pack says)."""
+    t = now()
+    with store.transaction() as c:
+        c.executemany("INSERT OR IGNORE INTO assignments (inspection_id, case_id, assessor, kind, assigned_at) "
+                      "VALUES (?, ?, ?, ?, ?)", [(inspection_id, cid, assessor, kind, t) for cid in case_ids])
+
+
+def grant(store: Store, fingerprint: str, public_key: str, inspection_id: str, assessor: str, who: str,
+          may_add_cases: bool = False) -> None:
+    """Trust a key as ``assessor`` (the name the lead gave, not the file's claim) for one inspection."""
+    with store.transaction() as c:
+        c.execute("INSERT OR IGNORE INTO trusted_keys (fingerprint, public_key, name, trusted_at, trusted_by) "
+                  "VALUES (?, ?, ?, ?, ?)", (fingerprint, public_key, assessor, now(), who))
+        c.execute("INSERT OR REPLACE INTO authorities (fingerprint, inspection_id, assessor, may_add_cases, "
+                  "trusted_at, trusted_by) VALUES (?, ?, ?, ?, ?, ?)",
+                  (fingerprint, inspection_id, assessor, int(may_add_cases), now(), who))
+        tables.audit(c, "trust_key", who, inspection_id=inspection_id,
+                     new={"fingerprint": fingerprint, "assessor": assessor})
+
+
+def assigned_assessors(store: Store, inspection_id: str) -> list[str]:
+    return [r[0] for r in store.query("SELECT DISTINCT assessor FROM assignments WHERE inspection_id = ? "
+                                      "ORDER BY assessor", (inspection_id,))]
+
+
+def authority(store: Store, fingerprint: str, inspection_id: str) -> Authority | None:
+    """What the key may write in the inspection, or None if it is not trusted there."""
+    rows = store.query("SELECT assessor, may_add_cases FROM authorities WHERE fingerprint = ? AND inspection_id = ?",
+                       (fingerprint, inspection_id))
+    if not rows:
+        return None
+    assessor = rows[0][0]
+    assigned = store.query("SELECT case_id, kind FROM assignments WHERE inspection_id = ? AND assessor = ?",
+                           (inspection_id, assessor))
+    return Authority(fingerprint, inspection_id, assessor, frozenset((r[0], r[1]) for r in assigned),
+                     bool(rows[0][1]))
+
+
+def _check_scope(c: sqlite3.Connection, data: InspectionDump, auth: Authority) -> None:
+    """Refuse the file when anything in it is outside the signer's authority."""
+    ins = data.inspection
+    if ins.id != auth.inspection_id:
+        raise ScopeError(f"the file is for another inspection ({ins.name!r}) than its signer was trusted for")
+    assigned_cases = {cid for cid, _kind in auth.assigned}
+    for entry in data.cases:
+        case = entry.case
+        known = c.execute("SELECT reference FROM cases WHERE id = ?", (case.id,)).fetchone()
+        if known is None:
+            clash = c.execute("SELECT 1 FROM cases WHERE inspection_id = ? AND reference = ?",
+                              (ins.id, case.reference)).fetchone()
+            if clash:
+                raise ScopeError(f"case {case.reference!r} in the file is a new record for a case already held here; "
+                                 "a new record never takes over an existing case")
+            if not auth.may_add_cases:
+                raise ScopeError(f"case {case.reference!r} was not given to {auth.assessor} and their pack does not "
+                                 "allow adding cases")
+        elif case.id not in assigned_cases:
+            raise ScopeError(f"case {known[0]!r} was not given to {auth.assessor}")
+        for ae in entry.assessments:
+            a = ae.assessment
+            if a.assessor != auth.assessor:
+                raise ScopeError(f"case {case.reference!r} holds an assessment by {a.assessor!r}, but the file is "
+                                 f"signed by {auth.assessor}'s key")
+            if known is not None and (case.id, a.kind) not in auth.assigned:
+                raise ScopeError(f"{auth.assessor} was not given case {known[0]!r} for a {a.kind} reading")
+            owner = c.execute("SELECT case_id, assessor FROM assessments WHERE id = ?", (a.id,)).fetchone()
+            if owner is not None and tuple(owner) != (case.id, a.assessor):
+                raise ScopeError(f"an assessment in case {case.reference!r} is already held for another case or "
+                                 "assessor")
+            if any(n.origin for n in ae.answers):
+                raise ScopeError("the file claims a lead inspector's decision; only the lead records those")
+
+
+# ---------------------------------------------------------------------------
+# The merge
+# ---------------------------------------------------------------------------
+
+
+def merge_data(store: Store, data: InspectionDump, auth: Authority, *, file_sha: str, file_name: str, signer: str,
                merge_id: str) -> MergeOutcome:
-    """Merge one validated bundle in a single transaction; returns what changed."""
+    """Merge one validated bundle in a single transaction under ``auth``;
+    returns what changed.  Raises :class:`ScopeError` (nothing written)."""
     ins = data.inspection
     out = MergeOutcome(inspection_id=ins.id)
-    assessors: set[str] = set()
     with store.transaction() as c:
         row = c.execute("SELECT question_set_id, question_set_version FROM inspections WHERE id = ?", (ins.id,)).fetchone()
         if row is None:
-            tables.insert_inspection(c, ins)
-        elif tuple(row) != (ins.question_set_id, ins.question_set_version):
-            raise ValueError(
+            raise ScopeError(f"inspection {ins.name!r} is not in this database")
+        if tuple(row) != (ins.question_set_id, ins.question_set_version):
+            raise ScopeError(
                 f"the file uses {ins.question_set_id} {ins.question_set_version} but the inspection here uses "
                 f"{row[0]} {row[1]}; an inspection never mixes question sets"
             )
+        _check_scope(c, data, auth)
         touched: set[str] = set()
         for entry in data.cases:
-            case_id = _merge_case(c, ins.id, entry, out)
-            assessors.update(ae.assessment.assessor for ae in entry.assessments)
-            touched.add(case_id)
+            _merge_case(c, ins.id, entry, auth, out)
+            touched.add(entry.case.id)
         out.conflicts_open = refresh_conflicts(c, ins.id, sorted(touched))
         c.execute("INSERT OR IGNORE INTO merged_files (sha256, merge_id, name, signer, at) VALUES (?, ?, ?, ?, ?)",
                   (file_sha, merge_id, file_name, signer, now()))
         tables.audit(c, "merge", signer, inspection_id=ins.id, new={"file": file_name, "sha256": file_sha})
-    out.assessors = sorted(assessors)
+    out.assessors = [auth.assessor] if any(e.assessments for e in data.cases) else []
     return out
 
 
-def _merge_case(c: sqlite3.Connection, inspection_id: str, entry: CaseDump, out: MergeOutcome) -> str:
-    """One case and its assessments; records it in ``out`` as new, updated,
-    unchanged or a duplicate.  Returns the id the case is stored under."""
+def _merge_case(c: sqlite3.Connection, inspection_id: str, entry: CaseDump, auth: Authority,
+                out: MergeOutcome) -> None:
+    """One case (in scope) and its assessments, recorded in ``out``."""
     case = entry.case
-    stored = c.execute("SELECT id, details, updated_at FROM cases WHERE id = ?", (case.id,)).fetchone()
-    changed: bool | None = False
+    stored = c.execute("SELECT details_seq FROM cases WHERE id = ?", (case.id,)).fetchone()
+    changed = False
     if stored is None:
-        dup = c.execute("SELECT id FROM cases WHERE inspection_id = ? AND reference = ?",
-                        (inspection_id, case.reference)).fetchone()
-        if dup is not None:
-            case_id = _fold_duplicate(c, inspection_id, dup[0], case)
-            out.duplicates.append(DuplicateCase(case.reference, sorted([case.id, dup[0]]), case_id))
-            changed = True
-        else:
-            tables.insert_case(c, inspection_id, case)
-            case_id = case.id
-            out.new.append(case.reference)
-            changed = None  # counted as new
-    else:
-        case_id = case.id
-        if _version_key(case.updated_at, case.details) > _version_key(stored[2], json.loads(stored[1])):
-            c.execute("UPDATE cases SET details = ?, updated_at = ? WHERE id = ?",
-                      (dumps(case.details), case.updated_at, case_id))
-            changed = True
+        tables.insert_case(c, inspection_id, case)
+        c.execute("INSERT OR IGNORE INTO assignments (inspection_id, case_id, assessor, kind, assigned_at) "
+                  "VALUES (?, ?, ?, 'primary', ?)", (inspection_id, case.id, auth.assessor, now()))
+        out.added.append(case.reference)
+        out.new.append(case.reference)
+    elif case.details_seq > stored[0]:
+        c.execute("UPDATE cases SET details = ?, updated_at = ?, details_seq = ? WHERE id = ?",
+                  (dumps(case.details), case.updated_at, case.details_seq, case.id))
+        changed = True
     for ae in entry.assessments:
-        if _merge_assessment(c, case_id, ae):
-            changed = changed if changed is None else True
-    if changed is True:
-        out.updated.append(case.reference)
-    elif changed is False:
-        out.unchanged.append(case.reference)
-    return case_id
+        changed = _merge_assessment(c, case, ae, out) or changed
+    if stored is not None:
+        (out.updated if changed else out.unchanged).append(case.reference)
 
 
-def _fold_duplicate(c: sqlite3.Connection, inspection_id: str, stored_id: str, case: CaseRow) -> str:
-    """Two case records with one reference: keep the smaller UUID (so the
-    result does not depend on which file came first) and the newer details."""
-    row = c.execute("SELECT details, updated_at, created_at FROM cases WHERE id = ?", (stored_id,)).fetchone()
-    stored_key = _version_key(row[1], json.loads(row[0]))
-    incoming_key = _version_key(case.updated_at, case.details)
-    details, updated = (case.details, case.updated_at) if incoming_key > stored_key else (json.loads(row[0]), row[1])
-    keep = min(stored_id, case.id)
-    if keep == stored_id:
-        c.execute("UPDATE cases SET details = ?, updated_at = ? WHERE id = ?", (dumps(details), updated, stored_id))
-        return stored_id
-    created = min(row[2] or "", case.created_at or "")
-    c.execute("UPDATE cases SET reference = reference || ' (moving)' WHERE id = ?", (stored_id,))
-    tables.insert_case(c, inspection_id, CaseRow(keep, inspection_id, case.reference, details, created, updated))
-    c.execute("UPDATE assessments SET case_id = ? WHERE case_id = ?", (keep, stored_id))
-    c.execute("DELETE FROM conflicts WHERE case_id = ?", (stored_id,))
-    c.execute("DELETE FROM cases WHERE id = ?", (stored_id,))
-    return keep
-
-
-def _merge_assessment(c: sqlite3.Connection, case_id: str, ae: AssessmentDump) -> bool:
-    """One assessment under ``case_id``; True if anything of it changed."""
+def _merge_assessment(c: sqlite3.Connection, case: CaseRow, ae: AssessmentDump, out: MergeOutcome) -> bool:
+    """One assessment of ``case``; True if anything of it changed."""
     a = ae.assessment
-    row = c.execute("SELECT status, updated_at, completed_at FROM assessments WHERE id = ?", (a.id,)).fetchone()
+    row = c.execute("SELECT status_seq, seq FROM assessments WHERE id = ?", (a.id,)).fetchone()
     if row is None:
         # a new assessment: every row goes straight in (the common case, kept fast)
-        tables.insert_assessment(c, case_id, a)
+        tables.insert_assessment(c, case.id, a)
         tables.write_answers(c, a.id, ae.answers)
-        _add_audit(c, case_id, a.id, ae.audit, set())
+        _add_audit(c, case.id, a.id, ae.audit, set())
         return True
     changed = False
-    if (a.updated_at or "") > (row[1] or "") or ((a.updated_at or "") == (row[1] or "") and a.status > row[0]):
-        c.execute("UPDATE assessments SET status = ?, updated_at = ?, completed_at = ? WHERE id = ?",
-                  (a.status, a.updated_at, a.completed_at, a.id))
+    if a.status_seq > row[0]:
+        c.execute("UPDATE assessments SET status = ?, updated_at = ?, completed_at = ?, status_seq = ? WHERE id = ?",
+                  (a.status, a.updated_at, a.completed_at, a.status_seq, a.id))
         changed = True
-    newer = [n for n in ae.answers if _is_newer(c, a.id, n)]
-    tables.write_answers(c, a.id, newer)
-    stored = {d for (d,) in c.execute("SELECT digest FROM audit WHERE assessment_id = ? AND digest IS NOT NULL",
-                                      (a.id,))}
-    _add_audit(c, case_id, a.id, ae.audit, stored)
-    return changed or bool(newer)
+    if a.seq > row[1]:
+        c.execute("UPDATE assessments SET seq = ? WHERE id = ?", (a.seq, a.id))
+    take, held = _sort_answers(c, a.id, ae.answers)
+    tables.write_answers(c, a.id, take)
+    for n in held:
+        c.execute("INSERT INTO held_versions (assessment_id, question_id, value, note, practice, updated_at, "
+                  "updated_by, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, question_id) DO UPDATE "
+                  "SET value = excluded.value, note = excluded.note, practice = excluded.practice, "
+                  "updated_at = excluded.updated_at, updated_by = excluded.updated_by, seq = excluded.seq "
+                  "WHERE excluded.seq > held_versions.seq",
+                  (a.id, n.question_id, dumps(n.value), n.note, int(n.practice), n.updated_at, n.updated_by, n.seq))
+        out.held.append(f"{case.reference} {n.question_id}")
+    stored_digests = {d for (d,) in c.execute(
+        "SELECT digest FROM audit WHERE assessment_id = ? AND digest IS NOT NULL", (a.id,))}
+    _add_audit(c, case.id, a.id, ae.audit, stored_digests)
+    return changed or bool(take) or bool(held)
 
 
-def _is_newer(c: sqlite3.Connection, assessment_id: str, n: AnswerRow) -> bool:
-    """Whether the incoming answer wins over the stored one (greatest (updated_at, content))."""
-    old = c.execute("SELECT value, note, practice, updated_at FROM answers WHERE assessment_id = ? AND question_id = ?",
-                    (assessment_id, n.question_id)).fetchone()
-    if old is None:
-        return True
-    old_content = {"value": json.loads(old[0]) if old[0] else None, "note": old[1] or "", "practice": bool(old[2])}
-    return _version_key(n.updated_at, n.content()) > _version_key(old[3], old_content)
+def _sort_answers(c: sqlite3.Connection, assessment_id: str,
+                  incoming: list[AnswerRow]) -> tuple[list[AnswerRow], list[AnswerRow]]:
+    """Which incoming answers replace the stored ones, and which are held
+    beside a lead's decision they did not see."""
+    stored = {r[0]: r for r in c.execute(
+        "SELECT question_id, value, note, practice, updated_at, seq, origin, base FROM answers WHERE assessment_id = ?",
+        (assessment_id,))}
+    take, held = [], []
+    for n in incoming:
+        old = stored.get(n.question_id)
+        if old is None:
+            take.append(n)
+        elif old[6] == "lead":
+            if n.seq > old[7]:
+                held.append(n)
+        elif n.seq > old[5]:
+            take.append(n)
+        elif n.seq == old[5]:
+            # the same version number (a re-export, or a file before change numbers): the greater
+            # (updated_at, content) stands, so the result does not depend on the order of files
+            old_content = {"value": json.loads(old[1]) if old[1] else None, "note": old[2] or "",
+                           "practice": bool(old[3])}
+            if _legacy_key(n.updated_at, n.content()) > _legacy_key(old[4], old_content):
+                take.append(n)
+    return take, held
 
 
 def _add_audit(c: sqlite3.Connection, case_id: str, assessment_id: str, audit: list[AuditRow],
@@ -183,41 +279,62 @@ def _add_audit(c: sqlite3.Connection, case_id: str, assessment_id: str, audit: l
     tables.write_audit(c, rows)
 
 
+# ---------------------------------------------------------------------------
+# Conflicts
+# ---------------------------------------------------------------------------
+
+
+def _versions(c: sqlite3.Connection, case_id: str) -> dict[str, list[dict[str, Any]]]:
+    """Per question, every primary reading's version and every held version."""
+    prim = c.execute("SELECT id, assessor FROM assessments WHERE case_id = ? AND kind = 'primary' "
+                     "ORDER BY created_at, id", (case_id,)).fetchall()
+    versions: dict[str, list[dict[str, Any]]] = {}
+    for aid, assessor in prim:
+        rows = c.execute("SELECT question_id, value, note, updated_at, updated_by, seq, origin, 0 FROM answers "
+                         "WHERE assessment_id = ? UNION ALL SELECT question_id, value, note, updated_at, updated_by, "
+                         "seq, '', 1 FROM held_versions WHERE assessment_id = ?", (aid, aid)).fetchall()
+        for qid, value, note, updated_at, updated_by, seq, origin, is_held in rows:
+            if len(prim) < 2 and not is_held and origin != "lead":
+                continue
+            versions.setdefault(qid, []).append({
+                "assessment_id": aid, "assessor": "lead inspector's decision" if origin == "lead" else assessor,
+                "value": json.loads(value) if value else None, "note": note or "", "updated_at": updated_at,
+                "updated_by": updated_by, "seq": seq, "held": bool(is_held), "origin": origin,
+            })
+    return versions
+
+
 def refresh_conflicts(c: sqlite3.Connection, inspection_id: str, case_ids: list[str]) -> int:
-    """Recompute per-answer conflicts between primary assessments of the cases."""
+    """Recompute per-answer conflicts of the cases.  A resolved conflict whose
+    readings changed since the decision (a new version number on any side, or
+    a held version) is reopened; a decision is never silently kept over new work."""
     for case_id in case_ids:
-        prim = c.execute(
-            "SELECT id, assessor FROM assessments WHERE case_id = ? AND kind = 'primary' ORDER BY created_at, id",
-            (case_id,),
-        ).fetchall()
-        versions: dict[str, list[dict[str, Any]]] = {}
-        if len(prim) > 1:
-            for aid, assessor in prim:
-                for qid, value, note, updated_at, updated_by in c.execute(
-                    "SELECT question_id, value, note, updated_at, updated_by FROM answers WHERE assessment_id = ?", (aid,)
-                ):
-                    versions.setdefault(qid, []).append({
-                        "assessment_id": aid, "assessor": assessor, "value": json.loads(value) if value else None,
-                        "note": note or "", "updated_at": updated_at, "updated_by": updated_by,
-                    })
-        for qid, vs in versions.items():
+        for qid, vs in _versions(c, case_id).items():
             distinct = {dumps(v["value"]) for v in vs}
-            existing = c.execute("SELECT id, status, resolution FROM conflicts WHERE case_id = ? AND question_id = ?",
+            existing = c.execute("SELECT id, status, versions FROM conflicts WHERE case_id = ? AND question_id = ?",
                                  (case_id, qid)).fetchone()
             if len(vs) < 2 or len(distinct) < 2:
                 if existing is not None and existing[1] == "open":
                     c.execute("DELETE FROM conflicts WHERE id = ?", (existing[0],))
                 continue
-            vs_sorted = sorted(vs, key=lambda v: (v["assessment_id"]))
+            vs_sorted = sorted(vs, key=lambda v: (v["assessment_id"], v["held"]))
             if existing is None:
                 c.execute(
                     "INSERT INTO conflicts (id, inspection_id, case_id, question_id, versions, status) VALUES (?, ?, ?, ?, ?, 'open')",
                     (_conflict_id(case_id, qid), inspection_id, case_id, qid, dumps(vs_sorted)),
                 )
-            else:
-                c.execute("UPDATE conflicts SET versions = ? WHERE id = ?", (dumps(vs_sorted), existing[0]))
+                continue
+            reopen = existing[1] == "resolved" and _sides(json.loads(existing[2])) != _sides(vs_sorted)
+            c.execute("UPDATE conflicts SET versions = ?, status = CASE WHEN ? THEN 'open' ELSE status END "
+                      "WHERE id = ?", (dumps(vs_sorted), reopen, existing[0]))
     row = c.execute("SELECT count(*) FROM conflicts WHERE inspection_id = ? AND status = 'open'", (inspection_id,)).fetchone()
     return int(row[0])
+
+
+def _sides(versions: list[dict[str, Any]]) -> set[tuple[str, int, bool]]:
+    """The assessor versions a decision was made on (the lead's own row aside)."""
+    return {(v["assessment_id"], int(v.get("seq", 0)), bool(v.get("held"))) for v in versions
+            if v.get("origin") != "lead"}
 
 
 def _conflict_id(case_id: str, question_id: str) -> str:
@@ -239,7 +356,9 @@ def list_conflicts(store: Store, inspection_id: str, status: str | None = None) 
 
 def resolve_conflict(store: Store, conflict_id: str, value: Any, note: str | None, who: str, why: str) -> None:
     """Record the lead's decision and apply it to the case's scoring (first
-    primary) assessment, with who, when and why."""
+    primary) assessment, with who, when and why.  The decision is stored as a
+    version of its own (``origin`` lead, ``base`` the newest assessor version
+    it saw), so later assessor changes reopen it instead of overwriting it."""
     with store.transaction() as c:
         row = c.execute("SELECT case_id, question_id, status FROM conflicts WHERE id = ?", (conflict_id,)).fetchone()
         if row is None:
@@ -247,15 +366,21 @@ def resolve_conflict(store: Store, conflict_id: str, value: Any, note: str | Non
         case_id, qid, _status = row
         prim = c.execute("SELECT id FROM assessments WHERE case_id = ? AND kind = 'primary' ORDER BY created_at, id LIMIT 1",
                          (case_id,)).fetchone()
-        old = c.execute("SELECT value, note, practice FROM answers WHERE assessment_id = ? AND question_id = ?",
+        old = c.execute("SELECT value, note, practice, seq, base FROM answers WHERE assessment_id = ? AND question_id = ?",
                         (prim[0], qid)).fetchone()
+        held = c.execute("SELECT seq FROM held_versions WHERE assessment_id = ? AND question_id = ?",
+                         (prim[0], qid)).fetchone()
+        base = max([0, *(int(x) for x in (old[3], old[4]) if old), *(int(held[0]) for _ in [0] if held)])
         keep_note = old[1] if old else ""
         new_note = keep_note if note is None else note
         t = now()
-        tables.write_answers(c, prim[0], [AnswerRow(qid, value, new_note, bool(old[2]) if old else False, t, who)])
+        tables.write_answers(c, prim[0], [AnswerRow(qid, value, new_note, bool(old[2]) if old else False, t, who,
+                                                    base, "lead", base)])
+        c.execute("DELETE FROM held_versions WHERE assessment_id = ? AND question_id = ?", (prim[0], qid))
         resolution = {"value": value, "note": new_note}
-        c.execute("UPDATE conflicts SET status = 'resolved', resolution = ?, resolved_by = ?, resolved_at = ?, why = ? "
-                  "WHERE id = ?", (dumps(resolution), who, t, why, conflict_id))
+        decided = sorted(_versions(c, case_id).get(qid, []), key=lambda v: (v["assessment_id"], v["held"]))
+        c.execute("UPDATE conflicts SET status = 'resolved', resolution = ?, resolved_by = ?, resolved_at = ?, why = ?, "
+                  "versions = ? WHERE id = ?", (dumps(resolution), who, t, why, dumps(decided), conflict_id))
         tables.audit(c, "resolve_conflict", who, case_id=case_id, assessment_id=prim[0], question_id=qid,
                      old={"value": json.loads(old[0]) if old and old[0] else None, "note": keep_note},
                      new={**resolution, "why": why}, at=t)
@@ -273,8 +398,10 @@ def trusted_keys(store: Store) -> dict[str, dict[str, str]]:
 
 
 def record_merge(store: Store, merge_id: str, who: str, report: dict[str, Any]) -> None:
+    """Store (or bring up to date) one merge's report."""
     with store.transaction() as c:
-        c.execute("INSERT INTO merges (id, at, who, report) VALUES (?, ?, ?, ?)", (merge_id, now(), who, dumps(report)))
+        c.execute("INSERT INTO merges (id, at, who, report) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                  "report = excluded.report", (merge_id, now(), who, dumps(report)))
 
 
 def merge_reports(store: Store) -> list[dict[str, str]]:

@@ -29,6 +29,7 @@ __all__ = [
     "InspectionDump",
     "DuplicateCase",
     "MergeOutcome",
+    "Authority",
 ]
 
 
@@ -52,6 +53,7 @@ class CaseRow:
     details: dict[str, Any]
     created_at: str
     updated_at: str
+    details_seq: int = 0  # the change counter of the details (causal order; see docs/merge.md)
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ class AssessmentRow:
     updated_at: str
     completed_at: str | None
     position: str | None
+    seq: int = 0  # the assessment's change counter: every answer or status change takes the next number
+    status_seq: int = 0  # the counter value of the last status change
 
 
 class AnswerRow(NamedTuple):
@@ -78,6 +82,9 @@ class AnswerRow(NamedTuple):
     practice: bool = False
     updated_at: str = ""
     updated_by: str = ""
+    seq: int = 0  # the assessment's counter when this version was written (0: before causal versions)
+    origin: str = ""  # "" written by the assessment's own assessor; "lead" a lead inspector's decision
+    base: int = 0  # for a lead decision: the assessor's version (seq) it was made on
 
     def content(self) -> dict[str, Any]:
         return {"value": self.value, "note": self.note, "practice": self.practice}
@@ -166,10 +173,24 @@ class MergeOutcome:
     new: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
-    duplicates: list[DuplicateCase] = field(default_factory=list)
+    duplicates: list[DuplicateCase] = field(default_factory=list)  # files before causal versions only
     assessors: list[str] = field(default_factory=list)
     conflicts_open: int = 0
+    added: list[str] = field(default_factory=list)  # cases the assessor added offline (the pack allowed it)
+    held: list[str] = field(default_factory=list)  # "REF QUESTION": changes made after a lead's decision
 
     @property
     def changed(self) -> bool:
-        return bool(self.new or self.updated or self.duplicates)
+        return bool(self.new or self.updated or self.duplicates or self.held)
+
+
+@dataclass(frozen=True)
+class Authority:
+    """What one trusted key may write: one named assessor's assigned cases
+    (with the kind of reading) in one inspection."""
+
+    fingerprint: str
+    inspection_id: str
+    assessor: str
+    assigned: frozenset[tuple[str, str]]  # (case_id, kind)
+    may_add_cases: bool = False

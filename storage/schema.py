@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SCHEMA_VERSION", "MIGRATIONS", "migrate", "StorageError", "NewerDatabaseError"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class _DDL:
@@ -190,7 +190,30 @@ def _v2(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_audit_digest ON audit (assessment_id, digest)")
 
 
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2}
+def _v3(db: sqlite_utils.Database) -> None:
+    """Causal versions and scoped authority (docs/merge.md): change counters on
+    assessments, answers and case details; the cases each assessor was given;
+    the keys trusted as a named assessor for an inspection.  Assignments are
+    filled from the assessments already merged, so earlier work stays in scope."""
+    for table, column in (("assessments", "seq"), ("assessments", "status_seq"), ("answers", "seq"),
+                          ("answers", "base"), ("cases", "details_seq")):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN {column} INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE answers ADD COLUMN origin TEXT NOT NULL DEFAULT ''")
+    ddl = _DDL(db)
+    ddl.table("assignments", {"inspection_id": str, "case_id": str, "assessor": str, "kind": str, "assigned_at": str},
+              pk=("inspection_id", "case_id", "assessor", "kind"), not_null={"assigned_at"})
+    ddl.table("authorities", {"fingerprint": str, "inspection_id": str, "assessor": str, "may_add_cases": int,
+                              "trusted_at": str, "trusted_by": str},
+              pk=("fingerprint", "inspection_id"), not_null={"assessor", "trusted_at"})
+    ddl.table("held_versions", {"assessment_id": str, "question_id": str, "value": str, "note": str, "practice": int,
+                                "updated_at": str, "updated_by": str, "seq": int},
+              pk=("assessment_id", "question_id"), foreign_keys=[("assessment_id", "assessments", "id")])
+    db.execute("INSERT OR IGNORE INTO assignments (inspection_id, case_id, assessor, kind, assigned_at) "
+               "SELECT c.inspection_id, a.case_id, a.assessor, a.kind, a.created_at FROM assessments a "
+               "JOIN cases c ON c.id = a.case_id")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2, 3: _v3}
 
 
 def backup_before_migration(conn: sqlite3.Connection, path: Path, from_version: int) -> Path:

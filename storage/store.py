@@ -156,7 +156,8 @@ class Store(Database):
                 raise KeyError(case_id)
             if json.loads(old[0]) == details:
                 return
-            c.execute("UPDATE cases SET details = ?, updated_at = ? WHERE id = ?", (dumps(details), now(), case_id))
+            c.execute("UPDATE cases SET details = ?, updated_at = ?, details_seq = details_seq + 1 WHERE id = ?",
+                      (dumps(details), now(), case_id))
             tables.audit(c, "case_details", who, inspection_id=old[1], case_id=case_id, old=json.loads(old[0]),
                          new=details)
 
@@ -200,7 +201,8 @@ class Store(Database):
                 return
             t = now()
             c.execute(
-                "UPDATE assessments SET status = ?, updated_at = ?, completed_at = ? WHERE id = ?",
+                "UPDATE assessments SET status = ?, updated_at = ?, completed_at = ?, seq = seq + 1, "
+                "status_seq = seq + 1 WHERE id = ?",
                 (status, t, t if status == "complete" else None, assessment_id),
             )
             tables.audit(c, "complete" if status == "complete" else "reopen", who, case_id=row[1],
@@ -224,7 +226,10 @@ class Store(Database):
         action: str = "answer",
     ) -> bool:
         """Store one answer durably, with its audit row.  ``value`` None with an
-        empty note and no flag clears the answer.  Returns False if nothing changed."""
+        empty note and no flag clears the answer: the row stays as a tombstone
+        (value null) so the clearing travels to the lead inspector.  Every change
+        takes the assessment's next change number (``seq``).  Returns False if
+        nothing changed."""
         new = {"value": value, "note": note or "", "practice": bool(practice)}
         clear = value is None and not note and not practice
         with self.transaction() as c:
@@ -240,24 +245,23 @@ class Store(Database):
             old = None
             if row[2] is not None or row[3] is not None:
                 old = {"value": json.loads(row[2]) if row[2] else None, "note": row[3] or "", "practice": bool(row[4])}
+                if old == {"value": None, "note": "", "practice": False}:
+                    old = None  # a tombstone: the answer was cleared
             if old == (None if clear else new):
                 return False
             t = now()
-            if clear:
-                c.execute(
-                    "DELETE FROM answers WHERE assessment_id = ? AND question_id = ?", (assessment_id, question_id)
-                )
-            else:
-                tables.write_answers(c, assessment_id,
-                                     [AnswerRow(question_id, value, new["note"], new["practice"], t, who)])
-            c.execute("UPDATE assessments SET updated_at = ? WHERE id = ?", (t, assessment_id))
+            seq = c.execute("UPDATE assessments SET updated_at = ?, seq = seq + 1 WHERE id = ? RETURNING seq",
+                            (t, assessment_id)).fetchone()[0]
+            tables.write_answers(c, assessment_id,
+                                 [AnswerRow(question_id, value, new["note"], new["practice"], t, who, seq)])
             tables.audit(c, action, who, case_id=row[1], assessment_id=assessment_id, question_id=question_id,
                          old=old, new=None if clear else new, at=t)
         return True
 
     def answers(self, assessment_id: str) -> dict[str, AnswerRow]:
         rows = self.query(
-            "SELECT question_id, value, note, practice, updated_at, updated_by FROM answers WHERE assessment_id = ?",
+            "SELECT question_id, value, note, practice, updated_at, updated_by, seq, origin, base FROM answers "
+            "WHERE assessment_id = ?",
             (assessment_id,),
         )
         return {r[0]: tables.answer_row(r) for r in rows}
@@ -306,7 +310,7 @@ class Store(Database):
                 d = ans.get(aid)
                 if d is None:
                     continue
-                if value is not None:
+                if value is not None and value != "null":  # "null": a cleared answer (tombstone)
                     d[qid] = loads(value)
                 if at > last.get(aid, ""):
                     last[aid] = at

@@ -35,18 +35,20 @@ _INSERT_INSPECTION = (
     "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _INSERT_CASE = (
-    "INSERT INTO cases (id, inspection_id, reference, details, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"
+    "INSERT INTO cases (id, inspection_id, reference, details, created_at, updated_at, details_seq) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
 _INSERT_ASSESSMENT = (
     "INSERT INTO assessments (id, case_id, assessor, question_set_version, status, kind, lineage, created_at, "
-    "updated_at, completed_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "updated_at, completed_at, position, seq, status_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 # One statement for a new answer and a changed one.
 _UPSERT_ANSWER = (
-    "INSERT INTO answers (assessment_id, question_id, value, note, practice, updated_at, updated_by) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, question_id) DO UPDATE SET "
+    "INSERT INTO answers (assessment_id, question_id, value, note, practice, updated_at, updated_by, seq, origin, "
+    "base) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, question_id) DO UPDATE SET "
     "value = excluded.value, note = excluded.note, practice = excluded.practice, "
-    "updated_at = excluded.updated_at, updated_by = excluded.updated_by"
+    "updated_at = excluded.updated_at, updated_by = excluded.updated_by, seq = excluded.seq, "
+    "origin = excluded.origin, base = excluded.base"
 )
 _INSERT_AUDIT = (
     "INSERT INTO audit (at, who, action, inspection_id, case_id, assessment_id, question_id, old, new, digest) "
@@ -68,7 +70,8 @@ def insert_case(c: sqlite3.Connection, inspection_id: str, case: CaseRow) -> Non
     clash of id or reference, or an unknown inspection)."""
     c.execute(
         _INSERT_CASE,
-        (case.id, inspection_id, case.reference, dumps(case.details), case.created_at, case.updated_at),
+        (case.id, inspection_id, case.reference, dumps(case.details), case.created_at, case.updated_at,
+         case.details_seq),
     )
 
 
@@ -76,7 +79,7 @@ def insert_assessment(c: sqlite3.Connection, case_id: str, a: AssessmentRow) -> 
     c.execute(
         _INSERT_ASSESSMENT,
         (a.id, case_id, a.assessor, a.question_set_version, a.status, a.kind, a.lineage, a.created_at,
-         a.updated_at, a.completed_at, a.position),
+         a.updated_at, a.completed_at, a.position, a.seq, a.status_seq),
     )
 
 
@@ -84,8 +87,8 @@ def write_answers(c: sqlite3.Connection, assessment_id: str, answers: Iterable[A
     """Store each answer of one assessment, replacing a stored one."""
     c.executemany(
         _UPSERT_ANSWER,
-        [(assessment_id, n.question_id, dumps(n.value), n.note, int(n.practice), n.updated_at, n.updated_by)
-         for n in answers],
+        [(assessment_id, n.question_id, dumps(n.value), n.note, int(n.practice), n.updated_at, n.updated_by,
+          n.seq, n.origin, n.base) for n in answers],
     )
 
 
@@ -133,6 +136,7 @@ def case_row(r: sqlite3.Row) -> CaseRow:
         details=json.loads(r["details"]),
         created_at=r["created_at"] or "",
         updated_at=r["updated_at"] or "",
+        details_seq=r["details_seq"] or 0,
     )
 
 
@@ -141,8 +145,9 @@ def assessment_row(r: sqlite3.Row) -> AssessmentRow:
 
 
 def answer_row(r: sqlite3.Row | tuple[Any, ...]) -> AnswerRow:
-    """From (question_id, value, note, practice, updated_at, updated_by)."""
-    return AnswerRow(r[0], json.loads(r[1]) if r[1] else None, r[2] or "", bool(r[3]), r[4], r[5])
+    """From (question_id, value, note, practice, updated_at, updated_by[, seq, origin, base])."""
+    extra = (int(r[6] or 0), r[7] or "", int(r[8] or 0)) if len(r) > 6 else (0, "", 0)
+    return AnswerRow(r[0], json.loads(r[1]) if r[1] else None, r[2] or "", bool(r[3]), r[4], r[5], *extra)
 
 
 def audit_row(r: sqlite3.Row) -> AuditRow:

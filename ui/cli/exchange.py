@@ -19,6 +19,7 @@ def register(sub: Any, db: argparse.ArgumentParser) -> None:
     s.add_argument("--assessor", required=True)
     s.add_argument("--cases", help="comma-separated references (default: all)")
     s.add_argument("--passphrase-file", required=True)
+    s.add_argument("--allow-new-cases", action="store_true", help="let the assessor add cases offline (flagged)")
     s.add_argument("--out", required=True)
     s.set_defaults(func=make_pack)
     s = sub.add_parser("import-pack", parents=[db], help="assessor: set up from an inspection pack")
@@ -33,7 +34,8 @@ def register(sub: Any, db: argparse.ArgumentParser) -> None:
     s.set_defaults(func=export)
     s = sub.add_parser("merge", parents=[db], help="lead inspector: merge assessors' exports")
     s.add_argument("--passphrase-file")
-    s.add_argument("--trust", action="append", default=[], metavar="FINGERPRINT")
+    s.add_argument("--trust", action="append", default=[], metavar="NAME=FINGERPRINT",
+                   help="trust this key as the named assessor (for the files' inspection)")
     s.add_argument("--report", help="also write the merge report (JSON) here")
     s.add_argument("--format", choices=["table", "json"], default="table")
     s.add_argument("files", nargs="+")
@@ -53,7 +55,8 @@ def make_pack(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
     from ui.ops import exchange
 
     refs = [r.strip() for r in args.cases.split(",")] if args.cases else None
-    done = exchange.make_pack(ws, args.inspection, args.assessor, Path(args.out), args.passphrase_file, refs)
+    done = exchange.make_pack(ws, args.inspection, args.assessor, Path(args.out), args.passphrase_file, refs,
+                              allow_new_cases=args.allow_new_cases)
     out.write(f"wrote a pack of {done.count} cases for {args.assessor} to {args.out}\n")
     out.write(f"lead inspector's key fingerprint: {exchange.my_fingerprint()}\n")
     return 0

@@ -156,12 +156,20 @@ class LeadView(QWidget):
             QApplication.processEvents()
             return not dlg.wasCanceled()
 
-        def ask(name: str, fp: str) -> bool:
-            answer = QMessageBox.question(
-                self, self.tr("New assessor"),
-                self.tr("This file is signed by {0} with the key\n\n{1}\n\nCheck the fingerprint with them (by phone or "
-                        "in person). Trust this assessor?").format(name, fp))
-            return answer == QMessageBox.StandardButton.Yes
+        def ask(claimed: str, fp: str) -> str | None:
+            """Whose key is it?  The lead chooses from the assessors given cases;
+            the name inside the file is shown, never taken."""
+            from PySide6.QtWidgets import QInputDialog
+
+            choose = self.tr("— not trusted: refuse the file —")
+            names = exchange.assessors_with_cases(self.ws, self.inspection.id)
+            name, ok = QInputDialog.getItem(
+                self, self.tr("A key not yet trusted"),
+                self.tr("A file is signed with the key\n\n{0}\n\nIt says it is from {1!r}. Check the fingerprint "
+                        "with the assessor by phone or in person, then choose whose key it is. Their files may "
+                        "only change the cases given to them.").replace("{1!r}", "“{1}”").format(fp, claimed),
+                [choose, *names], 0, False)
+            return name if ok and name != choose else None
 
         try:
             merged = exchange.merge_files(self.ws, [Path(p) for p in paths],

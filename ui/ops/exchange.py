@@ -20,6 +20,7 @@ from exports.errors import BundleError
 from exports.files import atomic_write
 from exports.secure import (
     MAX_FILE_BYTES,
+    Opened,
     SecureError,
     load_or_create_age_identity,
     load_or_create_signing_key,
@@ -28,7 +29,7 @@ from exports.secure import (
 )
 from models.questionset import QuestionSetError
 from storage import merge as merge_sql
-from storage.rows import CaseDump, CaseRow, InspectionDump, InspectionRow, MergeOutcome
+from storage.rows import Authority, CaseDump, CaseRow, InspectionDump, InspectionRow, MergeOutcome
 from storage.store import now
 from ui.ops.changes import INSPECTIONS, MERGED, Done, OpChanges
 from ui.ops.errors import OpError
@@ -36,6 +37,11 @@ from ui.ops.paths import keys_dir
 from ui.ops.workspace import Workspace, catalog
 
 log = logging.getLogger("case_assessor.exchange")
+
+# Asked when a file's key is not yet trusted for its inspection: (the name the
+# file claims, the key's fingerprint) -> the assessor's name as the lead types
+# it (who the cases were assigned to), or None to refuse the file.
+AskTrust = Callable[[str, str], "str | None"]
 
 
 def signing_key() -> Any:
@@ -85,7 +91,12 @@ def needs_passphrase(ws: Workspace, inspection_id: str) -> bool:
 
 
 def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passphrase_file: str | None,
-              case_refs: Sequence[str] | None = None) -> Done:
+              case_refs: Sequence[str] | None = None, *, allow_new_cases: bool = False) -> Done:
+    """An encrypted pack of cases for one assessor.  The cases are recorded as
+    assigned to them: only their files signed by a key trusted as them may
+    write those cases (and add new ones, if ``allow_new_cases``)."""
+    if not assessor.strip():
+        raise OpError("name the assessor the pack is for")
     ins = ws.find_inspection(inspection_id)
     qs = ws.question_set(ins)
     passphrase = read_secret(passphrase_file)
@@ -112,6 +123,8 @@ def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passp
                                signing_key=base64.b64encode(key.public_bytes).decode()),
     )
     atomic_write(Path(out), seal(pack_fmt.to_bytes(pack), "pack", key, ws.who(), now(), passphrase=passphrase))
+    merge_sql.assign(ws.store, ins.id, [c.id for c in cases], assessor.strip())
+    ws.set_setting(f"may_add_cases:{ins.id}:{assessor.strip()}", "1" if allow_new_cases else "0")
     return Done(len(cases), ins.id)
 
 
@@ -212,24 +225,32 @@ class FileResult:
 
 @dataclass
 class _MergeRun:
-    """One merge's context: who trusts which keys, and how to decrypt."""
+    """One merge's context: how to decrypt, and who the lead trusts as whom."""
 
     ws: Workspace
     identity: Any
     passphrase: str | None
-    trusted: dict[str, Any]
-    wanted: set[str]
-    ask_trust: Callable[[str, str], bool] | None
+    wanted: dict[str, str]  # fingerprint -> the assessor's name, as the lead gave it (--trust NAME=FINGERPRINT)
+    ask_trust: AskTrust | None
     merge_id: str
 
-    def trust(self, name: str, fp: str, key: bytes) -> bool:
-        if fp in self.trusted:
-            return True
-        if fp in self.wanted or (self.ask_trust is not None and self.ask_trust(name, fp)):
-            merge_sql.trust_key(self.ws.store, fp, base64.b64encode(key).decode(), name, self.ws.who())
-            self.trusted[fp] = {"name": name}
-            return True
-        return False
+    def authority(self, opened: Opened, inspection_id: str) -> Authority | None:
+        """The signer's authority in the inspection, trusting the key as the
+        named assessor first if the lead says so (never by the file's own claim)."""
+        store = self.ws.store
+        fp = opened.fingerprint
+        auth = merge_sql.authority(store, fp, inspection_id)
+        if auth is not None:
+            return auth
+        name = self.wanted.get(fp)
+        if name is None and self.ask_trust is not None:
+            name = self.ask_trust(opened.signer_name, fp)
+        if not name:
+            return None
+        may_add = self.ws.setting(f"may_add_cases:{inspection_id}:{name}") == "1"
+        merge_sql.grant(store, fp, base64.b64encode(opened.signer_key).decode(), inspection_id, name.strip(),
+                        self.ws.who(), may_add)
+        return merge_sql.authority(store, fp, inspection_id)
 
     def merge_one(self, path: Path) -> FileResult:
         try:
@@ -246,17 +267,21 @@ class _MergeRun:
             return FileResult(str(path), sha, "refused", str(e))
         fp = opened.fingerprint
         signer = f"{opened.signer_name} [{fp}]"
-        if not self.trust(opened.signer_name, fp, opened.signer_key):
-            return FileResult(str(path), sha, "refused",
-                              f"signed by an unknown assessor {opened.signer_name!r} with key {fp}; check the "
-                              "fingerprint with them, then merge again with --trust " + fp, signer)
         try:
             b, _qs = bundle_mod.parse(opened.payload, catalog(), source=path.name)
-            report = merge_sql.merge_data(store, bundle_mod.to_store_data(b), file_sha=sha, file_name=path.name,
-                                          signer=signer, merge_id=self.merge_id)
         except BundleError as e:
             return FileResult(str(path), sha, "refused", str(e), signer)
-        except ValueError as e:
+        auth = self.authority(opened, b.inspection.id)
+        if auth is None:
+            return FileResult(str(path), sha, "refused",
+                              f"signed by a key not trusted for this inspection ({fp}; the file says it is from "
+                              f"{opened.signer_name!r}). Check the fingerprint with the assessor, then merge again "
+                              f"trusting it as them (--trust NAME={fp})", signer)
+        signer = f"{auth.assessor} [{fp}]"
+        try:
+            report = merge_sql.merge_data(store, bundle_mod.to_store_data(b), auth, file_sha=sha,
+                                          file_name=path.name, signer=signer, merge_id=self.merge_id)
+        except merge_sql.ScopeError as e:
             return FileResult(str(path), sha, "refused", f"{e}; nothing was merged from it", signer)
         status: mr.Status = "merged" if report.changed else "unchanged"
         reason = "" if status == "merged" else "nothing in it is newer than what is already merged"
@@ -270,41 +295,65 @@ class Merged:
     changes: OpChanges = MERGED
 
 
+def assessors_with_cases(ws: Workspace, inspection_id: str) -> list[str]:
+    """The assessors the lead has given cases to in the inspection (packs made)."""
+    return merge_sql.assigned_assessors(ws.store, inspection_id)
+
+
+def parse_trust(items: Sequence[str]) -> dict[str, str]:
+    """``NAME=FINGERPRINT`` items as {fingerprint: name}; a bare fingerprint is refused."""
+    out: dict[str, str] = {}
+    for item in items:
+        name, sep, fp = item.rpartition("=")
+        if not sep or not name.strip() or not fp.strip():
+            raise OpError(f"--trust {item!r}: say whose key it is, as NAME=FINGERPRINT (the assessor's name as "
+                          "their cases were assigned)")
+        out[fp.strip().upper()] = name.strip()
+    return out
+
+
+def _report(ws: Workspace, merge_id: str, results: list[FileResult]) -> mr.MergeReport:
+    outcomes = [r.report for r in results if r.report is not None]
+    return mr.MergeReport(
+        merge_id=merge_id, at=now(), who=ws.who(),
+        files=[r.outcome() for r in results],
+        assessors=sorted({a for o in outcomes for a in o.assessors}),
+        cases_new=sorted({c for o in outcomes for c in o.new}),
+        cases_updated=sorted({c for o in outcomes for c in o.updated}),
+        cases_unchanged=sorted({c for o in outcomes for c in o.unchanged}),
+        cases_added=sorted({c for o in outcomes for c in o.added}),
+        held=sorted({h for o in outcomes for h in o.held}),
+        conflicts_open=max([o.conflicts_open for o in outcomes] + [0]),
+    )
+
+
 def merge_files(
     ws: Workspace,
     paths: Sequence[Path],
     *,
     passphrase_file: str | None = None,
     trust: Sequence[str] = (),
-    ask_trust: Callable[[str, str], bool] | None = None,
+    ask_trust: AskTrust | None = None,
     progress: Callable[[int, int], bool] | None = None,
 ) -> Merged:
-    """Merge each file: size cap, decryption, signature against known
-    assessors, strict validation, one transaction.  A bad file changes nothing
-    and is reported; the others still merge."""
-    run = _MergeRun(ws, lead_identity(), read_secret(passphrase_file), merge_sql.trusted_keys(ws.store),
-                    {t.strip().upper() for t in trust}, ask_trust, str(uuid.uuid4()))
+    """Merge each file as its own unit: size cap, decryption, signature, strict
+    validation, the signer's authority, one transaction.  A bad file changes
+    nothing and is reported; the others still merge.  The report is stored
+    after every file, so a merge stopped half way still says what it did."""
+    run = _MergeRun(ws, lead_identity(), read_secret(passphrase_file), parse_trust(trust), ask_trust,
+                    str(uuid.uuid4()))
     results: list[FileResult] = []
     with ws.store.bulk_writes():
         for i, path in enumerate(paths):
             if progress is not None and not progress(i, len(paths)):
                 results.append(FileResult(str(path), "", "refused", "cancelled before this file"))
-                continue
-            results.append(run.merge_one(Path(path)))
+            else:
+                results.append(run.merge_one(Path(path)))
+            merge_sql.record_merge(ws.store, run.merge_id, ws.who(),
+                                   _report(ws, run.merge_id, results).model_dump(mode="json"))
     if progress is not None:
         progress(len(paths), len(paths))
-    outcomes = [r.report for r in results if r.report is not None]
-    report = mr.MergeReport(
-        merge_id=run.merge_id, at=now(), who=ws.who(),
-        files=[r.outcome() for r in results],
-        assessors=sorted({a for o in outcomes for a in o.assessors}),
-        cases_new=sorted({c for o in outcomes for c in o.new}),
-        cases_updated=sorted({c for o in outcomes for c in o.updated}),
-        cases_unchanged=sorted({c for o in outcomes for c in o.unchanged}),
-        duplicates=[mr.Duplicate(reference=d.reference, ids=d.ids, kept_id=d.kept_id)
-                    for o in outcomes for d in o.duplicates],
-        conflicts_open=max([o.conflicts_open for o in outcomes] + [0]),
-    )
+    report = _report(ws, run.merge_id, results)
     merge_sql.record_merge(ws.store, run.merge_id, ws.who(), report.model_dump(mode="json"))
     return Merged(results, report)
 
