@@ -13,12 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from storage.errors import NewerDatabaseError, StorageError
+from storage.errors import NewerDatabaseError, NotCaseAssessor, StorageError
 
 if TYPE_CHECKING:
     import sqlite_utils
 
-__all__ = ["SCHEMA_VERSION", "MIGRATIONS", "migrate", "StorageError", "NewerDatabaseError"]
+__all__ = ["SCHEMA_VERSION", "MIGRATIONS", "migrate", "check_ours", "StorageError", "NewerDatabaseError"]
 
 SCHEMA_VERSION = 2
 
@@ -204,6 +204,27 @@ def backup_before_migration(conn: sqlite3.Connection, path: Path, from_version: 
     return target
 
 
+# Every Case Assessor database since version 1 has these tables.
+_OUR_TABLES = frozenset({"meta", "settings", "inspections", "cases", "assessments", "answers", "audit"})
+
+
+def check_ours(conn: sqlite3.Connection) -> None:
+    """Refuse an SQLite file that is not a Case Assessor database (only reads:
+    called before anything writes to the file).  An empty file is a new database."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = {name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")}
+    if version == 0 and not tables:
+        return
+    if version > SCHEMA_VERSION:
+        raise NewerDatabaseError(
+            f"This database was written by a newer Case Assessor (schema {version}; this version "
+            f"understands up to {SCHEMA_VERSION}). Update Case Assessor to open it. Nothing was changed."
+        )
+    if version == 0 or not _OUR_TABLES <= tables:
+        raise NotCaseAssessor("This file is an SQLite database, but not a Case Assessor database. Nothing was changed.")
+
+
 def migrate(conn: sqlite3.Connection, path: Path | None) -> Path | None:
     """Bring the database to SCHEMA_VERSION.  Returns the backup taken, if any."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -214,11 +235,7 @@ def migrate(conn: sqlite3.Connection, path: Path | None) -> Path | None:
         )
     if version == SCHEMA_VERSION:
         return None
-    has_tables = conn.execute(
-        "SELECT count(*) FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
-    ).fetchone()[0]
-    if version == 0 and has_tables:
-        raise StorageError("This file is an SQLite database, but not a Case Assessor database. Nothing was changed.")
+    check_ours(conn)
     backup = None
     if version > 0 and path is not None:
         backup = backup_before_migration(conn, path, version)

@@ -33,7 +33,7 @@ def test_foreign_database_and_garbage_are_refused(tmp_path):
         Store(other)
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"this is not sqlite at all" * 100)
-    with pytest.raises(StorageError, match="damaged or is not"):
+    with pytest.raises(StorageError, match="not an SQLite file"):
         Store(junk)
     assert junk.read_bytes() == b"this is not sqlite at all" * 100
 
