@@ -20,7 +20,13 @@ if TYPE_CHECKING:
 
 __all__ = ["SCHEMA_VERSION", "MIGRATIONS", "migrate", "check_ours", "StorageError", "NewerDatabaseError"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+
+
+_NO_UPDATE = (
+    "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
+    "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+)
 
 
 class _DDL:
@@ -144,10 +150,7 @@ def _v1(db: sqlite_utils.Database) -> None:
         foreign_keys=[("inspection_id", "inspections", "id")],
     )
     # The audit log is append-only.
-    db.execute(
-        "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
-        "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
-    )
+    db.execute(_NO_UPDATE)
     db.execute(
         "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
         "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
@@ -190,7 +193,23 @@ def _v2(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_audit_digest ON audit (assessment_id, digest)")
 
 
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2}
+def _v3(db: sqlite_utils.Database) -> None:
+    """The audit trail becomes hash-chained (:mod:`storage.chain`): the column,
+    and the existing rows linked in id order (the append-only trigger is lifted
+    for this one step, inside the migration's transaction)."""
+    from storage import chain
+
+    db.execute("ALTER TABLE audit ADD COLUMN chain TEXT")
+    db.execute("DROP TRIGGER audit_no_update")
+    previous, links = "", []
+    for row in db.execute(f"SELECT {', '.join(chain.COLUMNS)} FROM audit ORDER BY id").fetchall():
+        previous = chain.link(previous, row)
+        links.append((previous, row[0]))
+    db.conn.executemany("UPDATE audit SET chain = ? WHERE id = ?", links)
+    db.execute(_NO_UPDATE)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2, 3: _v3}
 
 
 def backup_before_migration(conn: sqlite3.Connection, path: Path, from_version: int) -> Path:

@@ -19,7 +19,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from storage import tables
+from storage import chain, tables
 from storage.db import Database, dumps, new_id, now
 from storage.errors import (
     CannotOpen,
@@ -279,6 +279,12 @@ class Store(Database):
         else:
             rows = self.query("SELECT * FROM audit ORDER BY id")
         return [tables.audit_row(r) for r in rows]
+
+    def verify_audit(self) -> chain.VerifyResult:
+        """Check the audit trail's hash chain; the first broken link, if any."""
+        with mapped_errors():
+            cur = self.conn.execute(f"SELECT {', '.join(chain.COLUMNS)}, chain FROM audit ORDER BY id")
+            return chain.verify(cur)
 
     # -- bulk reads for scoring and the case list ----------------------------
     def case_summaries(self, inspection_id: str) -> list[CaseSummary]:
