@@ -16,7 +16,6 @@ from typing import Any
 
 from models.questionset import CaseField, QuestionSet, text_in
 
-
 MAX_BYTES = 20 * 1024 * 1024  # a sample list is a few hundred rows
 
 

@@ -21,7 +21,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import pyrage
 from cryptography.exceptions import InvalidSignature
@@ -73,28 +73,32 @@ class _Envelope(_Strict):
     payload: str = Field(max_length=MAX_FILE_BYTES * 4 // 3 + 4)
 
 
+_M = TypeVar("_M", bound=BaseModel)
+
+
 def _first_problem(err: ValidationError) -> str:
     first = err.errors(include_url=False)[0]
     where = ".".join(str(p) for p in first["loc"])
     return f"{where}: {first['msg']}" if where else str(first["msg"])
 
 
+def _validated(model: type[_M], raw: bytes, refusal: str) -> _M:
+    try:
+        return model.model_validate_json(raw)
+    except ValidationError as e:
+        raise SecureError(f"{refusal} ({_first_problem(e)})") from None
+
+
 def _envelope(raw: bytes, kind: str | None) -> _Envelope:
     """The decrypted envelope, bounded and strict; SecureError for anything else."""
-    try:
-        head = _Head.model_validate_json(raw)
-    except ValidationError as e:
-        raise SecureError(f"the decrypted content is not a Case Assessor envelope ({_first_problem(e)})") from None
+    head = _validated(_Head, raw, "the decrypted content is not a Case Assessor envelope")
     if head.format != ENVELOPE:
         raise SecureError("the decrypted content is not a Case Assessor envelope")
     if head.format_version > ENVELOPE_VERSION:
         raise SecureError(
             f"written by a newer Case Assessor (envelope version {head.format_version}); update to read it"
         )
-    try:
-        env = _Envelope.model_validate_json(raw)
-    except ValidationError as e:
-        raise SecureError(f"not a valid Case Assessor envelope ({_first_problem(e)})") from None
+    env = _validated(_Envelope, raw, "not a valid Case Assessor envelope")
     if kind is not None and env.kind != kind:
         raise SecureError(f"this is a {env.kind!r} file, not a {kind!r} file")
     return env
