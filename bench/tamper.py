@@ -6,8 +6,10 @@ leaving the database unchanged.
 
 Kinds: bit flips anywhere in the file, truncations, a file encrypted to another
 key, an unknown signer, a swapped signer (a valid signature by another key
-under the assessor's name), a replayed older export, and a file from a newer
-envelope version.
+under the assessor's name), a replayed older export, a file from a newer
+envelope version, and hostile input (see ``HOSTILE``): deep nesting outside
+the encryption, in the envelope and in a validly signed payload, 100,000-digit
+integers, and wrong types.
 """
 
 from __future__ import annotations
@@ -81,10 +83,38 @@ def build(folder: Path) -> dict:
             "stranger": stranger, "lead_recipient": lead_recipient}
 
 
+def _to_lead(w: dict, raw: bytes) -> bytes:
+    """Bytes encrypted to the lead: anyone holding a pack (it carries the lead's recipient) can do this."""
+    return pyrage.encrypt(raw, [x25519.Recipient.from_str(w["lead_recipient"])])
+
+
+def _signed_by_ann(w: dict, payload: bytes) -> bytes:
+    """A hostile payload in a validly signed envelope from the trusted assessor's key."""
+    return seal(payload, "export", w["ann_key"], "Ann", "2026-01-01T00:00:00.000Z", recipients=[w["lead_recipient"]])
+
+
+_DIGITS = b"1" + b"0" * 100_000
+# Hostile input inside and outside the encryption: each must be refused with a reason, never a traceback.
+HOSTILE = {
+    "deep nesting outside": lambda w: b"[" * 100_000,
+    "deep nesting in envelope": lambda w: _to_lead(w, b"[" * 100_000),
+    "huge integer in envelope": lambda w: _to_lead(w, b'{"format": "case-assessor-signed", "format_version": '
+                                                 + _DIGITS + b"}"),
+    "wrong types in envelope": lambda w: _to_lead(w, b'{"format": "case-assessor-signed", "format_version": 1, '
+                                                b'"kind": "export", "signer": ["Ann"], "signed_at": 1, '
+                                                b'"signature": null, "payload": {}}'),
+    "deep nesting in signed payload": lambda w: _signed_by_ann(w, b"[" * 1_000),
+    "huge integer in signed payload": lambda w: _signed_by_ann(w, b'{"format": "case-assessor-bundle", '
+                                                               b'"format_version": ' + _DIGITS + b"}"),
+    "wrong types in signed payload": lambda w: _signed_by_ann(w, b'{"format": "case-assessor-bundle", '
+                                                              b'"format_version": 1, "cases": {"a": 1}}'),
+}
+
+
 def corruptions(w: dict, n: int, rng: random.Random):
     good = w["good"]
     kinds = ["bit flip"] * 6 + ["truncation"] * 2 + ["wrong key", "unknown signer", "swapped signer", "replay",
-                                                    "newer version"]
+                                                    "newer version"] + list(HOSTILE)
     for i in range(n):
         kind = kinds[i % len(kinds)]
         if kind == "bit flip":
@@ -112,6 +142,8 @@ def corruptions(w: dict, n: int, rng: random.Random):
             yield kind, pyrage.encrypt(json.dumps(env).encode(), [x25519.Recipient.from_str(w["lead_recipient"])])
         elif kind == "replay":
             yield kind, w["old"]
+        elif kind in HOSTILE:
+            yield kind, HOSTILE[kind](w)
         else:
             sealed = seal(w["payload"], "export", w["ann_key"], "Ann", "2026-01-01T00:00:00.000Z",
                           recipients=[w["lead_recipient"]])
@@ -157,7 +189,8 @@ def main() -> int:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as d:
         r = run(args.n, args.seed, Path(d))
-    print(f"corruptions={r['n']} rejected={r['rejected']} db_unchanged=yes kinds={r['by_kind']}")
+    print(f"attacks tried={r['n']} accepted={r['n'] - r['rejected']} "
+          f"database unchanged={'yes' if r['rejected'] == r['n'] else 'no'} kinds={r['by_kind']}")
     for f in r["failures"]:
         print("NOT REJECTED:", f)
     return 0 if r["rejected"] == r["n"] else 1

@@ -246,8 +246,29 @@ def _newer(source: str, version: int) -> str:
     )
 
 
+def _refuse_unreadable_json(err: ValidationError, raw: bytes, source: str) -> None:
+    """Raise BundleError when pydantic-core could not read the bytes as JSON at
+    all.  Its parser is bounded (nesting deeper than 200 and numbers longer
+    than 4,300 digits are errors, not a RecursionError or ValueError), so only
+    JSON it accepted ever reaches the standard library's recursive parser."""
+    first = err.errors(include_url=False)[0]
+    if first["type"] != "json_invalid":
+        return
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BundleError(f"{source}: not UTF-8 text, so not a Case Assessor bundle") from None
+    msg = str(first.get("ctx", {}).get("error", first["msg"]))
+    if "recursion limit" in msg:
+        raise BundleError(f"{source}: not a readable bundle (nested too deeply: {msg})")
+    if "number out of range" in msg:
+        raise BundleError(f"{source}: not a readable bundle (a number is too long: {msg})")
+    raise BundleError(f"{source}: not valid JSON ({msg})")
+
+
 def _parse_refused(raw: bytes, source: str) -> Bundle:
-    """The slow, explaining path for bytes the one-pass parser refused."""
+    """The slow, explaining path for JSON the one-pass validation refused
+    (never reached by bytes that are not JSON: see :func:`_refuse_unreadable_json`)."""
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as e:
@@ -277,7 +298,8 @@ def parse(raw: bytes, catalog: Catalog, *, source: str = "bundle") -> tuple[Bund
     try:
         # the common case, a good file: parsed and validated in one pass by pydantic-core
         bundle = Bundle.model_validate_json(raw)
-    except ValidationError:
+    except ValidationError as e:
+        _refuse_unreadable_json(e, raw, source)
         bundle = _parse_refused(raw, source)  # explains what is wrong (or accepts what only JSON mode refused)
     if bundle.format_version > FORMAT_VERSION:
         raise BundleError(_newer(source, bundle.format_version))

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from typing import Any
 
 from models.questionset import CaseField, QuestionSet, text_in
 
+MAX_BYTES = 20 * 1024 * 1024  # a sample list is a few hundred rows
+
 
 class SampleError(Exception):
-    pass
+    """A sample file that cannot be read; the message says why (and the row)."""
 
 
 _TRUE = {"yes", "y", "true", "1"}
@@ -75,7 +78,9 @@ def _convert(f: CaseField, raw: str) -> Any:
         try:
             value = float(raw)
         except ValueError:
-            raise ValueError(f"{f.id}: {raw!r} is not a number") from None
+            raise ValueError(f"{f.id}: {raw[:40]!r} is not a number") from None
+        if not math.isfinite(value):
+            raise ValueError(f"{f.id}: {raw[:40]!r} is not a finite number")
         if (f.minimum is not None and value < f.minimum) or (f.maximum is not None and value > f.maximum):
             raise ValueError(f"{f.id}: {raw} is outside {f.minimum}-{f.maximum}")
         return int(value) if value.is_integer() else value
@@ -84,6 +89,8 @@ def _convert(f: CaseField, raw: str) -> Any:
 
 def parse_sample(data: bytes, qs: QuestionSet, existing: set[str] | None = None) -> list[tuple[str, dict[str, Any]]]:
     """Rows of (reference, details).  Raises SampleError naming the row."""
+    if len(data) > MAX_BYTES:
+        raise SampleError(f"larger than {MAX_BYTES // (1024 * 1024)} MB; a sample list is not this long")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -21,12 +21,13 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, TypeVar
 
 import pyrage
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pyrage import passphrase as age_passphrase
 from pyrage import x25519
 
@@ -34,10 +35,73 @@ ENVELOPE = "case-assessor-signed"
 ENVELOPE_VERSION = 1
 MAX_FILE_BYTES = 64 * 1024 * 1024
 AGE_MAGIC = b"age-encryption.org/v1\n"
+_MAX_NAME = 500  # longest signer name
 
 
 class SecureError(Exception):
     """A file that was refused; the message says why.  Nothing was changed."""
+
+
+# The envelope is the only thing read before the signature is checked, so it is
+# parsed by pydantic-core (no recursion on the bytes: deep nesting and numbers
+# thousands of digits long are refused as errors) into strict models with every
+# field bounded; unknown keys are refused.
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class _Head(BaseModel):
+    """Enough to say "not ours" or "newer" before the strict read."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    format: str = Field(max_length=100)
+    format_version: int = Field(ge=0, le=1_000_000)
+
+
+class _Signer(_Strict):
+    name: str = Field(max_length=_MAX_NAME)
+    public_key: str = Field(max_length=100)
+
+
+class _Envelope(_Strict):
+    format: Literal["case-assessor-signed"]
+    format_version: int
+    kind: str = Field(max_length=50)
+    signer: _Signer
+    signed_at: str = Field(max_length=100)
+    signature: str = Field(max_length=200)
+    payload: str = Field(max_length=MAX_FILE_BYTES * 4 // 3 + 4)
+
+
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def _first_problem(err: ValidationError) -> str:
+    first = err.errors(include_url=False)[0]
+    where = ".".join(str(p) for p in first["loc"])
+    return f"{where}: {first['msg']}" if where else str(first["msg"])
+
+
+def _validated(model: type[_M], raw: bytes, refusal: str) -> _M:
+    try:
+        return model.model_validate_json(raw)
+    except ValidationError as e:
+        raise SecureError(f"{refusal} ({_first_problem(e)})") from None
+
+
+def _envelope(raw: bytes, kind: str | None) -> _Envelope:
+    """The decrypted envelope, bounded and strict; SecureError for anything else."""
+    head = _validated(_Head, raw, "the decrypted content is not a Case Assessor envelope")
+    if head.format != ENVELOPE:
+        raise SecureError("the decrypted content is not a Case Assessor envelope")
+    if head.format_version > ENVELOPE_VERSION:
+        raise SecureError(
+            f"written by a newer Case Assessor (envelope version {head.format_version}); update to read it"
+        )
+    env = _validated(_Envelope, raw, "not a valid Case Assessor envelope")
+    if kind is not None and env.kind != kind:
+        raise SecureError(f"this is a {env.kind!r} file, not a {kind!r} file")
+    return env
 
 
 def fingerprint(public_key: bytes) -> str:
@@ -194,28 +258,12 @@ def open_sealed(data: bytes, *, identities: list[x25519.Identity] | None = None,
         if any("No matching keys" in e for e in errors) and not passphrase:
             raise SecureError("it is not encrypted to this lead inspector's key (wrong key)")
         raise SecureError("it could not be decrypted: wrong key or passphrase, or the file was altered or cut short")
+    env = _envelope(bytes(envelope), kind)
+    pub = _unb64(env.signer.public_key, "signer's key")
+    sig = _unb64(env.signature, "signature")
+    payload = _unb64(env.payload, "payload")
     try:
-        env = json.loads(bytes(envelope))
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        raise SecureError("the decrypted content is not a Case Assessor envelope") from None
-    if not isinstance(env, dict) or env.get("format") != ENVELOPE:
-        raise SecureError("the decrypted content is not a Case Assessor envelope")
-    version = env.get("format_version")
-    if not isinstance(version, int) or version > ENVELOPE_VERSION:
-        raise SecureError(f"written by a newer Case Assessor (envelope version {version}); update to read it")
-    if kind is not None and env.get("kind") != kind:
-        raise SecureError(f"this is a {env.get('kind')!r} file, not a {kind!r} file")
-    signer = env.get("signer")
-    if not isinstance(signer, dict) or not isinstance(signer.get("name"), str):
-        raise SecureError("the signer is missing")
-    pub = _unb64(signer.get("public_key"), "signer's key")
-    sig = _unb64(env.get("signature"), "signature")
-    payload = _unb64(env.get("payload"), "payload")
-    signed_at = env.get("signed_at")
-    if not isinstance(signed_at, str):
-        raise SecureError("the signing time is missing")
-    try:
-        Ed25519PublicKey.from_public_bytes(pub).verify(sig, _message(str(env["kind"]), payload, signed_at, signer["name"]))
+        Ed25519PublicKey.from_public_bytes(pub).verify(sig, _message(env.kind, payload, env.signed_at, env.signer.name))
     except (InvalidSignature, ValueError):
         raise SecureError("the signature does not match: the file was altered or not signed by its stated signer") from None
-    return Opened(str(env["kind"]), payload, signer["name"], pub, signed_at)
+    return Opened(env.kind, payload, env.signer.name, pub, env.signed_at)

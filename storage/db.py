@@ -19,8 +19,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from storage.errors import CannotOpen, StorageError, mapped_errors
-from storage.schema import SCHEMA_VERSION, migrate
+from storage.errors import CannotOpen, Damaged, NotCaseAssessor, StorageError, mapped_errors
+from storage.schema import SCHEMA_VERSION, check_ours, migrate
 
 __all__ = ["Database", "now", "new_id", "dumps"]
 
@@ -49,17 +49,54 @@ def _rollback(conn: sqlite3.Connection) -> None:
         pass  # no transaction is open (SQLite already rolled it back)
 
 
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _refuse_non_sqlite(path: Path) -> None:
+    """A file that exists, is not empty and is not SQLite is refused unread."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(len(_SQLITE_MAGIC))
+    except FileNotFoundError:
+        return
+    except OSError as e:
+        raise CannotOpen(f"The database file could not be opened: {e.strerror or e}") from e
+    if head and head != _SQLITE_MAGIC:
+        raise NotCaseAssessor("This file is not a Case Assessor database (it is not an SQLite file). "
+                              "Nothing was changed.")
+
+
+def _quick_check(conn: sqlite3.Connection) -> bool:
+    """``PRAGMA quick_check``: True when the file is sound."""
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as e:
+        if getattr(e, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_CORRUPT:
+            return False
+        raise
+    return [tuple(r) for r in rows] == [("ok",)]
+
+
 class Database:
-    """An open, migrated Case Assessor database file (or ``":memory:"``)."""
+    """An open, migrated Case Assessor database file (or ``":memory:"``).
+
+    Opening touches nothing until the file is known to be ours: a file that is
+    not SQLite, or an SQLite file without the Case Assessor schema, is refused
+    (:class:`~storage.errors.NotCaseAssessor`) before any pragma that writes.
+    ``PRAGMA quick_check`` then runs once; a damaged file is opened read-only
+    (``damaged`` holds the :class:`~storage.errors.Damaged` error to show, and
+    every write transaction raises it)."""
 
     def __init__(self, path: str | Path, *, timeout: float = 5.0) -> None:
         self.path = Path(path)
         self.backup_path: Path | None = None
+        self.damaged: Damaged | None = None
         self._closed = False
         memory = str(path) == ":memory:"
         try:
             if not memory:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
+                _refuse_non_sqlite(self.path)
             with mapped_errors():
                 conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None, check_same_thread=False)
         except OSError as e:
@@ -67,8 +104,17 @@ class Database:
         self.conn = conn
         try:
             with mapped_errors():
-                conn.execute("PRAGMA foreign_keys = ON")
                 conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+                check_ours(conn)  # before anything writes to the file
+                conn.execute("PRAGMA foreign_keys = ON")
+                if not memory and not _quick_check(conn):
+                    self.damaged = Damaged()
+                    if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                        raise Damaged("The database file is damaged (its integrity check failed) and from an older "
+                                      "Case Assessor, so it cannot be opened. Restore it from a backup. "
+                                      "Nothing was changed.")
+                    conn.execute("PRAGMA query_only = ON")
+                    return
                 mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
                 if not memory and mode.lower() != "wal":
                     raise StorageError("The database could not be switched to WAL mode.")
@@ -99,7 +145,10 @@ class Database:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: all of it is committed, or none of it.
         Environment errors inside it become :class:`StorageError`; bugs are
-        re-raised unchanged (after the rollback)."""
+        re-raised unchanged (after the rollback).  A damaged database refuses
+        every write with :class:`~storage.errors.Damaged`."""
+        if self.damaged is not None:
+            raise Damaged()
         with mapped_errors():
             self.conn.execute("BEGIN IMMEDIATE")
         try:

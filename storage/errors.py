@@ -27,6 +27,8 @@ __all__ = [
     "Corrupt",
     "CannotOpen",
     "NewerDatabaseError",
+    "Damaged",
+    "NotCaseAssessor",
     "storage_error",
     "mapped_errors",
 ]
@@ -95,6 +97,22 @@ class CannotOpen(StorageError):
 
 class NewerDatabaseError(StorageError):
     """The schema version is newer than this Case Assessor understands."""
+
+
+class Damaged(Corrupt):
+    """The integrity check on open failed: the database is open read-only, and
+    every write (a save, a merge) is refused with this error."""
+
+    default_message = (
+        "The database file is damaged (its integrity check failed), so it is open read-only and nothing will "
+        "be written to it. Restore it from a backup, or export what can still be read."
+    )
+
+
+class NotCaseAssessor(StorageError):
+    """A file that is not a Case Assessor database, refused before anything touches it."""
+
+    default_message = "This file is not a Case Assessor database. Nothing was changed."
 
 
 _BY_PRIMARY_CODE: dict[int, type[StorageError]] = {

@@ -13,14 +13,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from storage.errors import NewerDatabaseError, StorageError
+from storage.errors import NewerDatabaseError, NotCaseAssessor, StorageError
 
 if TYPE_CHECKING:
     import sqlite_utils
 
-__all__ = ["SCHEMA_VERSION", "MIGRATIONS", "migrate", "StorageError", "NewerDatabaseError"]
+__all__ = ["SCHEMA_VERSION", "MIGRATIONS", "migrate", "check_ours", "StorageError", "NewerDatabaseError"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+
+
+_NO_UPDATE = (
+    "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
+    "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+)
 
 
 class _DDL:
@@ -144,10 +150,7 @@ def _v1(db: sqlite_utils.Database) -> None:
         foreign_keys=[("inspection_id", "inspections", "id")],
     )
     # The audit log is append-only.
-    db.execute(
-        "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
-        "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
-    )
+    db.execute(_NO_UPDATE)
     db.execute(
         "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
         "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
@@ -191,6 +194,22 @@ def _v2(db: sqlite_utils.Database) -> None:
 
 
 def _v3(db: sqlite_utils.Database) -> None:
+    """The audit trail becomes hash-chained (:mod:`storage.chain`): the column,
+    and the existing rows linked in id order (the append-only trigger is lifted
+    for this one step, inside the migration's transaction)."""
+    from storage import chain
+
+    db.execute("ALTER TABLE audit ADD COLUMN chain TEXT")
+    db.execute("DROP TRIGGER audit_no_update")
+    previous, links = "", []
+    for row in db.execute(f"SELECT {', '.join(chain.COLUMNS)} FROM audit ORDER BY id").fetchall():
+        previous = chain.link(previous, row)
+        links.append((previous, row[0]))
+    db.conn.executemany("UPDATE audit SET chain = ? WHERE id = ?", links)
+    db.execute(_NO_UPDATE)
+
+
+def _v4(db: sqlite_utils.Database) -> None:
     """Causal versions and scoped authority (docs/merge.md): change counters on
     assessments, answers and case details; the cases each assessor was given;
     the keys trusted as a named assessor for an inspection.  Assignments are
@@ -213,7 +232,7 @@ def _v3(db: sqlite_utils.Database) -> None:
                "JOIN cases c ON c.id = a.case_id")
 
 
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2, 3: _v3}
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
 
 
 def backup_before_migration(conn: sqlite3.Connection, path: Path, from_version: int) -> Path:
@@ -227,6 +246,27 @@ def backup_before_migration(conn: sqlite3.Connection, path: Path, from_version: 
     return target
 
 
+# Every Case Assessor database since version 1 has these tables.
+_OUR_TABLES = frozenset({"meta", "settings", "inspections", "cases", "assessments", "answers", "audit"})
+
+
+def check_ours(conn: sqlite3.Connection) -> None:
+    """Refuse an SQLite file that is not a Case Assessor database (only reads:
+    called before anything writes to the file).  An empty file is a new database."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = {name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")}
+    if version == 0 and not tables:
+        return
+    if version > SCHEMA_VERSION:
+        raise NewerDatabaseError(
+            f"This database was written by a newer Case Assessor (schema {version}; this version "
+            f"understands up to {SCHEMA_VERSION}). Update Case Assessor to open it. Nothing was changed."
+        )
+    if version == 0 or not _OUR_TABLES <= tables:
+        raise NotCaseAssessor("This file is an SQLite database, but not a Case Assessor database. Nothing was changed.")
+
+
 def migrate(conn: sqlite3.Connection, path: Path | None) -> Path | None:
     """Bring the database to SCHEMA_VERSION.  Returns the backup taken, if any."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -237,11 +277,7 @@ def migrate(conn: sqlite3.Connection, path: Path | None) -> Path | None:
         )
     if version == SCHEMA_VERSION:
         return None
-    has_tables = conn.execute(
-        "SELECT count(*) FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
-    ).fetchone()[0]
-    if version == 0 and has_tables:
-        raise StorageError("This file is an SQLite database, but not a Case Assessor database. Nothing was changed.")
+    check_ours(conn)
     backup = None
     if version > 0 and path is not None:
         backup = backup_before_migration(conn, path, version)

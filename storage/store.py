@@ -19,7 +19,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from storage import tables
+from storage import chain, tables
 from storage.db import Database, dumps, new_id, now
 from storage.errors import (
     CannotOpen,
@@ -283,6 +283,25 @@ class Store(Database):
         else:
             rows = self.query("SELECT * FROM audit ORDER BY id")
         return [tables.audit_row(r) for r in rows]
+
+    def verify_audit(self, since: tuple[int, str] | None = None) -> chain.VerifyResult:
+        """Check the audit trail's hash chain; the first broken link, if any.
+        ``since`` = (row id, its chain) checks only the rows after a point
+        verified before (that row must still carry that chain)."""
+        cols = ", ".join(chain.COLUMNS)
+        with mapped_errors():
+            if since is None:
+                return chain.verify(self.conn.execute(f"SELECT {cols}, chain FROM audit ORDER BY id"))
+            row = self.conn.execute("SELECT chain FROM audit WHERE id = ?", (since[0],)).fetchone()
+            if row is None or row[0] != since[1]:
+                return chain.VerifyResult(False, 0, since[0], f"row {since[0]}, checked before, was changed or removed")
+            cur = self.conn.execute(f"SELECT {cols}, chain FROM audit WHERE id > ? ORDER BY id", (since[0],))
+            return chain.verify(cur, since[1], since[0])
+
+    def audit_head(self) -> tuple[int, str] | None:
+        """The last audit row's (id, chain): a point later checks can start from."""
+        row = self.conn.execute("SELECT id, chain FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+        return (int(row[0]), str(row[1])) if row else None
 
     # -- bulk reads for scoring and the case list ----------------------------
     def case_summaries(self, inspection_id: str) -> list[CaseSummary]:

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
+from storage import chain
 from storage.db import dumps, now
 from storage.rows import AnswerRow, AssessmentRow, AuditRow, CaseRow, InspectionRow
 
@@ -51,9 +52,10 @@ _UPSERT_ANSWER = (
     "origin = excluded.origin, base = excluded.base"
 )
 _INSERT_AUDIT = (
-    "INSERT INTO audit (at, who, action, inspection_id, case_id, assessment_id, question_id, old, new, digest) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO audit (id, at, who, action, inspection_id, case_id, assessment_id, question_id, old, new, digest, "
+    "chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
+_LAST_AUDIT = "SELECT id, chain FROM audit ORDER BY id DESC LIMIT 1"
 
 
 # -- writing -------------------------------------------------------------------
@@ -97,12 +99,20 @@ def _json_or_null(value: Any) -> str | None:
 
 
 def write_audit(c: sqlite3.Connection, rows: Iterable[AuditRow]) -> None:
-    """Append audit rows as they are (``id`` is the database's to choose)."""
-    c.executemany(
-        _INSERT_AUDIT,
-        [(r.at, r.who, r.action, r.inspection_id, r.case_id, r.assessment_id, r.question_id,
-          _json_or_null(r.old), _json_or_null(r.new), r.digest) for r in rows],
-    )
+    """Append audit rows as they are, each linked into the hash chain
+    (:mod:`storage.chain`): one read of the last row per call, inside the
+    caller's write transaction, then one executemany.  Ids follow on from the
+    last row (an ``id`` on the rows given is ignored)."""
+    last = c.execute(_LAST_AUDIT).fetchone()
+    n, previous = (int(last[0]), last[1] or "") if last else (0, "")
+    params = []
+    for r in rows:
+        n += 1
+        row = (n, r.at, r.who, r.action, r.inspection_id, r.case_id, r.assessment_id, r.question_id,
+               _json_or_null(r.old), _json_or_null(r.new), r.digest)
+        previous = chain.link(previous, row)
+        params.append((*row, previous))
+    c.executemany(_INSERT_AUDIT, params)
 
 
 def audit(

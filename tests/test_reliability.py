@@ -34,4 +34,4 @@ def test_generated_corruptions_are_all_rejected(tmp_path, monkeypatch):
     r = tamper.run(110, 3, tmp_path)
     assert r["rejected"] == r["n"] == 110, r["failures"]
     assert set(r["by_kind"]) == {"bit flip", "truncation", "wrong key", "unknown signer", "swapped signer", "replay",
-                                 "newer version"}
+                                 "newer version"} | set(tamper.HOSTILE)

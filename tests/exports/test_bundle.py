@@ -143,3 +143,56 @@ def test_bundle_carries_per_case_scores_and_matches_published_schema(exported):
     assert all("groups" in c["scores"] for c in data["cases"])
     committed = json.loads((REPO / "docs" / "bundle.schema.json").read_text())
     assert committed == json.loads(json.dumps(bundle.schema()))
+
+
+_HOSTILE = [
+    (b"[" * 1_000, "nested too deeply"),  # 2 KB: a RecursionError traceback before
+    (b"[" * 100_000, "nested too deeply"),
+    (b'{"format": "case-assessor-bundle", "format_version": 1, "cases": ' + b"[" * 5_000 + b"}", "nested too deeply"),
+    (b'{"format": "case-assessor-bundle", "format_version": 1' + b"0" * 100_000 + b"}", "number is too long"),
+    (b'{"format": "case-assessor-bundle", "format_version": 1, "x": 1' + b"0" * 100_000 + b"}", "number is too long"),
+    (b'{"format": "case-assessor-bundle", "format_version": "1"}', "bundle: "),
+    (b'{"format": "case-assessor-bundle", "format_version": 1, "cases": {"a": 1}}', "bundle: "),
+    (b'{"format": "case-assessor-bundle", "format_version": 1, "cases": [' + b'{"x":' * 150 + b"1" + b"}" * 150
+     + b"]}", "bundle: "),
+]
+
+
+@pytest.mark.parametrize("raw, says", _HOSTILE, ids=[r[:30].decode() for r, _ in _HOSTILE])
+def test_hostile_bundle_bytes_give_a_bundle_error(raw, says, iaow):
+    with pytest.raises(bundle.BundleError, match=says):
+        bundle.parse(raw, builtin_catalog())
+
+
+def test_hostile_bundle_file_is_refused_by_read_file(tmp_path):
+    p = tmp_path / "deep.json"
+    p.write_bytes(b"[" * 1_000)
+    with pytest.raises(bundle.BundleError, match="nested too deeply"):
+        bundle.read_file(p, builtin_catalog())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.binary(max_size=2_000),
+                 st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=10),
+                              lambda kids: st.lists(kids, max_size=4) | st.dictionaries(
+                                  st.sampled_from(["format", "format_version", "cases", "inspection", "x"]), kids,
+                                  max_size=4), max_leaves=30).map(lambda v: json.dumps(v).encode())))
+def test_any_bytes_give_a_bundle_error(raw):
+    try:
+        bundle.parse(raw, builtin_catalog())
+    except bundle.BundleError:
+        pass
+
+
+def test_wrong_types_inside_a_valid_bundle_give_a_bundle_error(exported):
+    data = json.loads(exported.read_text())
+    for mutate in (lambda d: d["cases"][0].__setitem__("details", []),
+                   lambda d: d["cases"][0]["details"].__setitem__("case_type", {"a": [1]}),
+                   lambda d: d["cases"][0]["assessments"][0]["answers"][0].__setitem__("value", [[["x"]]]),
+                   lambda d: d["cases"][0]["assessments"][0]["answers"][0].__setitem__("value", 10**4000),
+                   lambda d: d.__setitem__("grades", [])):
+        bad = json.loads(exported.read_text())
+        mutate(bad)
+        with pytest.raises(bundle.BundleError):
+            bundle.parse(json.dumps(bad).encode(), builtin_catalog())
+    assert data

@@ -10,6 +10,8 @@ from storage.errors import DatabaseBusy
 from storage.schema import SCHEMA_VERSION
 from storage.store import StorageError, Store
 
+from ..conftest import make_inspection
+
 
 def test_pragmas(store):
     c = store.conn
@@ -80,3 +82,60 @@ def test_a_bug_inside_a_transaction_is_raised_as_it_is_and_rolled_back(store, ia
     assert store.get_setting("k") is None
     assert not store.conn.in_transaction
     assert [i.id for i in store.list_inspections()] == [iid]
+
+
+def _damage_page(path, index_name: str) -> None:
+    """Scribble over one b-tree page of the closed database ``path``."""
+    c = sqlite3.connect(path)
+    page_size = c.execute("PRAGMA page_size").fetchone()[0]
+    root = c.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (index_name,)).fetchone()[0]
+    c.close()
+    with open(path, "r+b") as f:
+        f.seek((root - 1) * page_size + 8)
+        f.write(b"\xff\x13" * 200)
+
+
+@pytest.mark.parametrize("damaged", ["idx_cases_inspection_id_reference", "answers"])
+def test_a_damaged_database_opens_read_only_and_is_never_written(tmp_path, iaow, damaged):
+    """A damaged index page let the merge write into the damaged file; a damaged answers
+    page gave a raw sqlite3.DatabaseError traceback."""
+    from storage.errors import Damaged, StorageError
+
+    path = tmp_path / "d.sqlite3"
+    s = Store(path)
+    iid = make_inspection(s, iaow, 30)
+    s.close()
+    _damage_page(path, damaged)
+    before = path.read_bytes()
+    try:
+        s = Store(path)
+    except StorageError as e:  # so damaged that even reading fails: refused, never a traceback
+        assert path.read_bytes() == before, e
+        return
+    assert isinstance(s.damaged, Damaged) and "read-only" in str(s.damaged)
+    with pytest.raises(Damaged):
+        s.add_case(iid, "NEW-1", {"case_type": "licence"})
+    with pytest.raises(Damaged):
+        s.set_setting("x", "y")
+    s.close()
+    assert path.read_bytes() == before
+    assert not path.with_name("d.sqlite3-wal").exists() or path.with_name("d.sqlite3-wal").stat().st_size == 0
+
+
+def test_another_programs_sqlite_file_is_refused_untouched(tmp_path):
+    """Opening another program's SQLite file switched it to WAL mode while the message said nothing changed."""
+    from storage.errors import NotCaseAssessor
+
+    other = tmp_path / "places.sqlite"
+    c = sqlite3.connect(other)
+    c.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+    c.execute("PRAGMA user_version = 2")  # a version number of its own, like a v2 Case Assessor file
+    c.commit()
+    c.close()
+    before = other.read_bytes()
+    for _ in range(2):
+        with pytest.raises(NotCaseAssessor, match="not a Case Assessor database"):
+            Store(other)
+    assert other.read_bytes() == before
+    assert before[18:20] == b"\x01\x01"  # still a rollback-journal file: not switched to WAL
+    assert not other.with_name("places.sqlite-wal").exists()

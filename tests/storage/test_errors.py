@@ -11,7 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from storage.errors import CannotOpen, Corrupt, DatabaseBusy, DiskError, DiskFull, ReadOnly, storage_error
+from storage.errors import (
+    CannotOpen,
+    Corrupt,
+    DatabaseBusy,
+    DiskError,
+    DiskFull,
+    NotCaseAssessor,
+    ReadOnly,
+    storage_error,
+)
 from storage.store import StorageError, Store
 
 REF, NOTE = "CASE-SECRET-77", "private note about the person"
@@ -142,9 +151,9 @@ def test_corrupted_middle_of_the_file(db_path, iaow):
 def test_not_a_database(tmp_path):
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"\x00garbage that is no database\x00" * 200)
-    with pytest.raises(Corrupt, match="damaged or is not a Case Assessor database") as exc:
-        Store(junk)
-    assert exc.value.code is not None and exc.value.code & 0xFF == sqlite3.SQLITE_NOTADB
+    with pytest.raises(NotCaseAssessor, match="not a Case Assessor database"):
+        Store(junk)  # refused by its first bytes, before SQLite reads it
+    assert junk.read_bytes() == b"\x00garbage that is no database\x00" * 200
 
 
 def test_cannot_open_a_folder(tmp_path):

@@ -162,7 +162,7 @@ def test_a_decision_is_never_overwritten_by_a_replay_a_fast_clock_or_later_work(
     w.merge(owner, w.export(owner, "9999-01-01T00:00:00Z"), "o2")
     assert core(w.lead) == again and _conflict(w.lead)[1] == "resolved"
     # the other assessor changes their reading afterwards: reopened too, their reading updated
-    w.edit(other, GIVEN[other].index(1), 0, 0)
+    w.edit(other, GIVEN[other].index(1), 0, 1 if other == "Ann" else 0)  # a value, unlike the decision
     w.merge(other, w.export(other, "2000-01-01T00:00:00Z"), "x1")
     assert _conflict(w.lead)[1] == "open"
 

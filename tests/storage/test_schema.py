@@ -33,7 +33,7 @@ def test_foreign_database_and_garbage_are_refused(tmp_path):
         Store(other)
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"this is not sqlite at all" * 100)
-    with pytest.raises(StorageError, match="damaged or is not"):
+    with pytest.raises(StorageError, match="not an SQLite file"):
         Store(junk)
     assert junk.read_bytes() == b"this is not sqlite at all" * 100
 
@@ -70,6 +70,7 @@ def test_committed_fixture_databases_migrate_to_the_current_schema(tmp_path, ver
     before = sqlite3.connect(db)
     counts = {t: before.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("cases", "answers", "audit")}
     answers = before.execute("SELECT * FROM answers ORDER BY assessment_id, question_id").fetchall()
+    old_cols = [r[1] for r in before.execute("PRAGMA table_info(answers)")]
     before.close()
     s = Store(db)
     assert s.schema_version() == SCHEMA_VERSION
@@ -79,7 +80,6 @@ def test_committed_fixture_databases_migrate_to_the_current_schema(tmp_path, ver
         assert s.backup_path is None  # nothing to migrate, so no backup
     for table, n in counts.items():
         assert s.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == n
-    cols = [r[1] for r in s.conn.execute("PRAGMA table_info(answers)")]
-    assert s.conn.execute(f"SELECT {', '.join(cols)} FROM answers ORDER BY assessment_id, question_id").fetchall() == answers
+    assert s.conn.execute(f"SELECT {', '.join(old_cols)} FROM answers ORDER BY assessment_id, question_id").fetchall() == answers
     assert s.integrity_ok()
     s.close()

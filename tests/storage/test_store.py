@@ -21,7 +21,9 @@ def test_every_change_is_audited_with_old_and_new(store, iaow):
         ("bob", {"value": "yes", "note": "", "practice": False}, {"value": "no", "note": "late", "practice": False}),
         ("bob", {"value": "no", "note": "late", "practice": False}, None),
     ]
-    assert store.answers(aid) == {}
+    cleared = store.answers(aid)["IAOW-2.1-02"]  # a tombstone, so the clearing can travel to the lead
+    assert (cleared.value, cleared.note, cleared.practice, cleared.seq) == (None, "", False, 3)
+    assert not store.save_answer(aid, "IAOW-2.1-02", value=None, who="bob")  # clearing again changes nothing
 
 
 def test_audit_log_is_append_only(store, iaow):

@@ -14,10 +14,10 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from ui.cli import conflicts, exchange, inspections, printing, questionsets, scores
+from ui.cli import conflicts, exchange, inspections, integrity, printing, questionsets, scores
 
 __version__ = "0.1.0"
-GROUPS = (questionsets, inspections, scores, printing, exchange, conflicts)
+GROUPS = (questionsets, inspections, scores, printing, exchange, conflicts, integrity)
 
 
 def build_parser() -> argparse.ArgumentParser:

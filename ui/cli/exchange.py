@@ -80,12 +80,15 @@ def export(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
 
 def merge(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
     from ui.ops import exchange
+    from ui.ops.guards import check_output
 
-    merged = exchange.merge_files(ws, [Path(f) for f in args.files], passphrase_file=args.passphrase_file,
-                                  trust=args.trust)
+    inputs = [Path(f) for f in args.files]
+    if args.report:  # checked first: a refused report path must not leave a merge without its report
+        check_output(ws, Path(args.report), inputs)
+    merged = exchange.merge_files(ws, inputs, passphrase_file=args.passphrase_file, trust=args.trust)
     rep = merged.report
     if args.report:
-        exchange.write_merge_report(rep, Path(args.report))
+        exchange.write_merge_report(rep, Path(args.report), ws, inputs)
     if args.format == "json":
         write_json(rep.model_dump(mode="json"), out)
     else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from typing import Any, TextIO
 
@@ -38,12 +39,13 @@ def _csv_cell(v: Any) -> Any:
     return v
 
 
+# A plain decimal number (as the tables print a negative figure): left as it is.
+# Anything else float() accepts ("\t1", "-inf", "1_0") is not, and is neutralised.
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?")
+
+
 def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
+    return _PLAIN_NUMBER.fullmatch(text) is not None
 
 
 def emit(rows: list[dict[str, Any]], fmt: str, out: TextIO) -> None:

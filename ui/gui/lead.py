@@ -401,6 +401,7 @@ class LeadView(QWidget):
             return
         header, rows = _table_rows(table)
         try:
-            scores.write_table(Path(path), header, rows, sheet=self.finding_tabs.tabText(self.finding_tabs.currentIndex()))
+            scores.write_table(Path(path), header, rows, ws=self.ws,
+                               sheet=self.finding_tabs.tabText(self.finding_tabs.currentIndex()))
         except USER_ERRORS as e:
             QMessageBox.warning(self, self.tr("Export table"), str(e))

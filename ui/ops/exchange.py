@@ -33,6 +33,7 @@ from storage.rows import Authority, CaseDump, CaseRow, InspectionDump, Inspectio
 from storage.store import now
 from ui.ops.changes import INSPECTIONS, MERGED, Done, OpChanges
 from ui.ops.errors import OpError
+from ui.ops.guards import check_output
 from ui.ops.paths import keys_dir
 from ui.ops.workspace import Workspace, catalog
 
@@ -122,6 +123,7 @@ def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passp
         lead=pack_fmt.PackLead(name=ws.who(), age_recipient=str(ident.to_public()),
                                signing_key=base64.b64encode(key.public_bytes).decode()),
     )
+    check_output(ws, Path(out), [Path(passphrase_file)] if passphrase_file else [])
     atomic_write(Path(out), seal(pack_fmt.to_bytes(pack), "pack", key, ws.who(), now(), passphrase=passphrase))
     merge_sql.assign(ws.store, ins.id, [c.id for c in cases], assessor.strip())
     ws.set_setting(f"may_add_cases:{ins.id}:{assessor.strip()}", "1" if allow_new_cases else "0")
@@ -200,6 +202,7 @@ def export_secure(ws: Workspace, inspection_id: str, out: Path, passphrase_file:
                       passphrase=None if recipients else passphrase)
     except SecureError as e:
         raise OpError(f"the export was not written: {e}") from e
+    check_output(ws, Path(out), [Path(passphrase_file)] if passphrase_file else [])
     atomic_write(Path(out), sealed)
     return Exported(len(data["cases"]), key.fingerprint, "lead inspector's key" if recipients else "passphrase")
 
@@ -340,6 +343,10 @@ def merge_files(
     validation, the signer's authority, one transaction.  A bad file changes
     nothing and is reported; the others still merge.  The report is stored
     after every file, so a merge stopped half way still says what it did."""
+    audit = _verify_audit_since_last_merge(ws)
+    if not audit.ok:
+        raise OpError(f"the audit trail of this database is broken ({audit.describe()}); nothing was merged. "
+                      "Run 'verify' and restore a backup.")
     run = _MergeRun(ws, lead_identity(), read_secret(passphrase_file), parse_trust(trust), ask_trust,
                     str(uuid.uuid4()))
     results: list[FileResult] = []
@@ -355,10 +362,24 @@ def merge_files(
         progress(len(paths), len(paths))
     report = _report(ws, run.merge_id, results)
     merge_sql.record_merge(ws.store, run.merge_id, ws.who(), report.model_dump(mode="json"))
+    head = ws.store.audit_head()
+    if head is not None:
+        ws.set_setting("audit_checked_through", f"{head[0]}:{head[1]}")
     return Merged(results, report)
 
 
-def write_merge_report(report: mr.MergeReport, out: Path) -> None:
+def _verify_audit_since_last_merge(ws: Workspace) -> Any:
+    """The audit chain from the point the last merge left it (the whole chain
+    the first time; ``verify`` always checks it all)."""
+    mark = ws.setting("audit_checked_through") or ""
+    row_id, _sep, chain_value = mark.partition(":")
+    since = (int(row_id), chain_value) if row_id.isdigit() and chain_value else None
+    return ws.store.verify_audit(since)
+
+
+def write_merge_report(report: mr.MergeReport, out: Path, ws: Workspace | None = None,
+                       inputs: Sequence[Path] = ()) -> None:
+    check_output(ws, Path(out), inputs)
     atomic_write(Path(out), mr.to_bytes(report))
 
 

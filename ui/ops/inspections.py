@@ -12,6 +12,7 @@ from exports.sample_csv import SampleError, parse_sample
 from models.questionset import QuestionSet, text_in
 from ui.ops.changes import CASES, INSPECTIONS, Done
 from ui.ops.errors import OpError
+from ui.ops.guards import check_output
 from ui.ops.workspace import Workspace, catalog
 
 log = logging.getLogger("case_assessor")
@@ -62,6 +63,7 @@ def add_case(ws: Workspace, inspection_id: str, reference: str, details: dict[st
 def export_bundle(ws: Workspace, inspection_id: str, out: Path) -> Done:
     from exports import bundle
 
+    check_output(ws, Path(out))
     ins = ws.find_inspection(inspection_id)
     data = bundle.build(ws.store, ins.id, ws.question_set(ins))
     atomic_write(Path(out), bundle.to_bytes(data))

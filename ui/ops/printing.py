@@ -3,13 +3,17 @@ and the findings report, as PDF."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import csv
+import hashlib
+import io
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from exports.files import atomic_write
 from models.scoring import Rule
 from ui.ops.errors import OpError
+from ui.ops.guards import check_output
 from ui.ops.scores import inspection_scores, subgroup_reports
 from ui.ops.workspace import Workspace
 
@@ -40,17 +44,78 @@ def case_doc(ws: Workspace, case_id: str) -> CaseDoc:
 def print_case(ws: Workspace, case_id: str, out: Path) -> None:
     from exports.pdf import case_summary_pdf
 
+    check_output(ws, Path(out))
     atomic_write(Path(out), case_summary_pdf(case_doc(ws, case_id)))
 
 
-def _file_name(reference: str) -> str:
-    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in reference)
+MANIFEST = "manifest.csv"
+_MAX_STEM = 60
+
+
+def _stem(reference: str) -> str:
+    return "".join(ch if ch.isascii() and (ch.isalnum() or ch in "-_.") else "_" for ch in reference)[:_MAX_STEM]
+
+
+def case_file_names(references: Sequence[str]) -> dict[str, str]:
+    """A file name per reference, unique and reversible: ``case-REF.pdf`` when
+    the reference is a safe name of its own and no other reference comes to the
+    same name (ignoring case, as some file systems do); otherwise the sanitised
+    reference plus the first 10 hex digits of the SHA-256 of the exact
+    reference.  ``manifest.csv`` maps the names back."""
+    stems = {ref: _stem(ref) for ref in references}
+    clashes: dict[str, int] = {}
+    for stem in stems.values():
+        clashes[stem.casefold()] = clashes.get(stem.casefold(), 0) + 1
+    names = {}
+    for ref, stem in stems.items():
+        if stem == ref and clashes[stem.casefold()] == 1:
+            names[ref] = f"case-{stem}.pdf"
+        else:
+            names[ref] = f"case-{stem}-{hashlib.sha256(ref.encode('utf-8', 'surrogatepass')).hexdigest()[:10]}.pdf"
+    if len({n.casefold() for n in names.values()}) != len(names):  # ten hex digits clashing: refuse, never collapse
+        raise OpError("two case references would print to the same file name; print them to one PDF instead")
+    return names
+
+
+def _manifest_bytes(inspection_id: str, names: dict[str, str]) -> bytes:
+    from exports.tables import to_csv
+
+    return to_csv(["inspection_id", "reference", "file"], [[inspection_id, ref, name] for ref, name in names.items()])
+
+
+def _manifest_inspection(folder: Path) -> str | None:
+    """The inspection id a previous print wrote into ``folder``'s manifest, if any."""
+    try:
+        rows = list(csv.reader(io.StringIO((folder / MANIFEST).read_text("utf-8-sig"))))
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return None
+    ids = {r[0] for r in rows[1:] if r}
+    return ids.pop() if len(ids) == 1 else None
+
+
+def _check_folder(folder: Path, inspection_id: str) -> None:
+    """A folder for per-case files must be new, empty, or hold only a previous
+    print of the same inspection (its manifest and case-*.pdf files): nothing
+    the user did not ask for is ever overwritten."""
+    if not folder.exists():
+        return
+    if not folder.is_dir():
+        raise OpError(f"{folder}: not a folder; give a folder for one file per case, or a name ending in .pdf")
+    entries = [p.name for p in folder.iterdir()]
+    if not entries:
+        return
+    ours = all(n == MANIFEST or (n.startswith("case-") and n.endswith(".pdf")) for n in entries)
+    if not ours or _manifest_inspection(folder) != inspection_id:
+        raise OpError(f"{folder}: the folder already holds other files; choose a new or empty folder. "
+                      "Nothing was written.")
 
 
 def print_cases(ws: Workspace, inspection_id: str, out: Path, case_ids: list[str] | None = None,
                 progress: Progress | None = None) -> int:
     """One PDF with a cover index (``out`` ends in .pdf), or one file per case
-    in the folder ``out``.  ``progress(done, total)`` returning False cancels;
+    in the folder ``out`` (named by :func:`case_file_names`, with ``manifest.csv``
+    mapping each reference to its file; the folder must be new, empty or a
+    previous print of the same inspection).  ``progress(done, total)`` returning False cancels;
     a cancelled batch writes nothing."""
     from exports.pdf import Cancelled, batch_pdf, case_summary_pdf
 
@@ -60,21 +125,26 @@ def print_cases(ws: Workspace, inspection_id: str, out: Path, case_ids: list[str
         raise OpError("this inspection has no cases to print")
     docs = [case_doc(ws, cid) for cid in ids]
     out = Path(out)
+    check_output(ws, out)
     try:
         if out.suffix.lower() == ".pdf":
             atomic_write(out, batch_pdf(docs, ins, progress))
             return len(docs)
+        _check_folder(out, ins.id)
+        names = case_file_names([d.case.reference for d in docs])
         blobs = []
         for i, d in enumerate(docs):
             if progress is not None and not progress(i, len(docs)):
                 raise Cancelled()
-            blobs.append((out / f"case-{_file_name(d.case.reference)}.pdf", case_summary_pdf(d)))
+            blobs.append((out / names[d.case.reference], case_summary_pdf(d)))
         try:
             out.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise OpError(f"{out}: the folder could not be created ({e.strerror or e})") from e
         for path, data in blobs:
+            check_output(ws, path)
             atomic_write(path, data)
+        atomic_write(out / MANIFEST, _manifest_bytes(ins.id, names))
         if progress is not None:
             progress(len(docs), len(docs))
     except Cancelled:
@@ -103,4 +173,5 @@ def findings_doc(ws: Workspace, inspection_id: str, *, rule: Rule | None = None)
 def print_report(ws: Workspace, inspection_id: str, out: Path, *, rule: Rule | None = None) -> None:
     from exports.pdf import findings_pdf
 
+    check_output(ws, Path(out))
     atomic_write(Path(out), findings_pdf(findings_doc(ws, inspection_id, rule=rule)))

@@ -6,10 +6,13 @@ import json
 from pathlib import Path
 
 from ui.ops.errors import OpError
+from ui.ops.guards import check_output
+from ui.ops.workspace import Workspace
 
 
-def write_schemas(folder: Path) -> list[Path]:
-    """Write question-set, bundle, pack and merge-report schemas into ``folder``."""
+def write_schemas(folder: Path, ws: Workspace | None = None) -> list[Path]:
+    """Write question-set, bundle, pack and merge-report schemas into ``folder``
+    (never over the open database ``ws``, when there is one)."""
     from exports.bundle import schema as bundle_schema
     from exports.merge_report import schema as merge_report_schema
     from exports.pack import schema as pack_schema
@@ -20,6 +23,7 @@ def write_schemas(folder: Path) -> list[Path]:
         for name, s in (("question-set", qs_schema()), ("bundle", bundle_schema()), ("pack", pack_schema()),
                         ("merge-report", merge_report_schema())):
             path = Path(folder) / f"{name}.schema.json"
+            check_output(ws, path)
             path.write_text(json.dumps(s, indent=1) + "\n")
             written.append(path)
     except OSError as e:

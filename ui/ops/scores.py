@@ -15,6 +15,7 @@ from models.questionset import QuestionSet, text_in
 from models.scoring import CaseInput, Rule, ScoreReport, matches, score
 from storage.store import CaseSummary, InspectionRow
 from ui.ops.errors import OpError
+from ui.ops.guards import check_output
 from ui.ops.workspace import Workspace
 
 Where = Mapping[str, Iterable[str]]
@@ -175,8 +176,10 @@ def drill_down(cases: Sequence[CaseInput], report: ScoreReport, question_id: str
 Cell = str | int | float | None
 
 
-def write_table(path: Path, header: Sequence[str], rows: Sequence[Sequence[Cell]], *, sheet: str = "Sheet1") -> None:
-    """One table as CSV or XLSX (by the file's suffix); the file is written atomically."""
+def write_table(path: Path, header: Sequence[str], rows: Sequence[Sequence[Cell]], *, sheet: str = "Sheet1",
+                ws: Workspace | None = None) -> None:
+    """A table as CSV or XLSX (by the file's suffix); never over the open database ``ws``."""
     from exports.tables import write_table as write
 
+    check_output(ws, Path(path))
     write(path, list(header), [list(r) for r in rows], sheet=sheet)

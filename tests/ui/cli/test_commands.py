@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import sqlite3
 import subprocess
 import sys
 
@@ -117,3 +118,15 @@ def test_errors_exit_non_zero_and_change_nothing(db_path, inspection, capsys):
 def test_entry_point_runs_as_a_script(tmp_path):
     r = subprocess.run([sys.executable, str(REPO / "main.py"), "question-sets"], capture_output=True, text=True)
     assert r.returncode == 0 and "iaow-2013" in r.stdout
+
+
+def test_verify_reports_ok_or_the_first_broken_link(db_path, inspection):
+    code, out = cli("verify", "--db", str(db_path))
+    assert code == 0 and "audit trail OK" in out
+    c = sqlite3.connect(db_path)
+    c.execute("DROP TRIGGER audit_no_update")
+    c.execute("UPDATE audit SET who = 'Mallory' WHERE id = 1")
+    c.commit()
+    c.close()
+    code, out = cli("verify", "--db", str(db_path))
+    assert code == 3 and "BROKEN at row 1" in out
