@@ -9,7 +9,10 @@ key, an unknown signer, a swapped signer (a valid signature by another key
 under the assessor's name), a replayed older export, a file from a newer
 envelope version, and hostile input (see ``HOSTILE``): deep nesting outside
 the encryption, in the envelope and in a validly signed payload, 100,000-digit
-integers, and wrong types.
+integers, and wrong types; and forgeries by the trusted assessor's own key
+(see ``FORGED``): another assessor's name, a new record for an existing case, a
+case not given to her, another inspection, future and past clocks on an old
+version, and a claimed lead decision.
 """
 
 from __future__ import annotations
@@ -22,8 +25,12 @@ import os
 import random
 import sys
 import tempfile
+import uuid
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -33,6 +40,7 @@ from pyrage import x25519  # noqa: E402
 
 from exports.secure import SigningKey, seal  # noqa: E402
 from models.questionset import builtin_catalog  # noqa: E402
+from storage import merge as merge_sql  # noqa: E402
 from storage.store import Store  # noqa: E402
 
 
@@ -55,32 +63,70 @@ def build(folder: Path) -> dict:
     qs = builtin_catalog().get("iaow-2013")
     os.environ["CASE_ASSESSOR_KEYS"] = str(folder / "lead-keys")
     lead_recipient = str(exchange.lead_identity().to_public())
+    lead = Store(folder / "lead.sqlite3")
+    lead.set_setting("assessor_name", "Lead")
+    iid = lead.create_inspection("Tamper", qs.id, qs.version)
+    case_id = lead.add_case(iid, "T-1", {"case_type": "licence"})
+    lead.add_case(iid, "T-2", {"case_type": "licence"})  # given to nobody: out of Ann's scope
+    merge_sql.assign(lead, iid, [case_id], "Ann")  # as making Ann's pack does
+    dump = lead.dump_inspection(iid)
     os.environ["CASE_ASSESSOR_KEYS"] = str(folder / "assessor-keys")
     a = Store(folder / "assessor.sqlite3")
     a.set_setting("assessor_name", "Ann")
-    iid = a.create_inspection("Tamper", qs.id, qs.version)
+    a.load_inspection(replace(dump, cases=[c for c in dump.cases if c.case.id == case_id]))
     a.set_setting(f"lead_recipient:{iid}", lead_recipient)  # as importing the lead's pack does
-    aid = a.start_assessment(a.add_case(iid, "T-1", {"case_type": "licence"}), "Ann", qs.version)
+    aid = a.start_assessment(case_id, "Ann", qs.version)
     a.save_answer(aid, "IAOW-2.1-02", value="yes", who="Ann")
     pw = None
+    from exports import bundle
+
+    old_payload = bundle.to_bytes(bundle.build(a, iid, qs))
     exchange.export_secure(Workspace(a), iid, folder / "old.export")
     a.save_answer(aid, "IAOW-2.1-02", value="no", note="later", who="Ann")
     exchange.export_secure(Workspace(a), iid, folder / "new.export")
     ann_fp = exchange.my_fingerprint()
     ann_key = exchange.signing_key()
-    from exports import bundle
-
     payload = bundle.to_bytes(bundle.build(a, iid, qs))
     a.close()
     os.environ["CASE_ASSESSOR_KEYS"] = str(folder / "lead-keys")
-    lead = Store(folder / "lead.sqlite3")
-    lead.set_setting("assessor_name", "Lead")
-    results = exchange.merge_files(Workspace(lead), [folder / "new.export"], trust=[ann_fp]).files
+    results = exchange.merge_files(Workspace(lead), [folder / "new.export"], trust=[f"Ann={ann_fp}"]).files
     assert results[0].status == "merged", results[0].reason
     stranger = SigningKey(Ed25519PrivateKey.generate())
     return {"lead": lead, "pw": pw, "good": (folder / "new.export").read_bytes(),
             "old": (folder / "old.export").read_bytes(), "payload": payload, "ann_key": ann_key,
-            "stranger": stranger, "lead_recipient": lead_recipient}
+            "stranger": stranger, "lead_recipient": lead_recipient, "old_payload": old_payload,
+            "other_case": [c.case.id for c in dump.cases if c.case.id != case_id][0]}
+
+
+def _forged(w: dict, change: Callable[[dict[str, Any]], None], base: str = "payload") -> bytes:
+    """Ann's own bundle, changed as a trusted but dishonest assessor would, and signed by her key."""
+    data = json.loads(w[base])
+    change(data)
+    return _signed_by_ann(w, json.dumps(data).encode())
+
+
+def _assessments(data: dict[str, Any]) -> list[dict[str, Any]]:
+    return [a for c in data["cases"] for a in c["assessments"]]
+
+
+def _set_all(items: list[dict[str, Any]], key: str, value: Any) -> None:
+    for item in items:
+        item[key] = value
+
+
+# Writes a trusted key is not entitled to: each must be refused, or change nothing.
+FORGED = {
+    "takeover in another's name": lambda w: _forged(w, lambda d: _set_all(_assessments(d), "assessor", "Bob")),
+    "new record for an existing case": lambda w: _forged(w, lambda d: _set_all(d["cases"], "id", str(uuid.uuid4()))),
+    "case not given to the signer": lambda w: _forged(w, lambda d: _set_all(d["cases"], "id", w["other_case"])),
+    "another inspection": lambda w: _forged(w, lambda d: d["inspection"].update(id=str(uuid.uuid4()))),
+    "future clock on an old version": lambda w: _forged(w, lambda d: [
+        _set_all(a["answers"], "updated_at", "9999-12-31T23:59:59.999Z") for a in _assessments(d)], "old_payload"),
+    "past clock on an old version": lambda w: _forged(w, lambda d: [
+        _set_all(a["answers"], "updated_at", "1970-01-01T00:00:00.000Z") for a in _assessments(d)], "old_payload"),
+    "a forged lead decision": lambda w: _forged(w, lambda d: [
+        _set_all(a["answers"], "origin", "lead") for a in _assessments(d)]),
+}
 
 
 def _to_lead(w: dict, raw: bytes) -> bytes:
@@ -114,7 +160,7 @@ HOSTILE = {
 def corruptions(w: dict, n: int, rng: random.Random):
     good = w["good"]
     kinds = ["bit flip"] * 6 + ["truncation"] * 2 + ["wrong key", "unknown signer", "swapped signer", "replay",
-                                                    "newer version"] + list(HOSTILE)
+                                                    "newer version"] + list(HOSTILE) + list(FORGED)
     for i in range(n):
         kind = kinds[i % len(kinds)]
         if kind == "bit flip":
@@ -144,6 +190,8 @@ def corruptions(w: dict, n: int, rng: random.Random):
             yield kind, w["old"]
         elif kind in HOSTILE:
             yield kind, HOSTILE[kind](w)
+        elif kind in FORGED:
+            yield kind, FORGED[kind](w)
         else:
             sealed = seal(w["payload"], "export", w["ann_key"], "Ann", "2026-01-01T00:00:00.000Z",
                           recipients=[w["lead_recipient"]])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from ui.gui.main_window import MainWindow
 from ui.ops.workspace import Workspace
@@ -16,8 +16,13 @@ from ..ops.test_exchange import world  # noqa: F401  (fixture)
 def test_gui_merge_resolve_and_dashboard(qtbot, world, monkeypatch, tmp_path):  # noqa: F811
     d = world["dir"]
     asked = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+
+    def choose(parent, title, label, items, current, editable):
+        """The lead reads the fingerprint out with the assessor and chooses their name."""
+        asked.append((label, items, current))
+        return next(i for i in items if f"“{i}”" in label), True
+
+    monkeypatch.setattr(QInputDialog, "getItem", choose)
     with world["lead"] as s:
         w = MainWindow(Workspace(s))
         qtbot.addWidget(w)
@@ -26,7 +31,9 @@ def test_gui_merge_resolve_and_dashboard(qtbot, world, monkeypatch, tmp_path):  
         lead = w.lead_view
         assert lead is not None and w.stack.currentWidget() is lead
         lead.merge([str(d / "ann.export"), str(d / "bob.export")])
-        assert len(asked) == 2 and all("Check the fingerprint" in q for q in asked)
+        assert len(asked) == 2 and all("Check the fingerprint" in q for q, _i, _c in asked)
+        # the prompt never preselects a name: the first choice refuses the file
+        assert all(items[c].startswith("— not trusted") and set(items[1:]) == {"Ann", "Bob"} for _q, items, c in asked)
         statuses = [lead.merge_table.item(r, 0).text() for r in range(lead.merge_table.rowCount())]
         assert statuses == ["merged", "merged"]
         assert "Open conflicts: 1" in lead.merge_report.toPlainText()
