@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from storage.errors import CannotOpen, StorageError, mapped_errors
+from storage.private import private_db_file
 from storage.schema import SCHEMA_VERSION, migrate
 
 __all__ = ["Database", "now", "new_id", "dumps"]
@@ -59,7 +60,7 @@ class Database:
         memory = str(path) == ":memory:"
         try:
             if not memory:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
+                private_db_file(self.path)
             with mapped_errors():
                 conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None, check_same_thread=False)
         except OSError as e:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from exports.files import atomic_write
 from models.scoring import Rule
+from storage.private import private_dir
 from ui.ops.errors import OpError
 from ui.ops.scores import inspection_scores, subgroup_reports
 from ui.ops.workspace import Workspace
@@ -70,7 +71,7 @@ def print_cases(ws: Workspace, inspection_id: str, out: Path, case_ids: list[str
                 raise Cancelled()
             blobs.append((out / f"case-{_file_name(d.case.reference)}.pdf", case_summary_pdf(d)))
         try:
-            out.mkdir(parents=True, exist_ok=True)
+            private_dir(out)
         except OSError as e:
             raise OpError(f"{out}: the folder could not be created ({e.strerror or e})") from e
         for path, data in blobs:
