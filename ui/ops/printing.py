@@ -49,10 +49,12 @@ def _file_name(reference: str) -> str:
 
 
 def print_cases(ws: Workspace, inspection_id: str, out: Path, case_ids: list[str] | None = None,
-                progress: Progress | None = None) -> int:
+                progress: Progress | None = None, *, names_by_reference: bool = False) -> int:
     """One PDF with a cover index (``out`` ends in .pdf), or one file per case
-    in the folder ``out``.  ``progress(done, total)`` returning False cancels;
-    a cancelled batch writes nothing."""
+    in the folder ``out``: ``case-0001.pdf``... in the order printed, so a file
+    name carries no personal data, unless ``names_by_reference`` (the case
+    reference is inside each file).  ``progress(done, total)`` returning False
+    cancels; a cancelled batch writes nothing."""
     from exports.pdf import Cancelled, batch_pdf, case_summary_pdf
 
     ins = ws.find_inspection(inspection_id)
@@ -69,7 +71,8 @@ def print_cases(ws: Workspace, inspection_id: str, out: Path, case_ids: list[str
         for i, d in enumerate(docs):
             if progress is not None and not progress(i, len(docs)):
                 raise Cancelled()
-            blobs.append((out / f"case-{_file_name(d.case.reference)}.pdf", case_summary_pdf(d)))
+            name = _file_name(d.case.reference) if names_by_reference else f"{i + 1:04d}"
+            blobs.append((out / f"case-{name}.pdf", case_summary_pdf(d)))
         try:
             private_dir(out)
         except OSError as e:
