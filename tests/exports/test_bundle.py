@@ -99,7 +99,7 @@ def test_malformed_bundle_is_refused_and_database_unchanged(exported, tmp_path, 
     target = Store(tmp_path / "t.sqlite3")
     before = _db_snapshot(target)
     with pytest.raises(USER_ERRORS):
-        inspections.import_bundle(Workspace(target), bad)
+        inspections.import_bundle(Workspace(target, acting_as="Lee Lead"), bad)
     assert _db_snapshot(target) == before, name
     target.close()
 
@@ -124,7 +124,7 @@ def test_a_bundle_past_the_limits_is_refused_and_changes_nothing(exported, tmp_p
     with Store(tmp_path / "t.sqlite3") as target:
         before = _db_snapshot(target)
         with pytest.raises(bundle.BundleError, match=re.escape(message)):
-            inspections.import_bundle(Workspace(target), bad)
+            inspections.import_bundle(Workspace(target, acting_as="Lee Lead"), bad)
         assert _db_snapshot(target) == before
 
 
@@ -143,7 +143,7 @@ def test_garbage_and_newer_bundles_get_clear_reasons(tmp_path, content, message)
     p = tmp_path / "x.json"
     p.write_bytes(content)
     with Store(tmp_path / "t.sqlite3") as s, pytest.raises(bundle.BundleError, match=message):
-        inspections.import_bundle(Workspace(s), p)
+        inspections.import_bundle(Workspace(s, acting_as="Lee Lead"), p)
 
 
 def test_truncated_bundle_is_refused(exported, tmp_path):
@@ -152,16 +152,16 @@ def test_truncated_bundle_is_refused(exported, tmp_path):
     p.write_bytes(raw[: len(raw) // 2])
     with Store(tmp_path / "t.sqlite3") as s:
         with pytest.raises(bundle.BundleError, match="not valid JSON"):
-            inspections.import_bundle(Workspace(s), p)
+            inspections.import_bundle(Workspace(s, acting_as="Lee Lead"), p)
         assert s.list_inspections() == []
 
 
 def test_importing_the_same_inspection_twice_is_refused(exported, tmp_path):
     with Store(tmp_path / "t.sqlite3") as s:
-        inspections.import_bundle(Workspace(s), exported)
+        inspections.import_bundle(Workspace(s, acting_as="Lee Lead"), exported)
         before = _db_snapshot(s)
         with pytest.raises(OpError, match="already in this database"):
-            inspections.import_bundle(Workspace(s), exported)
+            inspections.import_bundle(Workspace(s, acting_as="Lee Lead"), exported)
         assert _db_snapshot(s) == before
 
 

@@ -76,7 +76,7 @@ def import_bundle(ws: Workspace, path: Path) -> Done:
 
     b, _qs = bundle.read_file(Path(path), catalog())
     try:
-        ws.store.load_inspection(bundle.to_store_data(b))
+        ws.store.load_inspection(bundle.to_store_data(b), ws.who())
     except ValueError as e:
         raise OpError(f"{path}: {e}") from e
     return Done(len(b.cases), b.inspection.id, INSPECTIONS)
