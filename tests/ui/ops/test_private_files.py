@@ -5,8 +5,6 @@ cache folders (issue 13, item 2)."""
 from __future__ import annotations
 
 import os
-import stat
-from pathlib import Path
 
 import pytest
 
@@ -14,19 +12,11 @@ from ui.ops import exchange, inspections, printing, scores
 from ui.ops.paths import cache_dir, default_db_path, keys_dir
 from ui.ops.workspace import Workspace
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+from ...conftest import file_mode
+
+pytestmark = [pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX"),
+              pytest.mark.usefixtures("usual_umask")]
 SAMPLE = "reference,case_type,rosh_level,requirements\nR-1,licence,medium,supervision\nR-2,licence,low,\n"
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(path.stat().st_mode)
-
-
-@pytest.fixture(autouse=True)
-def usual_umask():
-    old = os.umask(0o022)
-    yield
-    os.umask(old)
 
 
 @pytest.fixture
@@ -59,12 +49,12 @@ def test_exports_packs_pdfs_tables_and_keys_are_0600(ws, tmp_path):
     scores.write_table(out / "table.xlsx", ["a"], [["1"]])
     written = sorted(p for p in out.rglob("*") if p.is_file())
     assert len(written) == 10
-    assert {p.name: mode(p) for p in written} == {p.name: 0o600 for p in written}
-    assert mode(out / "per-case") == 0o700
+    assert {p.name: file_mode(p) for p in written} == {p.name: 0o600 for p in written}
+    assert file_mode(out / "per-case") == 0o700
     keys = sorted(keys_dir().iterdir())
     assert [p.name for p in keys] == ["lead-x25519.age", "signing-ed25519.pem"]
-    assert [mode(p) for p in keys] == [0o600, 0o600]
-    assert mode(keys_dir()) == mode(keys_dir().parent) == 0o700
+    assert [file_mode(p) for p in keys] == [0o600, 0o600]
+    assert file_mode(keys_dir()) == file_mode(keys_dir().parent) == 0o700
 
 
 def test_the_data_keys_and_cache_folders_are_0700_even_if_left_0755(tmp_path, monkeypatch):
@@ -73,9 +63,9 @@ def test_the_data_keys_and_cache_folders_are_0700_even_if_left_0755(tmp_path, mo
     data = tmp_path / "data" / "case-assessor"
     data.mkdir(parents=True, mode=0o755)  # as an earlier version left it
     (data / "keys").mkdir(mode=0o755)
-    assert default_db_path().parent == data and mode(data) == 0o700
-    assert keys_dir() == data / "keys" and mode(data / "keys") == 0o700
-    assert mode(cache_dir()) == 0o700
+    assert default_db_path().parent == data and file_mode(data) == 0o700
+    assert keys_dir() == data / "keys" and file_mode(data / "keys") == 0o700
+    assert file_mode(cache_dir()) == 0o700
     with Workspace.open() as ws:
         ws.set_setting("assessor_name", "Ann")
-        assert mode(ws.path) == 0o600
+        assert file_mode(ws.path) == 0o600
