@@ -73,7 +73,7 @@ def build(folder: Path) -> dict:
     os.environ["CASE_ASSESSOR_KEYS"] = str(folder / "assessor-keys")
     a = Store(folder / "assessor.sqlite3")
     a.set_setting("assessor_name", "Ann")
-    a.load_inspection(replace(dump, cases=[c for c in dump.cases if c.case.id == case_id]))
+    a.load_inspection(replace(dump, cases=[c for c in dump.cases if c.case.id == case_id]), "Ann")
     a.set_setting(f"lead_recipient:{iid}", lead_recipient)  # as importing the lead's pack does
     aid = a.start_assessment(case_id, "Ann", qs.version)
     a.save_answer(aid, "IAOW-2.1-02", value="yes", who="Ann")

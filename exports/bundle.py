@@ -22,6 +22,7 @@ from typing_extensions import TypedDict  # pydantic needs this TypedDict before 
 
 from exports.errors import BundleError
 from exports.jsonschema import published
+from models.limits import MAX_REFERENCE_CHARS, note_problem, reference_problem, too_many_cases
 from models.questionset import Catalog, QuestionSet, QuestionSetError
 from models.scoring import CaseInput, case_scores
 from storage.rows import (
@@ -314,7 +315,13 @@ def parse(raw: bytes, catalog: Catalog, *, source: str = "bundle") -> tuple[Bund
     refs: set[str] = set()
     ids: set[str] = set()
     simple = qs.single_choice_values
+    too_many = too_many_cases(0, len(bundle.cases))
+    if too_many:
+        raise BundleError(f"{source}: {too_many}")
     for c in bundle.cases:
+        problem = reference_problem(c.reference)
+        if problem:
+            raise BundleError(f"{source}: case {c.reference[:MAX_REFERENCE_CHARS]!r}: {problem}")
         if c.reference in refs:
             raise BundleError(f"{source}: case reference {c.reference!r} appears twice")
         if c.id in ids:
@@ -334,6 +341,9 @@ def parse(raw: bytes, catalog: Catalog, *, source: str = "bundle") -> tuple[Bund
                 if qid in seen:
                     raise BundleError(f"{source}: case {c.reference}: {qid} answered twice")
                 seen.add(qid)
+                note = n.get("note")
+                if note and (problem := note_problem(note)):
+                    raise BundleError(f"{source}: case {c.reference}: {qid}: {problem}")
                 ok = simple.get(qid)
                 if ok is not None and value.__class__ is str and value in ok:
                     continue  # a plain valid choice: the common case, checked by set lookup

@@ -22,12 +22,13 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from exports.jsonschema import published
+from models.limits import MAX_REFERENCE_CHARS, reference_problem
 
 FORMAT = "case-assessor-pack"
 FORMAT_VERSION = 1
 MAX_CASES = 5_000
 _TEXT = 500  # longest name, id or date
-_REF = 100  # longest case reference
+_REF = MAX_REFERENCE_CHARS  # longest case reference
 
 
 class PackError(Exception):
@@ -129,6 +130,11 @@ def parse(data: bytes) -> Pack:
         raise PackError(f"made by a newer Case Assessor (pack format {head.format_version}; this one reads "
                         f"{FORMAT_VERSION}): update Case Assessor to open it")
     try:
-        return Pack.model_validate_json(data)
+        pack = Pack.model_validate_json(data)
     except ValidationError as e:
         raise PackError(f"not a valid inspection pack ({_first_problem(e)})") from None
+    for i, c in enumerate(pack.cases):
+        problem = reference_problem(c.reference)
+        if problem:
+            raise PackError(f"not a valid inspection pack (cases.{i}.reference: {problem})")
+    return pack

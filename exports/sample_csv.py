@@ -5,6 +5,10 @@ case details named by field id or label.  Values may be given as the option
 value or its label (any case).  Multi-select values are separated by ``;``.
 Tick boxes take yes/no, true/false, y/n, 1/0 or blank.  Every row is checked;
 any bad row fails the whole file, naming the row number.
+
+The limits of :mod:`models.limits` hold: the file's size, the number of cases
+(reading stops at the first row past it, so a huge file is refused at once),
+each cell's length and each reference's characters.
 """
 
 from __future__ import annotations
@@ -12,11 +16,11 @@ from __future__ import annotations
 import csv
 import io
 import math
+from collections.abc import Iterator
 from typing import Any
 
+from models.limits import MAX_CASES, MAX_CELL_CHARS, MAX_SAMPLE_BYTES, reference_problem
 from models.questionset import CaseField, QuestionSet, text_in
-
-MAX_BYTES = 20 * 1024 * 1024  # a sample list is a few hundred rows
 
 
 class SampleError(Exception):
@@ -87,30 +91,50 @@ def _convert(f: CaseField, raw: str) -> Any:
     return raw
 
 
+def _rows(text: str) -> Iterator[list[str]]:
+    """The file's non-blank rows, read one at a time; a cell over the limit
+    or a broken quote stops the reading with the row's number."""
+    n = 0
+    try:
+        for row in csv.reader(io.StringIO(text)):
+            if not any(cell.strip() for cell in row):
+                continue
+            n += 1
+            long = next((cell for cell in row if len(cell) > MAX_CELL_CHARS), None)
+            if long is not None:
+                raise SampleError(f"row {n}: a cell is {len(long):,} characters long; "
+                                  f"at most {MAX_CELL_CHARS:,} are allowed")
+            yield row
+    except csv.Error as e:
+        raise SampleError(f"row {n + 1}: not a readable CSV file ({e})") from e
+
+
 def parse_sample(data: bytes, qs: QuestionSet, existing: set[str] | None = None) -> list[tuple[str, dict[str, Any]]]:
     """Rows of (reference, details).  Raises SampleError naming the row."""
-    if len(data) > MAX_BYTES:
-        raise SampleError(f"larger than {MAX_BYTES // (1024 * 1024)} MB; a sample list is not this long")
+    if len(data) > MAX_SAMPLE_BYTES:
+        raise SampleError(f"the file is too large: a sample list may be at most {MAX_SAMPLE_BYTES // 2**20} MB")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise SampleError("the file is not UTF-8 text (save it as CSV UTF-8)") from None
-    try:
-        rows = list(csv.reader(io.StringIO(text)))
-    except csv.Error as e:
-        raise SampleError(f"not a readable CSV file ({e})") from e
-    rows = [r for r in rows if any(cell.strip() for cell in r)]
-    if not rows:
+    rows = _rows(text)
+    header = next(rows, None)
+    if header is None:
         raise SampleError("the file is empty")
-    columns = _column_map(rows[0], qs)
+    columns = _column_map(header, qs)
     seen = set(existing or ())
-    out = []
-    for n, row in enumerate(rows[1:], start=2):
+    had = len(seen)
+    out: list[tuple[str, dict[str, Any]]] = []
+    for n, row in enumerate(rows, start=2):
+        if had + len(out) >= MAX_CASES:
+            raise SampleError(f"row {n}: too many cases; an inspection holds at most {MAX_CASES:,} "
+                              f"(it has {had:,} already)")
         if len(row) != len(columns):
             raise SampleError(f"row {n}: has {len(row)} columns; the header has {len(columns)}")
         reference = row[0].strip()
-        if not reference:
-            raise SampleError(f"row {n}: the case reference is empty")
+        problem = reference_problem(reference)
+        if problem:
+            raise SampleError(f"row {n}: {problem}")
         if reference in seen:
             raise SampleError(f"row {n}: case reference {reference!r} is already in the inspection or the file")
         seen.add(reference)

@@ -31,6 +31,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pyrage import passphrase as age_passphrase
 from pyrage import x25519
 
+from storage.private import private_dir
+
 ENVELOPE = "case-assessor-signed"
 ENVELOPE_VERSION = 1
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -136,7 +138,7 @@ def _message(kind: str, payload: bytes, signed_at: str, signer_name: str) -> byt
 
 
 def _write_private(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent, tighten=True)  # a folder holding private keys is 0700
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as f:
         f.write(data)

@@ -7,6 +7,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from models.limits import detail_text_problem
 from models.qs_common import QuestionSetError, Stage, text_in
 from models.qs_runtime import BandRule, CaseField, Criterion, Group, Question, QuestionSetData, Scale
 from models.qs_validate import first_problem, scale_of
@@ -191,4 +192,6 @@ def _detail_problem(f: CaseField, value: Any) -> str | None:
             return f"{value} is outside {f.minimum}-{f.maximum}"
     elif not isinstance(value, str):
         return "expects text"
+    else:
+        return detail_text_problem(value)
     return None

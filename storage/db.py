@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from storage.errors import CannotOpen, Damaged, NotCaseAssessor, StorageError, mapped_errors
+from storage.private import private_db_file
 from storage.schema import SCHEMA_VERSION, check_ours, migrate
 
 __all__ = ["Database", "now", "new_id", "dumps"]
@@ -95,7 +96,7 @@ class Database:
         memory = str(path) == ":memory:"
         try:
             if not memory:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
+                private_db_file(self.path)
                 _refuse_non_sqlite(self.path)
             with mapped_errors():
                 conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None, check_same_thread=False)

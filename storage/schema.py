@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from storage.errors import NewerDatabaseError, NotCaseAssessor, StorageError
+from storage.private import private_file
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -238,6 +239,7 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2
 def backup_before_migration(conn: sqlite3.Connection, path: Path, from_version: int) -> Path:
     stamp = time.strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.v{from_version}-{stamp}.bak")
+    private_file(target)  # 0600 before SQLite writes a byte of the copy
     dest = sqlite3.connect(target)
     try:
         conn.backup(dest)

@@ -371,9 +371,10 @@ class Store(Database):
             cases.append(CaseDump(case, assessments))
         return InspectionDump(self.get_inspection(inspection_id), cases, self.grades(inspection_id))
 
-    def load_inspection(self, data: InspectionDump) -> None:
+    def load_inspection(self, data: InspectionDump, who: str) -> None:
         """Write a whole inspection (as produced by the bundle reader) in one
-        transaction.  Refuses an inspection id that already exists."""
+        transaction, its audit row naming ``who``.  Refuses an inspection id
+        that already exists."""
         ins = data.inspection
         with self.transaction() as c:
             if c.execute("SELECT 1 FROM inspections WHERE id = ?", (ins.id,)).fetchone():
@@ -384,7 +385,7 @@ class Store(Database):
             _write_grades(c, ins.id, dict(sorted(data.grades.items())))
             for entry in data.cases:
                 _load_case(c, ins.id, entry)
-            tables.audit(c, "import_bundle", "system", inspection_id=ins.id, new={"cases": len(data.cases)})
+            tables.audit(c, "import_bundle", who, inspection_id=ins.id, new={"cases": len(data.cases)})
 
 
 def _write_grades(c: sqlite3.Connection, inspection_id: str, grades: dict[str, GradeRow]) -> None:

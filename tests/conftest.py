@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,19 @@ def _isolated_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+@pytest.fixture
+def usual_umask():
+    """The umask most desktops run with (files 0644 and folders 0755 unless the app says otherwise)."""
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+def file_mode(path: Path) -> int:
+    """The permission bits of ``path`` (0o600 for a private file)."""
+    return stat.S_IMODE(path.stat().st_mode)
 
 
 @pytest.fixture(scope="session")

@@ -35,7 +35,7 @@ def test_the_app_opens_without_the_validator_pdf_or_crypto_libraries(tmp_path):
         "from ui.ops import inspections\n"
         "ws = Workspace.open(sys.argv[1])\n"
         "if sys.argv[2] == 'warm':\n"
-        "    catalog(); inspections.new_inspection(ws, 'York', 'iaow-2013')\n"
+        "    catalog(); inspections.new_inspection(ws, 'York', 'iaow-2013', who='A')\n"
         "    inspections.add_case(ws, ws.inspections()[0].id, 'R-1', {'case_type': 'community_order', 'gender': 'male', 'rosh_level': 'low'}, 'A')\n"
         "    print('ok'); raise SystemExit\n"
         "from ui.gui.main_window import MainWindow\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import tempfile
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from exports import bundle
+from models.limits import BIDI_OVERRIDES
 from models.questionset import builtin_catalog
 from storage.store import Store
 from ui.ops import inspections
@@ -20,7 +22,9 @@ from ui.ops.workspace import Workspace
 
 from ..conftest import REPO, make_inspection, synthetic_answers, synthetic_details
 
-notes = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+# any note the app accepts (models.limits: no control characters but line breaks, no direction overrides)
+notes = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters=sorted(BIDI_OVERRIDES))
+                | st.sampled_from("\n\r\t"), max_size=40)
 
 
 def _export(store: Store, iid: str) -> dict:
@@ -51,7 +55,7 @@ def test_export_then_import_into_empty_database_round_trips_exactly(seed, n_case
         raw = bundle.to_bytes({**first, "exported_at": "2026-01-01T00:00:00.000Z"})
         b, _ = bundle.parse(raw, builtin_catalog())
         dst = Store(Path(d) / "dst.sqlite3")
-        dst.load_inspection(bundle.to_store_data(b))
+        dst.load_inspection(bundle.to_store_data(b), "tester")
         assert _export(dst, iid) == first
         src.close()
         dst.close()
@@ -95,9 +99,33 @@ def test_malformed_bundle_is_refused_and_database_unchanged(exported, tmp_path, 
     target = Store(tmp_path / "t.sqlite3")
     before = _db_snapshot(target)
     with pytest.raises(USER_ERRORS):
-        inspections.import_bundle(Workspace(target), bad)
+        inspections.import_bundle(Workspace(target, acting_as="Lee Lead"), bad)
     assert _db_snapshot(target) == before, name
     target.close()
+
+
+def _first_answer(d: dict) -> dict:
+    return d["cases"][0]["assessments"][0]["answers"][0]
+
+
+@pytest.mark.parametrize("mutate, message", [
+    (lambda d: d["cases"][0].__setitem__("reference", "ABC\u202e1-Y"), "contains U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+    (lambda d: d["cases"][0].__setitem__("reference", "R" * 5_000), "5,000 characters long; at most 100"),
+    (lambda d: _first_answer(d).__setitem__("note", "x" * 20_001), "the note is 20,001 characters long"),
+    (lambda d: _first_answer(d).__setitem__("note", "a\x00b"), "the note contains U+0000"),
+    (lambda d: d["cases"][0]["details"].__setitem__("area", "x" * 1_001), "area: the text is 1,001 characters"),
+])
+def test_a_bundle_past_the_limits_is_refused_and_changes_nothing(exported, tmp_path, mutate, message):
+    """Bundles, exports and packs bring values in too: the same limits hold (docs/limits.md)."""
+    data = json.loads(exported.read_text())
+    mutate(data)
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data))
+    with Store(tmp_path / "t.sqlite3") as target:
+        before = _db_snapshot(target)
+        with pytest.raises(bundle.BundleError, match=re.escape(message)):
+            inspections.import_bundle(Workspace(target, acting_as="Lee Lead"), bad)
+        assert _db_snapshot(target) == before
 
 
 @pytest.mark.parametrize(
@@ -115,7 +143,7 @@ def test_garbage_and_newer_bundles_get_clear_reasons(tmp_path, content, message)
     p = tmp_path / "x.json"
     p.write_bytes(content)
     with Store(tmp_path / "t.sqlite3") as s, pytest.raises(bundle.BundleError, match=message):
-        inspections.import_bundle(Workspace(s), p)
+        inspections.import_bundle(Workspace(s, acting_as="Lee Lead"), p)
 
 
 def test_truncated_bundle_is_refused(exported, tmp_path):
@@ -124,16 +152,16 @@ def test_truncated_bundle_is_refused(exported, tmp_path):
     p.write_bytes(raw[: len(raw) // 2])
     with Store(tmp_path / "t.sqlite3") as s:
         with pytest.raises(bundle.BundleError, match="not valid JSON"):
-            inspections.import_bundle(Workspace(s), p)
+            inspections.import_bundle(Workspace(s, acting_as="Lee Lead"), p)
         assert s.list_inspections() == []
 
 
 def test_importing_the_same_inspection_twice_is_refused(exported, tmp_path):
     with Store(tmp_path / "t.sqlite3") as s:
-        inspections.import_bundle(Workspace(s), exported)
+        inspections.import_bundle(Workspace(s, acting_as="Lee Lead"), exported)
         before = _db_snapshot(s)
         with pytest.raises(OpError, match="already in this database"):
-            inspections.import_bundle(Workspace(s), exported)
+            inspections.import_bundle(Workspace(s, acting_as="Lee Lead"), exported)
         assert _db_snapshot(s) == before
 
 

@@ -66,3 +66,15 @@ def test_any_bytes_either_parse_or_raise_pack_error(data):
         pack.parse(data)
     except pack.PackError:
         pass
+
+
+@pytest.mark.parametrize("reference, says", [
+    ("ABC\u202e1-Y", "cases.0.reference: the case reference contains U+202E"),
+    ("Y-\x00001", "cases.0.reference: the case reference contains U+0000"),
+    ("R" * 5_000, "cases.0.reference"),
+])
+def test_a_pack_reference_with_hidden_characters_or_too_long_is_refused(reference, says):
+    case = {"id": "c-1", "reference": reference, "details": {}, "created_at": "x", "updated_at": "x"}
+    with pytest.raises(pack.PackError) as e:
+        pack.parse(raw(good(cases=[case])))
+    assert says in str(e.value)

@@ -35,7 +35,7 @@ class World:
             ids = [self.cases[i] for i in numbers]
             merge_sql.assign(self.lead, self.iid, ids, who)
             laptop = Store(":memory:")
-            laptop.load_inspection(InspectionDump(dump.inspection, [c for c in dump.cases if c.case.id in ids]))
+            laptop.load_inspection(InspectionDump(dump.inspection, [c for c in dump.cases if c.case.id in ids]), who)
             self.laptops[who] = laptop
             self.auth[who] = Authority(f"FP-{who}", self.iid, who, frozenset((i, "primary") for i in ids))
 

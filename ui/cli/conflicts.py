@@ -24,7 +24,7 @@ def register(sub: Any, db: argparse.ArgumentParser) -> None:
     g.add_argument("--choose", type=int, help="1, 2, ... as listed by 'conflicts'")
     g.add_argument("--value", help="the answer to record instead")
     s.add_argument("--why", required=True)
-    s.set_defaults(func=resolve)
+    s.set_defaults(func=resolve, writes=True)
     s = sub.add_parser("agreement", parents=[db], help="QA second reads: agreement and Cohen's kappa")
     s.add_argument("--inspection", required=True)
     s.add_argument("--format", choices=["table", "json"], default="table")

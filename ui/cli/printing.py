@@ -20,6 +20,8 @@ def register(sub: Any, db: argparse.ArgumentParser) -> None:
     s.add_argument("--inspection", required=True)
     s.add_argument("--cases", help="comma-separated references (default: all)")
     s.add_argument("--out", required=True, help="FILE.pdf for one document, or a folder")
+    s.add_argument("--names-by-reference", action="store_true",
+                   help="in a folder, name each file by its case reference (default: case-0001.pdf..., no personal data)")
     s.set_defaults(func=print_cases)
     s = sub.add_parser("print-report", parents=[db], help="print the inspection's findings as PDF")
     s.add_argument("--inspection", required=True)
@@ -44,7 +46,7 @@ def print_cases(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
     ids = None
     if args.cases:
         ids = [ws.find_case(ref.strip(), ins.id) for ref in args.cases.split(",") if ref.strip()]
-    n = printing.print_cases(ws, ins.id, Path(args.out), ids)
+    n = printing.print_cases(ws, ins.id, Path(args.out), ids, names_by_reference=args.names_by_reference)
     out.write(f"printed {n} cases to {args.out}\n")
     return 0
 

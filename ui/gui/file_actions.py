@@ -128,8 +128,8 @@ class FileActions(WindowBase):
             self.print_selected()
             return
         self.view.flush_all()
-        ref = self.view.s.case.reference
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Print case summary"), f"case-{ref}.pdf",
+        # a neutral default: a file name is seen in folders, backups and mail, so it names no case
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Print case summary"), "case-summary.pdf",
                                               self.tr("PDF files (*.pdf)"))
         if not path:
             return

@@ -41,18 +41,17 @@ class WindowBase(QMainWindow):
         dlg = SettingsDialog(self.ws.setting("assessor_name") or "", self.ws.setting("assessor_id") or "", self)
         if dlg.exec():
             try:
-                self.ws.set_setting("assessor_name", dlg.name.text().strip())
-                self.ws.set_setting("assessor_id", dlg.ident.text().strip())
+                self.ws.set_profile(dlg.name.text(), dlg.ident.text())
             except USER_ERRORS as e:
                 self.fail(e, self.tr("The settings could not be saved."))
 
     def who(self) -> str:
-        name = self.ws.setting("assessor_name") or ""
-        if not name:
+        """The assessor's name, asked once per profile; OpError (shown by the
+        caller, nothing changed) if they give none: no change is recorded as
+        made by nobody."""
+        if not (self.ws.setting("assessor_name") or "").strip():
             self.edit_settings()
-            name = self.ws.setting("assessor_name") or ""
-        ident = self.ws.setting("assessor_id") or ""
-        return f"{name} ({ident})" if name and ident else name or "unknown assessor"
+        return self.ws.who()
 
     def fail(self, e: Exception, what: str) -> None:
         log.warning("%s failed: %s", what, type(e).__name__)

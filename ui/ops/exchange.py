@@ -161,13 +161,13 @@ def import_pack(ws: Workspace, path: Path, passphrase_file: str | None) -> Done:
         raise OpError(f"{path}: the pack's lead key does not match its signature. Nothing was changed.")
     rows = _pack_rows(Path(path), pack)
     try:
-        ws.store.load_inspection(rows)
+        ws.store.load_inspection(rows, ws.who())
     except ValueError as e:
         raise OpError(f"{path}: {e}") from e
     iid = pack.inspection.id
     ws.set_setting(f"lead_recipient:{iid}", pack.lead.age_recipient)
     ws.set_setting(f"lead_name:{iid}", pack.lead.name)
-    merge_sql.trust_key(ws.store, opened.fingerprint, pack.lead.signing_key, pack.lead.name, "import-pack")
+    merge_sql.trust_key(ws.store, opened.fingerprint, pack.lead.signing_key, pack.lead.name, ws.who())
     if not ws.setting("assessor_name"):
         ws.set_setting("assessor_name", pack.assessor)
     return Done(len(pack.cases), iid, INSPECTIONS)

@@ -9,6 +9,7 @@ from typing import Any
 
 from exports.files import atomic_write
 from exports.sample_csv import SampleError, parse_sample
+from models.limits import MAX_SAMPLE_BYTES, reference_problem, too_many_cases
 from models.questionset import QuestionSet, text_in
 from ui.ops.changes import CASES, INSPECTIONS, Done
 from ui.ops.errors import OpError
@@ -32,7 +33,8 @@ def import_sample(ws: Workspace, inspection_id: str, path: Path, who: str | None
     ins = ws.find_inspection(inspection_id)
     qs = ws.question_set(ins)
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as f:  # no further than one byte past the limit: the reader refuses more
+            data = f.read(MAX_SAMPLE_BYTES + 1)
     except OSError as e:
         raise OpError(f"{path}: cannot be read ({e.strerror or e})") from e
     existing = {c.reference for c in ws.cases(ins.id)}
@@ -48,8 +50,9 @@ def import_sample(ws: Workspace, inspection_id: str, path: Path, who: str | None
 def add_case(ws: Workspace, inspection_id: str, reference: str, details: dict[str, Any], who: str) -> Done:
     qs = ws.question_set(inspection_id)
     reference = reference.strip()
-    if not reference:
-        raise OpError("a case needs a reference")
+    problem = reference_problem(reference) or too_many_cases(len(ws.cases(inspection_id)), 1)
+    if problem:
+        raise OpError(f"{problem}. The case was not added.")
     problems = qs.check_details(details)
     if problems:
         raise OpError("; ".join(problems))
@@ -75,7 +78,7 @@ def import_bundle(ws: Workspace, path: Path) -> Done:
 
     b, _qs = bundle.read_file(Path(path), catalog())
     try:
-        ws.store.load_inspection(bundle.to_store_data(b))
+        ws.store.load_inspection(bundle.to_store_data(b), ws.who())
     except ValueError as e:
         raise OpError(f"{path}: {e}") from e
     return Done(len(b.cases), b.inspection.id, INSPECTIONS)

@@ -1,9 +1,25 @@
-"""Where the app keeps its files: the user's data folder unless overridden."""
+"""Where the app keeps its files: the user's data folder unless overridden.
+
+The data, keys and cache folders are the app's own: each is created 0700 on
+first use and tightened to 0700 if an earlier version left it readable by
+others (POSIX; see :mod:`storage.private`)."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+
+from storage.private import private_dir
+
+
+def _own_folder(path: Path) -> Path:
+    """``path``, created and made private; a failure is left to the first
+    write there, which reports it with the file it could not write."""
+    try:
+        private_dir(path, tighten=True)
+    except OSError:
+        pass
+    return path
 
 
 def data_path(env: str, name: str) -> Path:
@@ -13,7 +29,7 @@ def data_path(env: str, name: str) -> Path:
         return Path(override)
     from platformdirs import user_data_dir
 
-    return Path(user_data_dir("case-assessor", appauthor=False)) / name
+    return _own_folder(Path(user_data_dir("case-assessor", appauthor=False))) / name
 
 
 def default_db_path() -> Path:
@@ -22,15 +38,15 @@ def default_db_path() -> Path:
 
 
 def keys_dir() -> Path:
-    """The folder holding this user's signing key and the lead's age identity."""
-    return data_path("CASE_ASSESSOR_KEYS", "keys")
+    """The folder holding this user's signing key and the lead's age identity (0700)."""
+    return _own_folder(data_path("CASE_ASSESSOR_KEYS", "keys"))
 
 
 def cache_dir() -> Path:
-    """The folder for caches the app can always rebuild (compiled question sets)."""
+    """The folder for caches the app can always rebuild (compiled question sets; 0700)."""
     override = os.environ.get("CASE_ASSESSOR_CACHE")
     if override:
-        return Path(override)
+        return _own_folder(Path(override))
     from platformdirs import user_cache_dir
 
-    return Path(user_cache_dir("case-assessor", appauthor=False))
+    return _own_folder(Path(user_cache_dir("case-assessor", appauthor=False)))

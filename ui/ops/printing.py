@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from exports.files import atomic_write
 from models.scoring import Rule
+from storage.private import private_dir
 from ui.ops.errors import OpError
 from ui.ops.guards import check_output
 from ui.ops.scores import inspection_scores, subgroup_reports
@@ -111,12 +112,14 @@ def _check_folder(folder: Path, inspection_id: str) -> None:
 
 
 def print_cases(ws: Workspace, inspection_id: str, out: Path, case_ids: list[str] | None = None,
-                progress: Progress | None = None) -> int:
+                progress: Progress | None = None, *, names_by_reference: bool = False) -> int:
     """One PDF with a cover index (``out`` ends in .pdf), or one file per case
-    in the folder ``out`` (named by :func:`case_file_names`, with ``manifest.csv``
-    mapping each reference to its file; the folder must be new, empty or a
-    previous print of the same inspection).  ``progress(done, total)`` returning False cancels;
-    a cancelled batch writes nothing."""
+    in the folder ``out``: ``case-0001.pdf``... in the order printed, so a file
+    name carries no personal data, unless ``names_by_reference`` (then named by
+    :func:`case_file_names`: unique and reversible).  ``manifest.csv`` maps each
+    reference to its file; the folder must be new, empty or a previous print of
+    the same inspection.  ``progress(done, total)`` returning False cancels; a
+    cancelled batch writes nothing."""
     from exports.pdf import Cancelled, batch_pdf, case_summary_pdf
 
     ins = ws.find_inspection(inspection_id)
@@ -131,14 +134,15 @@ def print_cases(ws: Workspace, inspection_id: str, out: Path, case_ids: list[str
             atomic_write(out, batch_pdf(docs, ins, progress))
             return len(docs)
         _check_folder(out, ins.id)
-        names = case_file_names([d.case.reference for d in docs])
+        refs = [d.case.reference for d in docs]
+        names = case_file_names(refs) if names_by_reference else {r: f"case-{i + 1:04d}.pdf" for i, r in enumerate(refs)}
         blobs = []
         for i, d in enumerate(docs):
             if progress is not None and not progress(i, len(docs)):
                 raise Cancelled()
             blobs.append((out / names[d.case.reference], case_summary_pdf(d)))
         try:
-            out.mkdir(parents=True, exist_ok=True)
+            private_dir(out)
         except OSError as e:
             raise OpError(f"{out}: the folder could not be created ({e.strerror or e})") from e
         for path, data in blobs:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from models.conditions import applicability_fast, describe
+from models.limits import note_problem
 from models.scoring import CaseInput, case_scores
 from storage.errors import StorageError
 from ui.ops.errors import USER_ERRORS, OpError
@@ -33,6 +34,11 @@ def progress(qs: Any, details: Any, answers: Any) -> tuple[int, int]:
     applicable = [qid for qid, a in app.items() if a is True]
     answered = sum(1 for qid in applicable if not _empty(answers.get(qid)))
     return answered, len(applicable)
+
+
+class AnswerRefused(OpError):
+    """An answer that can never be stored as it is (a note over the limit):
+    the save-and-retry queue drops it and shows why, once."""
 
 
 @dataclass
@@ -169,12 +175,16 @@ class CaseSession:
 
     # -- changes ----------------------------------------------------------
     def save(self, qid: str, state: AnswerState, action: str = "answer") -> bool:
-        """Store one answer durably; raises a USER_ERRORS member or PermissionError."""
+        """Store one answer durably; raises a USER_ERRORS member (AnswerRefused
+        for a note over the limit) or PermissionError."""
         if qid not in self.qs.by_id:
             raise KeyError(qid)
         problem = self.qs.check_value(qid, state.value)
         if problem:
             raise ValueError(problem)
+        problem = note_problem(state.note)
+        if problem:
+            raise AnswerRefused(f"{problem}. The answer was not saved.")
         changed = self.ws.store.save_answer(
             self.assessment.id, qid, value=state.value, note=state.note, practice=state.practice,
             who=self.assessor, action=action,
@@ -203,12 +213,12 @@ class CaseSession:
             log.warning("answer not saved (%s); not retried", type(e).__name__)
             self.pending.pop(qid, None)
             return SaveResult(not self.pending, len(self.pending), refused=str(e))
+        except (AnswerRefused, PermissionError) as e:
+            self.pending.pop(qid, None)
+            return SaveResult(not self.pending, len(self.pending), refused=str(e))
         except USER_ERRORS as e:
             log.warning("answer not saved yet; will retry")
             return SaveResult(False, len(self.pending), message=str(e))
-        except PermissionError as e:
-            self.pending.pop(qid, None)
-            return SaveResult(not self.pending, len(self.pending), refused=str(e))
         self.pending.pop(qid, None)
         return SaveResult(not self.pending, len(self.pending))
 

@@ -8,9 +8,9 @@ things through the operation modules, which take the workspace first.
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
+from models.limits import name_problem
 from models.questionset import Catalog, QuestionSet, QuestionSetError, builtin_catalog
 from storage.store import CaseRow, CaseSummary, InspectionRow, Store
 from ui.ops.errors import OpError
@@ -20,6 +20,9 @@ log = logging.getLogger("case_assessor")
 
 APP_NAME = "Case Assessor"
 DEFAULT_SET = "iaow-2013"
+NO_NAME = ("every change is recorded with the name of the person who made it, and no name is set: "
+           "enter your name in Settings (the app), or give --as NAME or store it once with "
+           "'profile --db PATH --name NAME' (the command line). Nothing was changed.")
 
 
 def catalog() -> Catalog:
@@ -36,15 +39,17 @@ def catalog() -> Catalog:
 class Workspace:
     """One open database: settings, lookups, and the store the operations use."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, acting_as: str | None = None) -> None:
         self.store = store
+        self.acting_as = acting_as  # the command line's --as: wins over the stored profile
 
     @classmethod
-    def open(cls, path: str | Path | None = None, *, must_exist: bool = False) -> Workspace:
+    def open(cls, path: str | Path | None = None, *, must_exist: bool = False,
+             acting_as: str | None = None) -> Workspace:
         p = Path(path) if path else default_db_path()
         if must_exist and not p.exists():
             raise OpError(f"{p}: no such database")
-        return cls(Store(p))
+        return cls(Store(p), acting_as=acting_as)
 
     # -- lifetime ---------------------------------------------------------
     @property
@@ -68,10 +73,30 @@ class Workspace:
         self.store.set_setting(key, value)
 
     def who(self) -> str:
-        """The person recorded in the audit trail for this database's writes."""
-        name = self.setting("assessor_name") or os.environ.get("USER") or "unknown"
-        ident = self.setting("assessor_id") or ""
+        """The person recorded in the audit trail for this database's writes:
+        ``acting_as`` (``--as``), else the stored profile (``assessor_name``,
+        with ``assessor_id`` if set).  Never the login name or "unknown": with
+        no name, OpError, before anything is changed."""
+        if self.acting_as is not None:
+            name, ident = self.acting_as.strip(), ""
+        else:
+            name = (self.setting("assessor_name") or "").strip()
+            ident = (self.setting("assessor_id") or "").strip()
+        if not name:
+            raise OpError(NO_NAME)
+        problem = name_problem(name)
+        if problem:
+            raise OpError(f"{problem}. Nothing was changed.")
         return f"{name} ({ident})" if ident else name
+
+    def set_profile(self, name: str, ident: str = "") -> None:
+        """Store who works on this database (the GUI's Settings, ``profile``)."""
+        name, ident = name.strip(), ident.strip()
+        problem = name_problem(name) or (name_problem(ident) if ident else None)
+        if problem:
+            raise OpError(f"{problem}. Nothing was changed.")
+        self.set_setting("assessor_name", name)
+        self.set_setting("assessor_id", ident)
 
     # -- lookups ----------------------------------------------------------
     def inspections(self) -> list[InspectionRow]:

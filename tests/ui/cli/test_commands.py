@@ -28,8 +28,10 @@ def digest(path) -> str:
 
 @pytest.fixture
 def inspection(db_path):
-    code, out = cli("new-inspection", "--db", str(db_path), "--name", "York 2014", "--question-set", "iaow-2013")
+    code, out = cli("new-inspection", "--db", str(db_path), "--name", "York 2014", "--question-set", "iaow-2013",
+                    "--as", "Lee Lead")
     assert code == 0
+    assert cli("profile", "--db", str(db_path), "--name", "Lee Lead") == (0, "Lee Lead\n")
     return out.strip()
 
 
@@ -99,7 +101,7 @@ def test_export_and_import_bundle(db_path, inspection, tmp_path):
     out_file = tmp_path / "b.json"
     assert cli("export-bundle", "--db", str(db_path), "--inspection", inspection, "--out", str(out_file))[0] == 0
     other = tmp_path / "other.sqlite3"
-    assert cli("import-bundle", "--db", str(other), str(out_file)) == (0, inspection + "\n")
+    assert cli("import-bundle", "--db", str(other), str(out_file), "--as", "Lee Lead") == (0, inspection + "\n")
     assert not list(tmp_path.glob(".b.json.*"))  # no temporary file left behind
 
 
@@ -109,7 +111,7 @@ def test_errors_exit_non_zero_and_change_nothing(db_path, inspection, capsys):
     assert "no inspection matches 'nope'" in capsys.readouterr().err
     assert cli("scores", "--db", str(db_path), "--inspection", inspection, "--where", "colour=red")[0] == 2
     assert "unknown case detail 'colour'" in capsys.readouterr().err
-    assert cli("new-inspection", "--db", str(db_path), "--name", "X", "--question-set", "nope")[0] == 2
+    assert cli("new-inspection", "--db", str(db_path), "--name", "X", "--question-set", "nope", "--as", "Lee")[0] == 2
     assert "unknown question set nope" in capsys.readouterr().err
     assert cli("scores", "--db", str(db_path.with_name("missing.sqlite3")), "--inspection", "x")[0] == 2
     assert digest(db_path) == before

@@ -297,5 +297,5 @@ def test_a_hostile_signed_pack_is_refused_and_changes_nothing(tmp_path, payload)
             exchange.import_pack(Workspace(s), tmp_path / "bad.pack", str(pw))
         assert snapshot(s) == before and s.get_setting("assessor_name") is None
     out = io.StringIO()
-    assert run_cli(["import-pack", "--db", str(tmp_path / "a.sqlite3"), "--passphrase-file", str(pw),
+    assert run_cli(["import-pack", "--db", str(tmp_path / "a.sqlite3"), "--as", "Ann", "--passphrase-file", str(pw),
                     str(tmp_path / "bad.pack")], out) == 2
