@@ -11,8 +11,9 @@ opens the database: ``PRAGMA integrity_check`` must be ok, and every
 acknowledged answer must be there (its note carries the sequence number, so a
 later save may have overwritten it, but never an earlier one).  In export mode
 the child writes exports in a loop: the target file must always be absent or a
-complete, valid bundle.  In merge mode the child merges bundles: after each
-kill every file is merged whole or not at all.
+complete, valid bundle.  In merge mode the child runs the lead's real merge of
+six assessors' signed exports: after each kill every file is merged whole or not
+at all, and the stored merge report lists every file that was merged.
 """
 
 from __future__ import annotations
@@ -64,17 +65,21 @@ def child_export(db: str, iid: str, out: str) -> None:
         n += 1
 
 
-def child_merge(db: str, files: list[str]) -> None:
-    from exports import bundle
-    from storage import merge as merge_sql
+def child_merge(db: str, keys: str, trust: str, files: list[str]) -> None:
+    """The lead's real merge of signed, encrypted exports, acknowledging each file."""
+    from ui.ops import exchange
+    from ui.ops.workspace import Workspace
 
-    store = Store(db)
+    os.environ["CASE_ASSESSOR_KEYS"] = keys
+    ws = Workspace(Store(db))
     print("READY", flush=True)
-    for i, f in enumerate(files):
-        b, _ = bundle.parse(Path(f).read_bytes(), builtin_catalog())
-        merge_sql.merge_data(store, bundle.to_store_data(b), file_sha=f"file-{i}", file_name=f, signer="crash",
-                             merge_id="crash")
-        print(f"ACK {i}", flush=True)
+
+    def progress(done: int, total: int) -> bool:
+        if done:
+            print(f"ACK {done - 1}", flush=True)
+        return True
+
+    exchange.merge_files(ws, [Path(f) for f in files], trust=trust.split(","), progress=progress)
     time.sleep(10)
 
 
@@ -144,43 +149,62 @@ def run_export(kills: int, rng: random.Random, folder: Path) -> dict[str, int]:
 
 
 def run_merge(kills: int, rng: random.Random, folder: Path) -> dict[str, int]:
+    """Six assessors' signed exports merged by the lead, killed at random: every
+    file is merged whole or not at all, and the stored merge report lists every
+    file that was merged (the report is written in each file's own transaction)."""
+    import json
+    from dataclasses import replace
 
-    from exports import bundle
+    from storage import merge as merge_sql
+    from ui.ops import exchange
+    from ui.ops.workspace import Workspace
 
     qs = builtin_catalog().get("iaow-2013")
-    files = []
-    iid = "00000000-0000-4000-8000-00000000c0de"
+    template = folder / "lead-template.sqlite3"
+    os.environ["CASE_ASSESSOR_KEYS"] = str(folder / "keys-lead")
+    recipient = str(exchange.lead_identity().to_public())
+    lead = Store(template)
+    lead.set_setting("assessor_name", "Lead")
+    iid = lead.create_inspection("Crash", qs.id, qs.version)
+    files, trust = [], []
     for i in range(6):
+        ids = lead.add_cases(iid, [(f"F{i}-C{c}", {"case_type": "licence"}) for c in range(5)])
+        merge_sql.assign(lead, iid, ids, f"a{i}")
+        dump = lead.dump_inspection(iid)
+        os.environ["CASE_ASSESSOR_KEYS"] = str(folder / f"keys-{i}")
         src = Store(folder / f"src{i}.sqlite3")
-        src.create_inspection("Crash", qs.id, qs.version, inspection_id=iid)
-        for c in range(5):
-            cid = src.add_case(iid, f"F{i}-C{c}", {"case_type": "licence"})
+        src.set_setting("assessor_name", f"a{i}")
+        src.load_inspection(replace(dump, cases=[c for c in dump.cases if c.case.id in ids]), f"a{i}")
+        src.set_setting(f"lead_recipient:{iid}", recipient)
+        for cid in ids:
             aid = src.start_assessment(cid, f"a{i}", qs.version)
             for q in QIDS[:30]:
                 src.save_answer(aid, q, value="yes", who=f"a{i}")
-        p = folder / f"f{i}.json"
-        p.write_bytes(bundle.to_bytes(bundle.build(src, iid, qs)))
+        p = folder / f"f{i}.export"
+        exchange.export_secure(Workspace(src), iid, p)
+        trust.append(f"a{i}={exchange.my_fingerprint()}")
         files.append(str(p))
         src.close()
-    half = ok = 0
+    lead.close()
+    half = ok = unreported = 0
     for k in range(kills):
         db = folder / f"lead{k}.sqlite3"
-        Store(db).close()
-        _run_child(["--child-merge", str(db), *files], 0.2, 1.2, rng)
+        db.write_bytes(template.read_bytes())
+        _run_child(["--child-merge", str(db), str(folder / "keys-lead"), ",".join(trust), *files], 0.3, 2.0, rng)
         s = Store(db)
         ok += s.integrity_ok()
-        merged = {r[0] for r in s.conn.execute("SELECT sha256 FROM merged_files")}
-        for i in range(len(files)):
-            n = s.conn.execute("SELECT count(*) FROM cases WHERE reference LIKE ?", (f"F{i}-%",)).fetchone()[0]
+        reported = {Path(f["name"]).name for (r,) in s.conn.execute("SELECT report FROM merges")
+                    for f in json.loads(r)["files"] if f["status"] == "merged"}
+        for i, f in enumerate(files):
             answers = s.conn.execute(
                 "SELECT count(*) FROM answers n JOIN assessments a ON a.id = n.assessment_id "
                 "JOIN cases c ON c.id = a.case_id WHERE c.reference LIKE ?", (f"F{i}-%",)).fetchone()[0]
-            whole = n == 5 and answers == 150
-            none = n == 0 and answers == 0
-            if not (whole and f"file-{i}" in merged or none and f"file-{i}" not in merged):
+            if answers not in (0, 150):
                 half += 1
+            if answers == 150 and Path(f).name not in reported:
+                unreported += 1
         s.close()
-    return {"kills": kills, "half_merged": half, "integrity_ok": ok}
+    return {"kills": kills, "half_merged": half, "integrity_ok": ok, "unreported": unreported}
 
 
 def main() -> int:
@@ -191,7 +215,7 @@ def main() -> int:
         elif mode == "--child-export":
             child_export(sys.argv[2], sys.argv[3], sys.argv[4])
         else:
-            child_merge(sys.argv[2], sys.argv[3:])
+            child_merge(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:])
         return 0
     ap = argparse.ArgumentParser()
     ap.add_argument("--kills", type=int, default=200)
@@ -209,8 +233,9 @@ def main() -> int:
             print(f"kills={r['kills']} exports_acked={r['acked']} partial_files={r['partial_files']}")
             return 0 if r["partial_files"] == 0 else 1
         r = run_merge(args.kills, rng, Path(d))
-        print(f"kills={r['kills']} half_merged={r['half_merged']} integrity_ok={r['integrity_ok']}/{r['kills']}")
-        return 0 if r["half_merged"] == 0 and r["integrity_ok"] == r["kills"] else 1
+        print(f"kills={r['kills']} half_merged={r['half_merged']} merged_but_unreported={r['unreported']} "
+              f"integrity_ok={r['integrity_ok']}/{r['kills']}")
+        return 0 if r["half_merged"] == r["unreported"] == 0 and r["integrity_ok"] == r["kills"] else 1
 
 
 if __name__ == "__main__":

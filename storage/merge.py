@@ -35,6 +35,7 @@ import hashlib
 import json
 import sqlite3
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from storage import tables
@@ -156,10 +157,15 @@ def _check_scope(c: sqlite3.Connection, data: InspectionDump, auth: Authority) -
 # ---------------------------------------------------------------------------
 
 
+OnCommit = Callable[[sqlite3.Connection, MergeOutcome], None]
+
+
 def merge_data(store: Store, data: InspectionDump, auth: Authority, *, file_sha: str, file_name: str, signer: str,
-               merge_id: str) -> MergeOutcome:
+               merge_id: str, on_commit: OnCommit | None = None) -> MergeOutcome:
     """Merge one validated bundle in a single transaction under ``auth``;
-    returns what changed.  Raises :class:`ScopeError` (nothing written)."""
+    returns what changed.  Raises :class:`ScopeError` (nothing written).
+    ``on_commit`` runs inside the same transaction (the merge report is
+    brought up to date there, so a kill never leaves a merged file unreported)."""
     ins = data.inspection
     out = MergeOutcome(inspection_id=ins.id)
     with store.transaction() as c:
@@ -180,7 +186,9 @@ def merge_data(store: Store, data: InspectionDump, auth: Authority, *, file_sha:
         c.execute("INSERT OR IGNORE INTO merged_files (sha256, merge_id, name, signer, at) VALUES (?, ?, ?, ?, ?)",
                   (file_sha, merge_id, file_name, signer, now()))
         tables.audit(c, "merge", signer, inspection_id=ins.id, new={"file": file_name, "sha256": file_sha})
-    out.assessors = [auth.assessor] if any(e.assessments for e in data.cases) else []
+        out.assessors = [auth.assessor] if any(e.assessments for e in data.cases) else []
+        if on_commit is not None:
+            on_commit(c, out)
     return out
 
 
@@ -397,11 +405,16 @@ def trusted_keys(store: Store) -> dict[str, dict[str, str]]:
             store.query("SELECT fingerprint, public_key, name FROM trusted_keys")}
 
 
+def write_report(c: sqlite3.Connection, merge_id: str, who: str, report: dict[str, Any]) -> None:
+    """Store (or bring up to date) one merge's report, in the caller's transaction."""
+    c.execute("INSERT INTO merges (id, at, who, report) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+              "report = excluded.report", (merge_id, now(), who, dumps(report)))
+
+
 def record_merge(store: Store, merge_id: str, who: str, report: dict[str, Any]) -> None:
     """Store (or bring up to date) one merge's report."""
     with store.transaction() as c:
-        c.execute("INSERT INTO merges (id, at, who, report) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                  "report = excluded.report", (merge_id, now(), who, dumps(report)))
+        write_report(c, merge_id, who, report)
 
 
 def merge_reports(store: Store) -> list[dict[str, str]]:

@@ -26,12 +26,12 @@ def test_sigkill_loses_no_acknowledged_answer(tmp_path, mode):
         assert r["partial_files"] == 0
     else:
         r = crash.run_merge(3, rng, tmp_path)
-        assert r["half_merged"] == 0 and r["integrity_ok"] == 3
+        assert r["half_merged"] == 0 and r["unreported"] == 0 and r["integrity_ok"] == 3
 
 
 def test_generated_corruptions_are_all_rejected(tmp_path, monkeypatch):
     monkeypatch.setenv("CASE_ASSESSOR_KEYS", str(tmp_path / "k"))
-    r = tamper.run(110, 3, tmp_path)
-    assert r["rejected"] == r["n"] == 110, r["failures"]
+    r = tamper.run(150, 3, tmp_path)
+    assert r["rejected"] == r["n"] == 150, r["failures"]
     assert set(r["by_kind"]) == {"bit flip", "truncation", "wrong key", "unknown signer", "swapped signer", "replay",
-                                 "newer version"} | set(tamper.HOSTILE)
+                                 "newer version"} | set(tamper.HOSTILE) | set(tamper.FORGED)

@@ -126,10 +126,11 @@ def test_cli_print_commands(printed, db_path, tmp_path):
     assert run_cli(["print-cases", "--db", str(db_path), "--inspection", iid, "--out", str(tmp_path / "dir")], out) == 0
     refs = sorted(c.reference for c in store.list_cases(iid))
     # file names carry no personal data by default (issue 13, item 6); the reference only when asked
-    assert sorted(p.name for p in (tmp_path / "dir").iterdir()) == [f"case-{i:04d}.pdf" for i in range(1, 5)]
+    assert sorted(p.name for p in (tmp_path / "dir").iterdir()) == [f"case-{i:04d}.pdf" for i in range(1, 5)] + [
+        "manifest.csv"]
     assert run_cli(["print-cases", "--db", str(db_path), "--inspection", iid, "--out", str(tmp_path / "named"),
                     "--names-by-reference"], out) == 0
-    assert sorted(p.name for p in (tmp_path / "named").iterdir()) == [f"case-{r}.pdf" for r in refs]
+    assert sorted(p.name for p in (tmp_path / "named").iterdir()) == [f"case-{r}.pdf" for r in refs] + ["manifest.csv"]
     assert run_cli(["print-report", "--db", str(db_path), "--inspection", iid, "--out", str(tmp_path / "r.pdf")], out) == 0
     text, _ = text_of((tmp_path / "r.pdf").read_bytes())
     assert "The proportion of work judged to have been done well enough" in text

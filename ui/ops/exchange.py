@@ -9,7 +9,7 @@ import hashlib
 import logging
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -236,6 +236,15 @@ class _MergeRun:
     wanted: dict[str, str]  # fingerprint -> the assessor's name, as the lead gave it (--trust NAME=FINGERPRINT)
     ask_trust: AskTrust | None
     merge_id: str
+    results: list[FileResult] = field(default_factory=list)
+
+    def _report_with(self, path: Path, sha: str, signer: str) -> Callable[[Any, MergeOutcome], None]:
+        """Brings the stored report up to date inside the file's own transaction."""
+        def write(c: Any, out: MergeOutcome) -> None:
+            this = FileResult(str(path), sha, "merged" if out.changed else "unchanged", "", signer, out)
+            report = _report(self.ws, self.merge_id, [*self.results, this])
+            merge_sql.write_report(c, self.merge_id, self.ws.who(), report.model_dump(mode="json"))
+        return write
 
     def authority(self, opened: Opened, inspection_id: str) -> Authority | None:
         """The signer's authority in the inspection, trusting the key as the
@@ -283,7 +292,8 @@ class _MergeRun:
         signer = f"{auth.assessor} [{fp}]"
         try:
             report = merge_sql.merge_data(store, bundle_mod.to_store_data(b), auth, file_sha=sha,
-                                          file_name=path.name, signer=signer, merge_id=self.merge_id)
+                                          file_name=path.name, signer=signer, merge_id=self.merge_id,
+                                          on_commit=self._report_with(path, sha, signer))
         except merge_sql.ScopeError as e:
             return FileResult(str(path), sha, "refused", f"{e}; nothing was merged from it", signer)
         status: mr.Status = "merged" if report.changed else "unchanged"
@@ -349,15 +359,16 @@ def merge_files(
                       "Run 'verify' and restore a backup.")
     run = _MergeRun(ws, lead_identity(), read_secret(passphrase_file), parse_trust(trust), ask_trust,
                     str(uuid.uuid4()))
-    results: list[FileResult] = []
+    results = run.results
     with ws.store.bulk_writes():
         for i, path in enumerate(paths):
             if progress is not None and not progress(i, len(paths)):
                 results.append(FileResult(str(path), "", "refused", "cancelled before this file"))
             else:
                 results.append(run.merge_one(Path(path)))
-            merge_sql.record_merge(ws.store, run.merge_id, ws.who(),
-                                   _report(ws, run.merge_id, results).model_dump(mode="json"))
+            if results[-1].status != "merged":  # a merged file's report was written in its own transaction
+                merge_sql.record_merge(ws.store, run.merge_id, ws.who(),
+                                       _report(ws, run.merge_id, results).model_dump(mode="json"))
     if progress is not None:
         progress(len(paths), len(paths))
     report = _report(ws, run.merge_id, results)

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from storage.store import Store
-from ui.gui import window_base
+from ui.gui import dialogs
 from ui.gui.main_window import MainWindow
 from ui.ops.workspace import Workspace
 
@@ -28,7 +28,7 @@ def window(qtbot, db_path, iaow, monkeypatch):
 def test_no_name_given_means_no_change_and_a_clear_message(window, monkeypatch):
     w, s, cid, warnings = window
     asked = []
-    monkeypatch.setattr(window_base.SettingsDialog, "exec", lambda self: asked.append(1) or QDialog.DialogCode.Rejected)
+    monkeypatch.setattr(dialogs.SettingsDialog, "exec", lambda self: asked.append(1) or QDialog.DialogCode.Rejected)
     assert w.open_case(cid) is None
     assert asked == [1] and "no name is set" in warnings[0]
     assert s.primary_assessment(cid) is None  # no assessment started by nobody
@@ -44,7 +44,7 @@ def test_the_name_is_asked_once_and_recorded(window, monkeypatch):
         self.ident.setText("LA-07")
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(window_base.SettingsDialog, "exec", fill)
+    monkeypatch.setattr(dialogs.SettingsDialog, "exec", fill)
     assert w.open_case(cid) is not None
     w.show_list()
     assert w.open_case(cid) is not None and asked == [1] and warnings == []

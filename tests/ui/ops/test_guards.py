@@ -80,7 +80,7 @@ def test_references_that_sanitise_alike_print_to_distinct_files_with_a_manifest(
     refs = ["A/1", "A_1", "A 1", "a_1", "=HYPERLINK(1)", "Y-001"]
     ws.store.add_cases(iid, [(r, {"case_type": "licence"}) for r in refs])
     out = tmp_path / "cases"
-    assert printing.print_cases(ws, iid, out) == len(refs)
+    assert printing.print_cases(ws, iid, out, names_by_reference=True) == len(refs)
     files = sorted(p.name for p in out.iterdir() if p.suffix == ".pdf")
     assert len(files) == len(refs)
     assert "case-Y-001.pdf" in files

@@ -48,7 +48,7 @@ def test_exports_packs_pdfs_tables_and_keys_are_0600(ws, tmp_path):
     scores.write_table(out / "table.csv", ["a"], [["1"]])
     scores.write_table(out / "table.xlsx", ["a"], [["1"]])
     written = sorted(p for p in out.rglob("*") if p.is_file())
-    assert len(written) == 10
+    assert len(written) == 11  # with per-case/manifest.csv
     assert {p.name: file_mode(p) for p in written} == {p.name: 0o600 for p in written}
     assert file_mode(out / "per-case") == 0o700
     keys = sorted(keys_dir().iterdir())
