@@ -55,7 +55,7 @@ def build(store: Store) -> str:
         cid = store.add_case(iid, f"YNY-{i + 1:03d}", details)
         if i >= 30:
             continue  # not started yet
-        who = rng.choice(["Jo Bloggs (LA-07)", "Sam Patel (LA-03)"])
+        who = "Jo Bloggs (LA-07)"  # the assessor whose laptop this is (one signer, one assessor)
         aid = store.start_assessment(cid, who, qs.version)
         fill = 1.0 if i < 18 else rng.uniform(0.2, 0.8)
         answers: dict = {}
@@ -82,7 +82,11 @@ def build(store: Store) -> str:
 
 def lead_screens(demo: Store, folder: Path, app: QApplication) -> None:
     """Two assessors' exports merged by a lead inspector: the merge, conflicts and findings screens."""
-    from exports import bundle
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QInputDialog
+
+    from storage import merge as merge_sql
     from ui.ops import exchange
     from ui.ops.workspace import Workspace
 
@@ -90,6 +94,16 @@ def lead_screens(demo: Store, folder: Path, app: QApplication) -> None:
     iid = demo.list_inspections()[0].id
     pw = folder / "pw.txt"
     pw.write_text("demo passphrase")
+    # the lead set the inspection up and gave the cases out before the assessors went out
+    dump = demo.dump_inspection(iid)
+    empty = replace(dump, cases=[replace(c, assessments=[]) for c in dump.cases])
+    os.environ["CASE_ASSESSOR_KEYS"] = str(folder / "keys-lead")
+    lead = Store(folder / "lead.sqlite3")
+    lead.set_setting("assessor_name", "Lee Lead")
+    lead.load_inspection(empty, "Lee Lead")
+    ids = [c.case.id for c in dump.cases]
+    merge_sql.assign(lead, iid, ids, "Jo Bloggs (LA-07)")
+    merge_sql.assign(lead, iid, ids[:6], "Ali Khan (LA-11)")
     os.environ["CASE_ASSESSOR_KEYS"] = str(folder / "keys-jo")
     exchange.export_secure(Workspace(demo), iid, folder / "jo.export", str(pw))
     # a second assessor read six of the same cases
@@ -97,10 +111,7 @@ def lead_screens(demo: Store, folder: Path, app: QApplication) -> None:
     sam = Store(folder / "sam.sqlite3")
     sam.set_setting("assessor_name", "Ali Khan")
     sam.set_setting("assessor_id", "LA-11")
-    data = bundle.to_store_data(bundle.parse(bundle.to_bytes(bundle.build(demo, iid, qs)), builtin_catalog())[0])
-    for entry in data["cases"]:
-        entry["assessments"] = []
-    sam.load_inspection(data)
+    sam.load_inspection(replace(empty, cases=empty.cases[:6]), "Ali Khan")
     rng = random.Random(9)
     for case in sam.list_cases(iid)[:6]:
         src = demo.primary_assessment(case.id)
@@ -116,28 +127,23 @@ def lead_screens(demo: Store, folder: Path, app: QApplication) -> None:
     exchange.export_secure(Workspace(sam), iid, folder / "sam.export", str(pw))
     sam.close()
     os.environ["CASE_ASSESSOR_KEYS"] = str(folder / "keys-lead")
-    lead = Store(folder / "lead.sqlite3")
-    lead.set_setting("assessor_name", "Lee Lead")
     from ui.gui.lead import LeadView
     from ui.gui.main_window import MainWindow
 
     w = MainWindow(Workspace(lead))
     w.resize(1366, 768)
     w.show()
-    from PySide6.QtWidgets import QMessageBox
-
-    QMessageBox.question = lambda *a, **k: QMessageBox.StandardButton.Yes  # type: ignore[method-assign]
-    # the lead set the inspection up (and issued the packs) before the assessors went out
-    lead.create_inspection("York and North Yorkshire, Feb 2014", qs.id, qs.version, inspection_id=iid)
+    # the lead reads each fingerprint out with its assessor and chooses their name
+    names = iter(["Jo Bloggs (LA-07)", "Ali Khan (LA-11)"])
+    QInputDialog.getItem = lambda *a, **k: (next(names), True)  # type: ignore[method-assign, assignment]
     w.reload_inspections()
-    LV = LeadView
-    lv = LV(lead, iid, w.show_list, w)
+    lv = LeadView(Workspace(lead), iid, w.show_list, w)
     lv.merge([str(folder / "jo.export"), str(folder / "sam.export")], passphrase_file=str(pw))
     w.stack.addWidget(lv)
     w.stack.setCurrentWidget(lv)
     app.processEvents()
     w.grab().save(str(OUT / "lead-merge.png"))
-    lv2 = LV(lead, iid, w.show_list, w)
+    lv2 = LeadView(Workspace(lead), iid, w.show_list, w)
     w.stack.addWidget(lv2)
     w.stack.setCurrentWidget(lv2)
     lv2.tabs.setCurrentIndex(1)
