@@ -234,6 +234,28 @@ def _raw_db(path: Path) -> sqlite3.Connection:
     return raw_db
 
 
+def _give_out(store: Store, raw: bytes) -> Any:
+    """Untimed set-up, as the lead's packs leave the database: the file's cases
+    held and given to its assessor.  Returns the assessor's authority."""
+    from dataclasses import replace
+
+    from exports import bundle
+    from storage import merge as merge_sql
+    from storage.rows import Authority
+
+    data = bundle.to_store_data(bundle.parse(raw, builtin_catalog())[0])
+    if not store.list_inspections():
+        i = data.inspection
+        store.create_inspection(i.name, i.question_set_id, i.question_set_version, inspection_id=i.id)
+    who = data.cases[0].assessments[0].assessment.assessor
+    setup = Authority(f"bench-{who}", data.inspection.id, who, frozenset(), may_add_cases=True)
+    cases = replace(data, cases=[replace(c, assessments=[]) for c in data.cases])
+    merge_sql.merge_data(store, cases, setup, file_sha=f"setup-{who}", file_name="setup", signer="bench",
+                         merge_id="setup")
+    return merge_sql.authority(store, setup.fingerprint, data.inspection.id) or replace(
+        setup, assigned=frozenset((c.case.id, "primary") for c in data.cases), may_add_cases=False)
+
+
 def merge_bench(n_files: int, cases_per_file: int, folder: Path) -> None:
     """P3 and P6: the merge of ``n_files`` exports held in memory, as the lead merges them."""
     import resource
@@ -248,13 +270,14 @@ def merge_bench(n_files: int, cases_per_file: int, folder: Path) -> None:
     payloads = [bundle.to_bytes(maker.bundle(f, cases_per_file)) for f in range(n_files)]
     print(f"  (built {n_files} files in {time.perf_counter() - t_build:.1f} s)", flush=True)
     store = Store(folder / "merge.sqlite3")
+    auths = [_give_out(store, raw) for raw in payloads]
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0 = time.perf_counter()
     with store.bulk_writes():  # as ui.ops.exchange.merge_files does
         for i, raw in enumerate(payloads):
             b, _ = bundle.parse(raw, builtin_catalog())
-            merge_sql.merge_data(store, bundle.to_store_data(b), file_sha=f"{i}", file_name=f"{i}", signer="bench",
-                                 merge_id="bench")
+            merge_sql.merge_data(store, bundle.to_store_data(b), auths[i], file_sha=f"{i}", file_name=f"{i}",
+                                 signer="bench", merge_id="bench")
     ours = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     n_rows = store.conn.execute("SELECT count(*) FROM answers").fetchone()[0]
@@ -295,10 +318,11 @@ def merge_growth(n_cases: int, folder: Path, per_file: int = 100) -> None:
         for f in range(n_cases // per_file):
             payload = maker.bundle(f, per_file)
             raw = bundle.to_bytes(payload)
+            auth = _give_out(store, raw)
             t0 = time.perf_counter()
             b, _ = bundle.parse(raw, builtin_catalog())
-            merge_sql.merge_data(store, bundle.to_store_data(b), file_sha=f"{f}", file_name=f"{f}", signer="bench",
-                                 merge_id="bench")
+            merge_sql.merge_data(store, bundle.to_store_data(b), auth, file_sha=f"{f}", file_name=f"{f}",
+                                 signer="bench", merge_id="bench")
             ours += time.perf_counter() - t0
             rows = _raw_rows(payload)
             t0 = time.perf_counter()
