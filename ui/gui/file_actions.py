@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 
+from ui.gui.widgets import progress_dialog
 from ui.gui.window_base import WindowBase
 from ui.ops import inspections
 from ui.ops.errors import USER_ERRORS
@@ -157,17 +158,8 @@ class FileActions(WindowBase):
                                                     "case-summaries.pdf", self.tr("PDF files (*.pdf)"))
         if not target:
             return
-        from PySide6.QtWidgets import QApplication, QProgressDialog
-
-        dlg = QProgressDialog(self.tr("Printing case summaries…"), self.tr("Cancel"), 0, len(ids), self)
-        dlg.setWindowTitle(self.tr("Printing"))
-        dlg.setMinimumDuration(300)
-
-        def progress(done: int, total: int) -> bool:
-            dlg.setMaximum(total)
-            dlg.setValue(done)
-            QApplication.processEvents()
-            return not dlg.wasCanceled()
+        dlg, progress = progress_dialog(self, self.tr("Printing case summaries…"), self.tr("Printing"),
+                                        self.tr("Cancel"), len(ids))
 
         try:
             from ui.ops import printing

@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QFileDialog,
     QGridLayout,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -34,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from models.questionset import text_in
 from models.scoring import fmt_pct
-from ui.gui.widgets import clear_layout
+from ui.gui.widgets import clear_layout, progress_dialog
 from ui.ops import conflicts, exchange, scores
 from ui.ops.errors import USER_ERRORS
 from ui.ops.workspace import Workspace
@@ -147,14 +145,7 @@ class LeadView(QWidget):
                                                     self.tr("Case Assessor exports (*.export *.age);;All files (*)"))
         if not paths:
             return
-        dlg = QProgressDialog(self.tr("Merging…"), self.tr("Cancel"), 0, len(paths), self)
-        dlg.setWindowTitle(self.tr("Merge"))
-        dlg.setMinimumDuration(300)
-
-        def progress(done: int, total: int) -> bool:
-            dlg.setValue(done)
-            QApplication.processEvents()
-            return not dlg.wasCanceled()
+        dlg, progress = progress_dialog(self, self.tr("Merging…"), self.tr("Merge"), self.tr("Cancel"), len(paths))
 
         def ask(claimed: str, fp: str) -> str | None:
             """Whose key is it?  The lead chooses from the assessors given cases;

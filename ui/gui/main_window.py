@@ -51,6 +51,11 @@ class MainWindow(FileActions):
         else:
             self.resize(1280, 760)
         self._set_saved("saved")
+        if ws.damaged:
+            # shown once, and kept in the title: nothing can be saved to a damaged file
+            self.setWindowTitle(self.tr("Case Assessor — read-only: the database is damaged"))
+            self.statusBar().showMessage(ws.damaged)
+            QMessageBox.warning(self, self.tr("Damaged database"), ws.damaged)
 
     # ------------------------------------------------------------------ menus
     def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:  # type: ignore[no-untyped-def]

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLayout
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QApplication, QLayout, QProgressDialog, QWidget
+
+Progress = Callable[[int, int], bool]
 
 
 def clear_layout(layout: QLayout) -> None:
@@ -13,3 +17,19 @@ def clear_layout(layout: QLayout) -> None:
         if w is not None:
             w.hide()
             w.deleteLater()
+
+
+def progress_dialog(parent: QWidget, text: str, title: str, cancel: str, total: int) -> tuple[QProgressDialog, Progress]:
+    """A modal progress dialog and the ``progress(done, total) -> keep going``
+    callback the operations take (False once the user presses Cancel)."""
+    dlg = QProgressDialog(text, cancel, 0, total, parent)
+    dlg.setWindowTitle(title)
+    dlg.setMinimumDuration(300)
+
+    def progress(done: int, total: int) -> bool:
+        dlg.setMaximum(total)
+        dlg.setValue(done)
+        QApplication.processEvents()
+        return not dlg.wasCanceled()
+
+    return dlg, progress

@@ -65,6 +65,11 @@ class Workspace:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @property
+    def damaged(self) -> str | None:
+        """Why the database is open read-only (it failed its integrity check), or None."""
+        return str(self.store.damaged) if self.store.damaged is not None else None
+
     # -- settings ---------------------------------------------------------
     def setting(self, key: str, default: str | None = None) -> str | None:
         return self.store.get_setting(key, default)
