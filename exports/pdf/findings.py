@@ -14,7 +14,8 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak,
 
 from exports.pdf.base import BELOW, P, Styles, canvas_class, new_doc, styles, table
 from exports.pdf.charts import bar_chart, share_chart
-from models.questionset import CaseField, QuestionSet, text_in
+from models.figures import factor_table, sample_counts
+from models.questionset import QuestionSet, text_in
 from models.scoring import CaseInput, ScoreReport, fmt_pct
 from storage.store import InspectionRow
 
@@ -143,33 +144,12 @@ def _multi_category(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable
     return [P("Multi-category judgements", st["h2"]), table(mrows, [70 * mm, 108 * mm])]
 
 
-def _sample_counts(f: CaseField, cases: list[CaseInput], lang: str) -> list[tuple[str, int]] | None:
-    """(label, cases) for each value of a choice, multi-choice or yes/no case
-    detail, then the cases where it is not recorded; None for other kinds."""
-    values: list[tuple[str, Any]]
-    if f.kind in ("choice", "multi"):
-        values = [(text_in(o.label, lang), o.value) for o in f.options]
-    elif f.kind == "bool":
-        values = [("Yes", True), ("No", False)]
-    else:
-        return None
-
-    def has(detail: Any, value: Any) -> bool:
-        return value in detail if isinstance(detail, list) else bool(detail == value)
-
-    counts = [(label, sum(1 for c in cases if has(c.details.get(f.id), value))) for label, value in values]
-    missing = sum(1 for c in cases if c.details.get(f.id) in (None, "", []))
-    if missing:
-        counts.append(("Not recorded in the tool", missing))
-    return counts
-
-
 def _sample(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable]:
     """A count chart for each of ``doc.sample_fields`` (nothing if none)."""
     charts: list[Flowable] = []
     for fid in doc.sample_fields:
         f = doc.qs.fields.get(fid)
-        counts = _sample_counts(f, doc.cases, doc.lang) if f is not None else None
+        counts = sample_counts(f, doc.cases, doc.lang) if f is not None else None
         if f is not None and counts is not None:
             charts.append(KeepTogether([share_chart(text_in(f.label, doc.lang), counts, width), Spacer(1, 6)]))
     return [PageBreak(), P("The sample", st["h1"]), *charts] if charts else []
@@ -182,18 +162,14 @@ def _factors(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable]:
     per = [qv for qv in qs.questions if qv.q.per_option_of]
     if not per:
         return []
-    src = qs.by_id[str(per[0].q.per_option_of)]
+    qids, factors = factor_table(qs, doc.cases, rep, lang)
+    per = [qs.by_id[q] for q in qids]
     frows: list[list[Any]] = [[P("Factor (cases where identified)", st["cellb"])]
                               + [P(text_in(qv.q.text, lang).replace("For each offending-related factor identified: ", ""),
                                    st["cellb"]) for qv in per]]
-    prevalence = {o.value: sum(1 for c in doc.cases if o.value in (c.answers.get(src.id) or []))
-                  for o in src.scale.options}
-    for o in sorted(src.scale.options, key=lambda o: -prevalence[o.value]):
-        row = [P(f"{text_in(o.label, lang)} ({prevalence[o.value]})", st["cell"])]
-        for qv in per:
-            n, above = rep.questions[qv.id].per_option.get(o.value, (0, 0))
-            row.append(P(fmt_pct(above / n) if n else "—", st["cell"]))
-        frows.append(row)
+    for f in factors:
+        frows.append([P(f"{f.factor} ({f.cases})", st["cell"])]
+                     + [P("—" if v is None else fmt_pct(v), st["cell"]) for v in f.shares])
     return [
         CondPageBreak(60 * mm),
         P("Offending-related factors", st["h1"]),

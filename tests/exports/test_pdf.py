@@ -297,21 +297,3 @@ def test_the_sample_charts_exactly_the_fields_the_caller_names(iaow):
     doc.sample_fields = []
     text, _ = text_of(findings_pdf(doc))
     assert "The sample" not in text and "Offending-related factors" in text
-
-
-def test_sample_counts_for_choice_multi_and_yes_no_details(iaow):
-    from exports.pdf.findings import _sample_counts
-    from models.scoring import CaseInput
-
-    cases = [CaseInput(str(i), str(i), d, {}) for i, d in enumerate([
-        {"gender": "male", "requirements": ["unpaid_work", "curfew"], "domestic_abuse": True},
-        {"gender": "female", "requirements": ["unpaid_work"], "domestic_abuse": False},
-        {"requirements": [], "domestic_abuse": True},
-    ])]
-    gender = dict(_sample_counts(iaow.fields["gender"], cases, "en"))
-    assert gender["Male"] == 1 and gender["Female"] == 1 and gender["Not recorded in the tool"] == 1
-    reqs = _sample_counts(iaow.fields["requirements"], cases, "en")
-    by_value = dict(zip(iaow.fields["requirements"].option_values(), reqs, strict=False))
-    assert by_value["unpaid_work"][1] == 2 and by_value["curfew"][1] == 1 and reqs[-1] == ("Not recorded in the tool", 1)
-    assert _sample_counts(iaow.fields["domestic_abuse"], cases, "en") == [("Yes", 2), ("No", 1)]
-    assert _sample_counts(iaow.fields["area"], cases, "en") is None

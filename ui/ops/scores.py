@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from models.figures import FactorRow, factor_table, sample_counts
 from models.questionset import QuestionSet, text_in
 from models.scoring import CaseInput, Rule, ScoreReport, matches, score
 from storage.store import CaseSummary, InspectionRow
@@ -129,41 +130,21 @@ class ShareRow:
 
 
 def sample_shares(qs: QuestionSet, cases: Sequence[CaseInput], where: Where | None = None) -> list[ShareRow]:
-    """How the (sub)sample divides by each ``sample_by`` case detail."""
+    """How the (sub)sample divides by each ``sample_by`` case detail (the
+    findings PDF charts the same counts, from :mod:`models.figures`)."""
     sub = [c for c in cases if not where or matches(c, where)]
     rows = []
     for fid in qs.data.sample_by:
         f = qs.fields[fid]
-        for o in f.options:
-            n = sum(1 for c in sub if c.details.get(fid) == o.value)
-            rows.append(ShareRow(text_in(f.label), text_in(o.label), n, n / len(sub) if sub else None))
+        for label, n in sample_counts(f, sub) or []:
+            rows.append(ShareRow(text_in(f.label), label, n, n / len(sub) if sub else None))
     return rows
-
-
-@dataclass(frozen=True)
-class FactorRow:
-    factor: str
-    cases: int
-    shares: tuple[float | None, ...]  # one per per-factor question, in journey order
 
 
 def factor_rows(qs: QuestionSet, cases: Sequence[CaseInput], report: ScoreReport) -> tuple[list[str], list[FactorRow]]:
     """Per offending-related factor: cases where it was chosen, and the share
-    addressed by each per-factor question.  Returns the question ids and rows."""
-    per = [qv for qv in qs.questions if qv.q.per_option_of]
-    if not per:
-        return [], []
-    src = qs.by_id[per[0].q.per_option_of or ""]
-    per = [qv for qv in per if qv.q.per_option_of == src.id]
-    rows = []
-    for o in src.scale.options:
-        n_cases = sum(1 for c in cases if o.value in (c.answers.get(src.id) or []))
-        shares = []
-        for qv in per:
-            n, a = report.questions[qv.id].per_option.get(o.value, (0, 0))
-            shares.append(a / n if n else None)
-        rows.append(FactorRow(text_in(o.label), n_cases, tuple(shares)))
-    return [qv.id for qv in per], rows
+    addressed by each per-factor question (as the findings PDF prints them)."""
+    return factor_table(qs, cases, report)
 
 
 def drill_down(cases: Sequence[CaseInput], report: ScoreReport, question_id: str) -> list[tuple[str, bool]]:
