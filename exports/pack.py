@@ -56,6 +56,7 @@ class PackCase(_M):
     details: dict[str, Any]
     created_at: str = Field(max_length=_TEXT)
     updated_at: str = Field(max_length=_TEXT)
+    details_seq: int = Field(0, ge=0, le=2**53, description="the details' change number at the lead")
 
 
 class PackLead(_M):

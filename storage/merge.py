@@ -58,6 +58,17 @@ class ScopeError(ValueError):
     """The file writes outside what its signer was given; nothing was merged."""
 
 
+# What an assessor's own laptop records; anything else in a file is the lead's to record.
+ASSESSOR_ACTIONS = frozenset({"answer", "undo", "redo", "start_assessment", "complete", "reopen", "case_details"})
+
+
+def same_person(name: str, assessor: str) -> bool:
+    """Whether ``name`` (as a laptop records it: "Name" or "Name (staff id)")
+    is the assessor the lead gave the cases to."""
+    name, assessor = name.strip().casefold(), assessor.strip().casefold()
+    return name == assessor or (name.startswith(assessor + " (") and name.endswith(")"))
+
+
 def _digest(r: AuditRow) -> str:
     """The audit row's identity across files (the same dict, hence the same
     digest, as earlier versions stored)."""
@@ -90,18 +101,29 @@ def grant(store: Store, fingerprint: str, public_key: str, inspection_id: str, a
           may_add_cases: bool = False) -> None:
     """Trust a key as ``assessor`` (the name the lead gave, not the file's claim) for one inspection."""
     with store.transaction() as c:
-        c.execute("INSERT OR IGNORE INTO trusted_keys (fingerprint, public_key, name, trusted_at, trusted_by) "
-                  "VALUES (?, ?, ?, ?, ?)", (fingerprint, public_key, assessor, now(), who))
-        c.execute("INSERT OR REPLACE INTO authorities (fingerprint, inspection_id, assessor, may_add_cases, "
-                  "trusted_at, trusted_by) VALUES (?, ?, ?, ?, ?, ?)",
-                  (fingerprint, inspection_id, assessor, int(may_add_cases), now(), who))
-        tables.audit(c, "trust_key", who, inspection_id=inspection_id,
-                     new={"fingerprint": fingerprint, "assessor": assessor})
+        grant_in(c, fingerprint, public_key, inspection_id, assessor, who, may_add_cases)
+
+
+def grant_in(c: sqlite3.Connection, fingerprint: str, public_key: str, inspection_id: str, assessor: str, who: str,
+             may_add_cases: bool = False) -> None:
+    """:func:`grant` inside the caller's transaction (a merge's, so a refused file leaves no trust behind)."""
+    c.execute("INSERT OR IGNORE INTO trusted_keys (fingerprint, public_key, name, trusted_at, trusted_by) "
+              "VALUES (?, ?, ?, ?, ?)", (fingerprint, public_key, assessor, now(), who))
+    c.execute("INSERT OR REPLACE INTO authorities (fingerprint, inspection_id, assessor, may_add_cases, "
+              "trusted_at, trusted_by) VALUES (?, ?, ?, ?, ?, ?)",
+              (fingerprint, inspection_id, assessor, int(may_add_cases), now(), who))
+    tables.audit(c, "trust_key", who, inspection_id=inspection_id, new={"fingerprint": fingerprint, "assessor": assessor})
 
 
 def assigned_assessors(store: Store, inspection_id: str) -> list[str]:
     return [r[0] for r in store.query("SELECT DISTINCT assessor FROM assignments WHERE inspection_id = ? "
                                       "ORDER BY assessor", (inspection_id,))]
+
+
+def assigned_cases(store: Store, inspection_id: str, assessor: str) -> frozenset[tuple[str, str]]:
+    """(case id, kind) of every reading the assessor was given in the inspection."""
+    return frozenset((r[0], r[1]) for r in store.query(
+        "SELECT case_id, kind FROM assignments WHERE inspection_id = ? AND assessor = ?", (inspection_id, assessor)))
 
 
 def authority(store: Store, fingerprint: str, inspection_id: str) -> Authority | None:
@@ -139,15 +161,23 @@ def _check_scope(c: sqlite3.Connection, data: InspectionDump, auth: Authority) -
             raise ScopeError(f"case {known[0]!r} was not given to {auth.assessor}")
         for ae in entry.assessments:
             a = ae.assessment
-            if a.assessor != auth.assessor:
+            if not same_person(a.assessor, auth.assessor):
                 raise ScopeError(f"case {case.reference!r} holds an assessment by {a.assessor!r}, but the file is "
                                  f"signed by {auth.assessor}'s key")
+            if any(not same_person(n.updated_by, auth.assessor) for n in ae.answers) or any(
+                    not same_person(r.who, auth.assessor) or r.action not in ASSESSOR_ACTIONS for r in ae.audit):
+                raise ScopeError(f"case {case.reference!r} holds answers or audit entries in another person's name "
+                                 "or of a kind only the lead records")
             if known is not None and (case.id, a.kind) not in auth.assigned:
                 raise ScopeError(f"{auth.assessor} was not given case {known[0]!r} for a {a.kind} reading")
             owner = c.execute("SELECT case_id, assessor FROM assessments WHERE id = ?", (a.id,)).fetchone()
             if owner is not None and tuple(owner) != (case.id, a.assessor):
                 raise ScopeError(f"an assessment in case {case.reference!r} is already held for another case or "
                                  "assessor")
+            if owner is None and c.execute("SELECT 1 FROM assessments WHERE case_id = ? AND assessor = ? AND kind = ?",
+                                           (case.id, a.assessor, a.kind)).fetchone():
+                raise ScopeError(f"the file starts a second {a.kind} reading of case {case.reference!r} by "
+                                 f"{auth.assessor}; one reading each")
             if any(n.origin for n in ae.answers):
                 raise ScopeError("the file claims a lead inspector's decision; only the lead records those")
 
@@ -161,7 +191,8 @@ OnCommit = Callable[[sqlite3.Connection, MergeOutcome], None]
 
 
 def merge_data(store: Store, data: InspectionDump, auth: Authority, *, file_sha: str, file_name: str, signer: str,
-               merge_id: str, on_commit: OnCommit | None = None) -> MergeOutcome:
+               merge_id: str, on_commit: OnCommit | None = None,
+               on_begin: Callable[[sqlite3.Connection], None] | None = None) -> MergeOutcome:
     """Merge one validated bundle in a single transaction under ``auth``;
     returns what changed.  Raises :class:`ScopeError` (nothing written).
     ``on_commit`` runs inside the same transaction (the merge report is
@@ -169,6 +200,8 @@ def merge_data(store: Store, data: InspectionDump, auth: Authority, *, file_sha:
     ins = data.inspection
     out = MergeOutcome(inspection_id=ins.id)
     with store.transaction() as c:
+        if on_begin is not None:
+            on_begin(c)
         row = c.execute("SELECT question_set_id, question_set_version FROM inspections WHERE id = ?", (ins.id,)).fetchone()
         if row is None:
             raise ScopeError(f"inspection {ins.name!r} is not in this database")
@@ -196,7 +229,7 @@ def _merge_case(c: sqlite3.Connection, inspection_id: str, entry: CaseDump, auth
                 out: MergeOutcome) -> None:
     """One case (in scope) and its assessments, recorded in ``out``."""
     case = entry.case
-    stored = c.execute("SELECT details_seq FROM cases WHERE id = ?", (case.id,)).fetchone()
+    stored = c.execute("SELECT details_seq, updated_at, details FROM cases WHERE id = ?", (case.id,)).fetchone()
     changed = False
     if stored is None:
         tables.insert_case(c, inspection_id, case)
@@ -204,7 +237,9 @@ def _merge_case(c: sqlite3.Connection, inspection_id: str, entry: CaseDump, auth
                   "VALUES (?, ?, ?, 'primary', ?)", (inspection_id, case.id, auth.assessor, now()))
         out.added.append(case.reference)
         out.new.append(case.reference)
-    elif case.details_seq > stored[0]:
+    elif case.details_seq > stored[0] or (case.details_seq == stored[0] and _legacy_key(case.updated_at, case.details)
+                                          > _legacy_key(stored[1], json.loads(stored[2]))):
+        # a greater change number, or the same one and the greater (updated_at, details): order-independent
         c.execute("UPDATE cases SET details = ?, updated_at = ?, details_seq = ? WHERE id = ?",
                   (dumps(case.details), case.updated_at, case.details_seq, case.id))
         changed = True
@@ -234,17 +269,18 @@ def _merge_assessment(c: sqlite3.Connection, case: CaseRow, ae: AssessmentDump, 
     take, held = _sort_answers(c, a.id, ae.answers)
     tables.write_answers(c, a.id, take)
     for n in held:
-        c.execute("INSERT INTO held_versions (assessment_id, question_id, value, note, practice, updated_at, "
+        cur = c.execute("INSERT INTO held_versions (assessment_id, question_id, value, note, practice, updated_at, "
                   "updated_by, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (assessment_id, question_id) DO UPDATE "
                   "SET value = excluded.value, note = excluded.note, practice = excluded.practice, "
                   "updated_at = excluded.updated_at, updated_by = excluded.updated_by, seq = excluded.seq "
                   "WHERE excluded.seq > held_versions.seq",
                   (a.id, n.question_id, dumps(n.value), n.note, int(n.practice), n.updated_at, n.updated_by, n.seq))
-        out.held.append(f"{case.reference} {n.question_id}")
+        if cur.rowcount:
+            out.held.append(f"{case.reference} {n.question_id}")
     stored_digests = {d for (d,) in c.execute(
         "SELECT digest FROM audit WHERE assessment_id = ? AND digest IS NOT NULL", (a.id,))}
     _add_audit(c, case.id, a.id, ae.audit, stored_digests)
-    return changed or bool(take) or bool(held)
+    return changed or bool(take) or bool(out.held)
 
 
 def _sort_answers(c: sqlite3.Connection, assessment_id: str,
@@ -294,8 +330,8 @@ def _add_audit(c: sqlite3.Connection, case_id: str, assessment_id: str, audit: l
 
 def _versions(c: sqlite3.Connection, case_id: str) -> dict[str, list[dict[str, Any]]]:
     """Per question, every primary reading's version and every held version."""
-    prim = c.execute("SELECT id, assessor FROM assessments WHERE case_id = ? AND kind = 'primary' "
-                     "ORDER BY created_at, id", (case_id,)).fetchall()
+    prim = c.execute("SELECT id, assessor FROM assessments a WHERE case_id = ? AND kind = 'primary' "
+                     f"ORDER BY {tables.READING_ORDER}", (case_id,)).fetchall()
     versions: dict[str, list[dict[str, Any]]] = {}
     for aid, assessor in prim:
         rows = c.execute("SELECT question_id, value, note, updated_at, updated_by, seq, origin, 0 FROM answers "
@@ -304,6 +340,8 @@ def _versions(c: sqlite3.Connection, case_id: str) -> dict[str, list[dict[str, A
         for qid, value, note, updated_at, updated_by, seq, origin, is_held in rows:
             if len(prim) < 2 and not is_held and origin != "lead":
                 continue
+            if value in (None, "null") and not is_held and origin != "lead":
+                continue  # a cleared answer is no reading, as one never given is not
             versions.setdefault(qid, []).append({
                 "assessment_id": aid, "assessor": "lead inspector's decision" if origin == "lead" else assessor,
                 "value": json.loads(value) if value else None, "note": note or "", "updated_at": updated_at,
@@ -323,7 +361,11 @@ def refresh_conflicts(c: sqlite3.Connection, inspection_id: str, case_ids: list[
                                  (case_id, qid)).fetchone()
             if len(vs) < 2 or len(distinct) < 2:
                 if existing is not None and existing[1] == "open":
-                    c.execute("DELETE FROM conflicts WHERE id = ?", (existing[0],))
+                    # readings agree again: an undecided conflict goes; a decided one returns to its decision
+                    c.execute("DELETE FROM conflicts WHERE id = ? AND resolution IS NULL", (existing[0],))
+                    c.execute("UPDATE conflicts SET status = 'resolved', versions = ? WHERE id = ? "
+                              "AND resolution IS NOT NULL", (dumps(sorted(vs, key=lambda v: (v["assessment_id"],
+                                                                                      v["held"]))), existing[0]))
                 continue
             vs_sorted = sorted(vs, key=lambda v: (v["assessment_id"], v["held"]))
             if existing is None:
@@ -372,8 +414,8 @@ def resolve_conflict(store: Store, conflict_id: str, value: Any, note: str | Non
         if row is None:
             raise KeyError(conflict_id)
         case_id, qid, _status = row
-        prim = c.execute("SELECT id FROM assessments WHERE case_id = ? AND kind = 'primary' ORDER BY created_at, id LIMIT 1",
-                         (case_id,)).fetchone()
+        prim = c.execute("SELECT id FROM assessments a WHERE case_id = ? AND kind = 'primary' "
+                         f"ORDER BY {tables.READING_ORDER} LIMIT 1", (case_id,)).fetchone()
         old = c.execute("SELECT value, note, practice, seq, base FROM answers WHERE assessment_id = ? AND question_id = ?",
                         (prim[0], qid)).fetchone()
         held = c.execute("SELECT seq FROM held_versions WHERE assessment_id = ? AND question_id = ?",

@@ -231,6 +231,10 @@ def _v4(db: sqlite_utils.Database) -> None:
     db.execute("INSERT OR IGNORE INTO assignments (inspection_id, case_id, assessor, kind, assigned_at) "
                "SELECT c.inspection_id, a.case_id, a.assessor, a.kind, a.created_at FROM assessments a "
                "JOIN cases c ON c.id = a.case_id")
+    # decisions made before this version become versions of their own, so later work cannot overwrite them
+    db.execute("UPDATE answers SET origin = 'lead' WHERE (assessment_id, question_id) IN ("
+               "SELECT (SELECT a.id FROM assessments a WHERE a.case_id = k.case_id AND a.kind = 'primary' "
+               "ORDER BY a.created_at, a.id LIMIT 1), k.question_id FROM conflicts k WHERE k.status = 'resolved')")
 
 
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}

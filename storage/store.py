@@ -163,7 +163,7 @@ class Store(Database):
 
     # -- assessments ----------------------------------------------------------
     def assessments_for_case(self, case_id: str) -> list[AssessmentRow]:
-        rows = self.query("SELECT * FROM assessments WHERE case_id = ? ORDER BY created_at, id", (case_id,))
+        rows = self.query(f"SELECT * FROM assessments a WHERE case_id = ? ORDER BY {tables.READING_ORDER}", (case_id,))
         return [tables.assessment_row(r) for r in rows]
 
     def get_assessment(self, assessment_id: str) -> AssessmentRow:
@@ -185,7 +185,7 @@ class Store(Database):
 
     def primary_assessment(self, case_id: str) -> AssessmentRow | None:
         rows = self.query(
-            "SELECT * FROM assessments WHERE case_id = ? AND kind = 'primary' ORDER BY created_at, id LIMIT 1",
+            f"SELECT * FROM assessments a WHERE case_id = ? AND kind = 'primary' ORDER BY {tables.READING_ORDER} LIMIT 1",
             (case_id,),
         )
         return tables.assessment_row(rows[0]) if rows else None
@@ -309,7 +309,7 @@ class Store(Database):
         cases = self.list_cases(inspection_id)
         arows = self.query(
             "SELECT a.* FROM assessments a JOIN cases c ON c.id = a.case_id "
-            "WHERE c.inspection_id = ? AND a.kind = 'primary' ORDER BY a.created_at, a.id",
+            f"WHERE c.inspection_id = ? AND a.kind = 'primary' ORDER BY {tables.READING_ORDER}",
             (inspection_id,),
         )
         primary: dict[str, AssessmentRow] = {}

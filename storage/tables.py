@@ -35,6 +35,13 @@ _INSERT_INSPECTION = (
     "INSERT INTO inspections (id, name, area, question_set_id, question_set_version, start_date, end_date, "
     "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 )
+# The order of a case's readings, the first primary being the one scores use: the
+# order the lead gave the cases out (assignments, the lead's own clock), then the
+# reading's id; never a laptop's clock.  On a laptop (no assignments) it is the
+# order the readings were started.
+READING_ORDER = ("coalesce((SELECT min(g.assigned_at) FROM assignments g WHERE g.case_id = a.case_id "
+                 "AND g.assessor = a.assessor AND g.kind = a.kind), a.created_at), a.id")
+
 _INSERT_CASE = (
     "INSERT INTO cases (id, inspection_id, reference, details, created_at, updated_at, details_seq) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)"

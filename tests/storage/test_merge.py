@@ -232,3 +232,48 @@ def test_a_new_case_is_merged_and_flagged_when_the_pack_allowed_it():
                                file_name="c", signer="Cat", merge_id="m")
     assert out.added == ["L-NEW"] and w.lead.find_case("L-NEW").id == new
     assert merge_sql.authority(w.lead, "none", w.iid) is None
+
+
+def test_review_findings_a_staff_id_a_second_reading_and_forged_names():
+    """From the cold review: a laptop records "Name (ID)" (accepted as Name); a
+    second primary reading of the same case by the same assessor, and answers or
+    audit rows in the lead's name, are refused."""
+    w = World()
+    laptop = w.laptops["Ann"]
+    a = laptop.start_assessment(w.cases[0], "Ann (LA-07)", QS.version)
+    laptop.save_answer(a, QIDS[0], value="yes", who="Ann (LA-07)")
+    w.merge("Ann", w.export("Ann", "2026-01-01T00:00:00Z"), "1")
+    assert held_by(w.lead, "Ann (LA-07)")
+    before = core(w.lead)
+    dump = laptop.dump_inspection(w.iid)
+    c0 = [c for c in dump.cases if c.case.id == w.cases[0]][0]
+    second = replace(c0.assessments[0], assessment=replace(c0.assessments[0].assessment, id="second",
+                                                            created_at="1970-01-01T00:00:00Z"))
+    with pytest.raises(merge_sql.ScopeError, match="second primary reading"):
+        w.merge("Ann", replace(dump, cases=[replace(c0, assessments=[second])]), "2")
+    lead_named = replace(c0.assessments[0], audit=[r._replace(who="Lee Lead", action="resolve_conflict")
+                                                    for r in c0.assessments[0].audit])
+    with pytest.raises(merge_sql.ScopeError, match="another person's name"):
+        w.merge("Ann", replace(dump, cases=[replace(c0, assessments=[lead_named])]), "3")
+    assert core(w.lead) == before
+
+
+def test_a_decided_conflict_whose_readings_agree_again_keeps_its_decision():
+    w = World()
+    w.edit("Ann", 1, 0, 0)
+    w.edit("Bob", 0, 0, 1)
+    w.merge("Ann", w.export("Ann", "2026-01-01T00:00:00Z"), "a")
+    w.merge("Bob", w.export("Bob", "2026-01-01T00:00:00Z"), "b")
+    cid = _conflict(w.lead)[0]
+    owner = w.lead.primary_assessment(w.cases[1]).assessor  # the reading scores use carries the decision
+    other = "Bob" if owner == "Ann" else "Ann"
+    current = {"Ann": "yes", "Bob": "no"}
+    merge_sql.resolve_conflict(w.lead, cid, current[other], None, "Lead", "checked")  # the other side was right
+    slot = GIVEN[other].index(1)
+    w.edit(other, slot, 0, VALUES.index("no" if current[other] == "yes" else "yes"))  # away: reopened
+    w.merge(other, w.export(other, "2026-01-02T00:00:00Z"), "o1")
+    assert _conflict(w.lead)[1] == "open"
+    w.edit(other, slot, 0, VALUES.index(current[other]))  # back again: the decision stands, its record kept
+    w.merge(other, w.export(other, "2026-01-03T00:00:00Z"), "o2")
+    row = w.lead.conn.execute("SELECT status, why FROM conflicts").fetchone()
+    assert row is not None and tuple(row) == ("resolved", "checked")

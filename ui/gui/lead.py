@@ -147,13 +147,13 @@ class LeadView(QWidget):
             return
         dlg, progress = progress_dialog(self, self.tr("Merging…"), self.tr("Merge"), self.tr("Cancel"), len(paths))
 
-        def ask(claimed: str, fp: str) -> str | None:
+        def ask(claimed: str, fp: str, inspection_id: str) -> str | None:
             """Whose key is it?  The lead chooses from the assessors given cases;
             the name inside the file is shown, never taken."""
             from PySide6.QtWidgets import QInputDialog
 
             choose = self.tr("— not trusted: refuse the file —")
-            names = exchange.assessors_with_cases(self.ws, self.inspection.id)
+            names = exchange.assessors_with_cases(self.ws, inspection_id)
             name, ok = QInputDialog.getItem(
                 self, self.tr("A key not yet trusted"),
                 self.tr("A file is signed with the key\n\n{0}\n\nIt says it is from {1!r}. Check the fingerprint "

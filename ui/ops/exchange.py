@@ -9,7 +9,7 @@ import hashlib
 import logging
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -40,9 +40,9 @@ from ui.ops.workspace import Workspace, catalog
 log = logging.getLogger("case_assessor.exchange")
 
 # Asked when a file's key is not yet trusted for its inspection: (the name the
-# file claims, the key's fingerprint) -> the assessor's name as the lead types
+# file claims, the key's fingerprint, the inspection's id) -> the assessor's name as the lead types
 # it (who the cases were assigned to), or None to refuse the file.
-AskTrust = Callable[[str, str], "str | None"]
+AskTrust = Callable[[str, str, str], "str | None"]
 
 
 def signing_key() -> Any:
@@ -96,7 +96,8 @@ def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passp
     """An encrypted pack of cases for one assessor.  The cases are recorded as
     assigned to them: only their files signed by a key trusted as them may
     write those cases (and add new ones, if ``allow_new_cases``)."""
-    if not assessor.strip():
+    assessor = assessor.strip()
+    if not assessor:
         raise OpError("name the assessor the pack is for")
     ins = ws.find_inspection(inspection_id)
     qs = ws.question_set(ins)
@@ -119,14 +120,15 @@ def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passp
             start_date=ins.start_date, end_date=ins.end_date, created_at=ins.created_at),
         assessor=assessor,
         cases=[pack_fmt.PackCase(id=c.id, reference=c.reference, details=c.details, created_at=c.created_at,
-                                 updated_at=c.updated_at) for c in cases],
+                                 updated_at=c.updated_at, details_seq=c.details_seq) for c in cases],
         lead=pack_fmt.PackLead(name=ws.who(), age_recipient=str(ident.to_public()),
                                signing_key=base64.b64encode(key.public_bytes).decode()),
     )
     check_output(ws, Path(out), [Path(passphrase_file)] if passphrase_file else [])
+    # recorded first: a pack must never exist whose cases the lead's database does not give out
+    merge_sql.assign(ws.store, ins.id, [c.id for c in cases], assessor)
+    ws.set_setting(f"may_add_cases:{ins.id}:{assessor}", "1" if allow_new_cases else "0")
     atomic_write(Path(out), seal(pack_fmt.to_bytes(pack), "pack", key, ws.who(), now(), passphrase=passphrase))
-    merge_sql.assign(ws.store, ins.id, [c.id for c in cases], assessor.strip())
-    ws.set_setting(f"may_add_cases:{ins.id}:{assessor.strip()}", "1" if allow_new_cases else "0")
     return Done(len(cases), ins.id)
 
 
@@ -146,7 +148,8 @@ def _pack_rows(path: Path, pack: pack_fmt.Pack) -> InspectionDump:
         if problems:
             raise OpError(f"{path}: case {c.reference}: {problems[0]}. Nothing was changed.")
         cases.append(CaseDump(CaseRow(id=c.id, inspection_id=p.id, reference=c.reference, details=c.details,
-                                      created_at=c.created_at, updated_at=c.updated_at), []))
+                                      created_at=c.created_at, updated_at=c.updated_at, details_seq=c.details_seq),
+                              []))
     return InspectionDump(ins, cases)
 
 
@@ -246,23 +249,39 @@ class _MergeRun:
             merge_sql.write_report(c, self.merge_id, self.ws.who(), report.model_dump(mode="json"))
         return write
 
-    def authority(self, opened: Opened, inspection_id: str) -> Authority | None:
-        """The signer's authority in the inspection, trusting the key as the
-        named assessor first if the lead says so (never by the file's own claim)."""
+    def authority(self, opened: Opened, inspection_id: str) -> tuple[Authority | None, Any]:
+        """The signer's authority in the inspection, and the trust to record
+        with the file (inside its transaction, so a refused file leaves no trust
+        behind).  The key is trusted as the assessor the lead names, never by the
+        file's own claim; a --trust naming someone else than the key is already
+        trusted as is refused.  Whether new cases may be added is read now, from
+        the assessor's latest pack."""
         store = self.ws.store
         fp = opened.fingerprint
         auth = merge_sql.authority(store, fp, inspection_id)
+        wanted = self.wanted.get(fp)
         if auth is not None:
-            return auth
-        name = self.wanted.get(fp)
+            if wanted is not None and not merge_sql.same_person(wanted, auth.assessor):
+                raise merge_sql.ScopeError(f"this key is already trusted as {auth.assessor!r} for this inspection, "
+                                           f"not {wanted!r}")
+            return replace(auth, may_add_cases=self._may_add(inspection_id, auth.assessor)), None
+        name = wanted
         if name is None and self.ask_trust is not None:
-            name = self.ask_trust(opened.signer_name, fp)
-        if not name:
-            return None
-        may_add = self.ws.setting(f"may_add_cases:{inspection_id}:{name}") == "1"
-        merge_sql.grant(store, fp, base64.b64encode(opened.signer_key).decode(), inspection_id, name.strip(),
-                        self.ws.who(), may_add)
-        return merge_sql.authority(store, fp, inspection_id)
+            name = self.ask_trust(opened.signer_name, fp, inspection_id)
+        if not name or not name.strip():
+            return None, None
+        name = name.strip()
+        assigned = merge_sql.assigned_cases(store, inspection_id, name)
+        auth = Authority(fp, inspection_id, name, assigned, self._may_add(inspection_id, name))
+        key = base64.b64encode(opened.signer_key).decode()
+
+        def grant(c: Any) -> None:
+            merge_sql.grant_in(c, fp, key, inspection_id, name, self.ws.who(), auth.may_add_cases)
+
+        return auth, grant
+
+    def _may_add(self, inspection_id: str, assessor: str) -> bool:
+        return self.ws.setting(f"may_add_cases:{inspection_id}:{assessor}") == "1"
 
     def merge_one(self, path: Path) -> FileResult:
         try:
@@ -283,7 +302,10 @@ class _MergeRun:
             b, _qs = bundle_mod.parse(opened.payload, catalog(), source=path.name)
         except BundleError as e:
             return FileResult(str(path), sha, "refused", str(e), signer)
-        auth = self.authority(opened, b.inspection.id)
+        try:
+            auth, grant = self.authority(opened, b.inspection.id)
+        except merge_sql.ScopeError as e:
+            return FileResult(str(path), sha, "refused", f"{e}; nothing was merged from it", signer)
         if auth is None:
             return FileResult(str(path), sha, "refused",
                               f"signed by a key not trusted for this inspection ({fp}; the file says it is from "
@@ -293,7 +315,7 @@ class _MergeRun:
         try:
             report = merge_sql.merge_data(store, bundle_mod.to_store_data(b), auth, file_sha=sha,
                                           file_name=path.name, signer=signer, merge_id=self.merge_id,
-                                          on_commit=self._report_with(path, sha, signer))
+                                          on_commit=self._report_with(path, sha, signer), on_begin=grant)
         except merge_sql.ScopeError as e:
             return FileResult(str(path), sha, "refused", f"{e}; nothing was merged from it", signer)
         status: mr.Status = "merged" if report.changed else "unchanged"

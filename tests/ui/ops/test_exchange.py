@@ -299,3 +299,24 @@ def test_a_hostile_signed_pack_is_refused_and_changes_nothing(tmp_path, payload)
     out = io.StringIO()
     assert run_cli(["import-pack", "--db", str(tmp_path / "a.sqlite3"), "--as", "Ann", "--passphrase-file", str(pw),
                     str(tmp_path / "bad.pack")], out) == 2
+
+
+def test_trust_is_recorded_only_with_a_merged_file_and_never_rebound_silently(world):
+    """From the cold review: trust was written before the file was checked, and
+    a later --trust naming the right person was silently ignored."""
+    d = world["dir"]
+    with world["lead"] as s:
+        before = snapshot(s)
+        wrong = exchange.merge_files(Workspace(s), [d / "bob.export"], trust=[f"Ann={world['bob'].fingerprint()}"])
+        assert wrong.files[0].status == "refused" and "signed by Ann's key" in wrong.files[0].reason
+        assert merge_sql.authority(s, world["bob"].fingerprint(), world["iid"]) is None  # no trust left behind
+        assert snapshot(s) == before
+        ok = exchange.merge_files(Workspace(s), [d / "bob.export"], trust=[f"Bob={world['bob'].fingerprint()}"])
+        assert ok.files[0].status == "merged"
+    with world["bob"] as s:
+        answer(s, "R-4", {"IAOW-2.1-02": "yes"})
+        exchange.export_secure(Workspace(s), world["iid"], d / "bob3.export")
+    with world["lead"] as s:
+        rebound = exchange.merge_files(Workspace(s), [d / "bob3.export"],
+                                       trust=[f"Ann={world['bob'].fingerprint()}"]).files[0]
+        assert rebound.status == "refused" and "already trusted as 'Bob'" in rebound.reason
