@@ -98,6 +98,14 @@ class CaseList(QWidget):
             shown = status is None or self.model.item(src.row(), self.status_col).data(STATUS_KEY) == status
             self.table.setRowHidden(r, not shown)
 
+    def select_case(self, case_id: str) -> None:
+        """Select a case's row and give the table the keyboard."""
+        for r in range(self.proxy.rowCount()):
+            if self.proxy.index(r, 0).data(CASE_ID) == case_id:
+                self.table.selectRow(r)
+                break
+        self.table.setFocus()
+
     def show_listing(self, listing: CaseListing | None) -> None:
         """Fill the table: reference, the question set's list columns, assessor, status, progress."""
         m = self.model

@@ -49,7 +49,8 @@ class MainWindow(FileActions):
         if geo is not None:
             self.restoreGeometry(geo)
         else:
-            self.resize(1280, 760)
+            room = self.screen().availableGeometry()  # fit a 1366x768 laptop, title bar included
+            self.resize(min(1280, room.width() - 40), min(760, room.height() - 60))
         self._set_saved("saved")
         if ws.damaged:
             # shown once, and kept in the title: nothing can be saved to a damaged file
@@ -135,11 +136,12 @@ class MainWindow(FileActions):
         if not dlg.exec():
             return
         try:
-            inspections.add_case(self.ws, iid, dlg.reference(), dlg.details(), self.who())
+            done = inspections.add_case(self.ws, iid, dlg.reference(), dlg.details(), self.who())
         except USER_ERRORS as e:
             self.fail(e, self.tr("The case could not be added."))
             return
         self.reload_cases()
+        self.list.select_case(done.id)  # Enter now opens the new case
 
     def edit_case(self) -> None:
         if self.view is not None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import logging
+import re
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -335,15 +336,25 @@ def assessors_with_cases(ws: Workspace, inspection_id: str) -> list[str]:
     return merge_sql.assigned_assessors(ws.store, inspection_id)
 
 
+_FINGERPRINT = re.compile(r"^[0-9A-F]{4}(-[0-9A-F]{4}){4}$")
+
+
 def parse_trust(items: Sequence[str]) -> dict[str, str]:
-    """``NAME=FINGERPRINT`` items as {fingerprint: name}; a bare fingerprint is refused."""
+    """``NAME=FINGERPRINT`` items as {fingerprint: name}; a bare fingerprint, a
+    malformed one, or one key given two names is refused."""
     out: dict[str, str] = {}
     for item in items:
         name, sep, fp = item.rpartition("=")
         if not sep or not name.strip() or not fp.strip():
             raise OpError(f"--trust {item!r}: say whose key it is, as NAME=FINGERPRINT (the assessor's name as "
                           "their cases were assigned)")
-        out[fp.strip().upper()] = name.strip()
+        fp = fp.strip().upper()
+        if not _FINGERPRINT.match(fp):
+            raise OpError(f"--trust {item!r}: {fp!r} is not a key fingerprint (five groups of four, as "
+                          "'python main.py key' shows it)")
+        if fp in out and out[fp] != name.strip():
+            raise OpError(f"--trust names the key {fp} twice, as {out[fp]!r} and {name.strip()!r}")
+        out[fp] = name.strip()
     return out
 
 

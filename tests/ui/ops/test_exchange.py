@@ -320,3 +320,16 @@ def test_trust_is_recorded_only_with_a_merged_file_and_never_rebound_silently(wo
         rebound = exchange.merge_files(Workspace(s), [d / "bob3.export"],
                                        trust=[f"Ann={world['bob'].fingerprint()}"]).files[0]
         assert rebound.status == "refused" and "already trusted as 'Bob'" in rebound.reason
+
+
+@pytest.mark.parametrize("items, says", [
+    (["ABCD-ABCD-ABCD-ABCD-ABCD"], "say whose key"),
+    (["Ann=garbage"], "not a key fingerprint"),
+    (["Ann=ABCD-ABCD-ABCD-ABCD-ABCD", "Bob=abcd-abcd-abcd-abcd-abcd"], "twice"),
+])
+def test_a_trust_that_is_not_one_name_for_one_key_is_refused(items, says):
+    """From the new-user trial: a malformed fingerprint was accepted silently and
+    one key could be given two names."""
+    with pytest.raises(OpError, match=says):
+        exchange.parse_trust(items)
+    assert exchange.parse_trust(["Ann Smith=abcd-abcd-abcd-abcd-abcd"]) == {"ABCD-ABCD-ABCD-ABCD-ABCD": "Ann Smith"}
