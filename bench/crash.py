@@ -186,15 +186,16 @@ def run_merge(kills: int, rng: random.Random, folder: Path) -> dict[str, int]:
         files.append(str(p))
         src.close()
     lead.close()
-    half = ok = unreported = 0
+    half = ok = unreported = mid = 0
     for k in range(kills):
         db = folder / f"lead{k}.sqlite3"
         db.write_bytes(template.read_bytes())
-        _run_child(["--child-merge", str(db), str(folder / "keys-lead"), ",".join(trust), *files], 0.3, 2.0, rng)
+        _run_child(["--child-merge", str(db), str(folder / "keys-lead"), ",".join(trust), *files], 0.0, 0.3, rng)
         s = Store(db)
         ok += s.integrity_ok()
         reported = {Path(f["name"]).name for (r,) in s.conn.execute("SELECT report FROM merges")
                     for f in json.loads(r)["files"] if f["status"] == "merged"}
+        mid += 0 < s.conn.execute("SELECT count(*) FROM merged_files").fetchone()[0] < len(files)
         for i, f in enumerate(files):
             answers = s.conn.execute(
                 "SELECT count(*) FROM answers n JOIN assessments a ON a.id = n.assessment_id "
@@ -204,7 +205,8 @@ def run_merge(kills: int, rng: random.Random, folder: Path) -> dict[str, int]:
             if answers == 150 and Path(f).name not in reported:
                 unreported += 1
         s.close()
-    return {"kills": kills, "half_merged": half, "integrity_ok": ok, "unreported": unreported}
+    return {"kills": kills, "half_merged": half, "integrity_ok": ok, "unreported": unreported,
+            "stopped_mid_merge": mid}
 
 
 def main() -> int:
@@ -233,7 +235,8 @@ def main() -> int:
             print(f"kills={r['kills']} exports_acked={r['acked']} partial_files={r['partial_files']}")
             return 0 if r["partial_files"] == 0 else 1
         r = run_merge(args.kills, rng, Path(d))
-        print(f"kills={r['kills']} half_merged={r['half_merged']} merged_but_unreported={r['unreported']} "
+        print(f"kills={r['kills']} (stopped mid-merge: {r['stopped_mid_merge']}) half_merged={r['half_merged']} "
+              f"merged_but_unreported={r['unreported']} "
               f"integrity_ok={r['integrity_ok']}/{r['kills']}")
         return 0 if r["half_merged"] == r["unreported"] == 0 and r["integrity_ok"] == r["kills"] else 1
 
