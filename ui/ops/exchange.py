@@ -30,6 +30,7 @@ from exports.secure import (
 )
 from models.questionset import QuestionSetError
 from storage import merge as merge_sql
+from storage.chain import VerifyResult
 from storage.rows import Authority, CaseDump, CaseRow, InspectionDump, InspectionRow, MergeOutcome
 from storage.store import now
 from ui.ops.changes import INSPECTIONS, MERGED, Done, OpChanges
@@ -412,7 +413,7 @@ def merge_files(
     return Merged(results, report)
 
 
-def _verify_audit_since_last_merge(ws: Workspace) -> Any:
+def _verify_audit_since_last_merge(ws: Workspace) -> VerifyResult:
     """The audit chain from the point the last merge left it (the whole chain
     the first time; ``verify`` always checks it all)."""
     mark = ws.setting("audit_checked_through") or ""

@@ -11,11 +11,13 @@ is False) is not retried: it is dropped and its reason shown once.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from models.conditions import applicability_fast, describe
 from models.limits import note_problem
+from models.questionset import QuestionSet
 from models.scoring import CaseInput, case_scores
 from storage.errors import StorageError
 from ui.ops.errors import USER_ERRORS, OpError
@@ -28,7 +30,7 @@ def _empty(value: Any) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
-def progress(qs: Any, details: Any, answers: Any) -> tuple[int, int]:
+def progress(qs: QuestionSet, details: Mapping[str, Any], answers: Mapping[str, Any]) -> tuple[int, int]:
     """(answered, applicable) for one case."""
     app = applicability_fast(qs, details, answers)
     applicable = [qid for qid, a in app.items() if a is True]
