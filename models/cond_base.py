@@ -72,6 +72,8 @@ def field_test(cond: FieldCond, value: Any, field: CaseField | None) -> Tri:
         return isinstance(value, list) and cond.includes in value
     if cond.includes_any is not None:
         return isinstance(value, list) and any(v in value for v in cond.includes_any)
+    if isinstance(cond.at_least, int | float) or isinstance(cond.at_most, int | float):
+        return _number_test(cond, value)
     order = field.option_values() if field else []
     if value not in order:
         return False
@@ -80,6 +82,20 @@ def field_test(cond: FieldCond, value: Any, field: CaseField | None) -> Tri:
     if cond.at_most is not None:
         return order.index(value) <= order.index(cond.at_most)
     raise AssertionError("validated condition has no test")  # pragma: no cover
+
+
+def _number_test(cond: FieldCond, value: Any) -> Tri:
+    """``at_least`` / ``at_most`` a number, on a number field (inclusive).  A
+    value that is not a number (a stray text) does not meet the test."""
+    if isinstance(value, bool):
+        return False
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return False
+    if cond.at_least is not None:
+        return number >= float(cond.at_least)
+    return number <= float(cond.at_most or 0)
 
 
 class _Off:

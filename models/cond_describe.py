@@ -46,9 +46,12 @@ def _describe_field(cond: FieldCond, qs: QuestionSet, lang: str) -> str:
         return f"{name} include {lab(cond.includes)}"
     if cond.includes_any is not None:
         return f"{name} include any of " + ", ".join(lab(v) for v in cond.includes_any)
+    if isinstance(cond.at_least, int | float) or isinstance(cond.at_most, int | float):
+        bound = cond.at_least if cond.at_least is not None else cond.at_most
+        return f"{name} is {bound:g} or {'more' if cond.at_least is not None else 'less'}"
     if cond.at_least is not None:
-        return f"{name} is {lab(cond.at_least)} or higher"
-    return f"{name} is {lab(cond.at_most or '')} or lower"
+        return f"{name} is {lab(str(cond.at_least))} or higher"
+    return f"{name} is {lab(str(cond.at_most or ''))} or lower"
 
 
 def _describe_answer(cond: AnswerCond, qs: QuestionSet, lang: str) -> str:

@@ -70,8 +70,8 @@ class FieldCond(Node):
     equals: str | bool | None = None
     in_: list[str] | None = None
     not_in: list[str] | None = None
-    at_least: str | None = None
-    at_most: str | None = None
+    at_least: str | float | None = None  # an ordinal option, or a number (number fields)
+    at_most: str | float | None = None
     includes: str | None = None
     includes_any: list[str] | None = None
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, ValidationError, model_validator
 
 from models.qs_common import QuestionSetError, Stage, Text
 
@@ -33,8 +33,9 @@ class FieldCond(_Strict):
     equals: str | bool | None = None
     in_: list[str] | None = Field(default=None, alias="in")
     not_in: list[str] | None = None
-    at_least: str | None = None
-    at_most: str | None = None
+    # an option value of an ordinal field, or a number for a number field (inclusive)
+    at_least: StrictStr | StrictFloat | StrictInt | None = None
+    at_most: StrictStr | StrictFloat | StrictInt | None = None
     includes: str | None = None
     includes_any: list[str] | None = None
 

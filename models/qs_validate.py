@@ -155,7 +155,12 @@ def _field_cond_problems(cond: FieldCond, fields: dict[str, CaseField]) -> Itera
         yield f"condition names unknown case field {cond.field!r}"
         return
     named = [*(cond.in_ or []), *(cond.not_in or []), *(cond.includes_any or [])]
-    named += [v for v in (cond.at_least, cond.at_most, cond.includes) if v is not None]
+    named += [v for v in (cond.at_least, cond.at_most, cond.includes) if isinstance(v, str)]
+    numeric = [v for v in (cond.at_least, cond.at_most) if isinstance(v, int | float)]
+    if numeric and f.kind != "number":
+        yield f"a number in at_least/at_most needs a number field; {cond.field!r} is not"
+    if f.kind == "number" and (isinstance(cond.at_least, str) or isinstance(cond.at_most, str)):
+        yield f"at_least/at_most on the number field {cond.field!r} need a number, not text"
     if isinstance(cond.equals, str):
         named.append(cond.equals)
     if f.kind in ("choice", "multi"):
@@ -163,7 +168,7 @@ def _field_cond_problems(cond: FieldCond, fields: dict[str, CaseField]) -> Itera
         for v in named:
             if v not in allowed:
                 yield f"condition on {cond.field!r} names unknown value {v!r}"
-    if (cond.at_least or cond.at_most) and not f.ordinal:
+    if (isinstance(cond.at_least, str) or isinstance(cond.at_most, str)) and not f.ordinal and f.kind != "number":
         yield f"at_least/at_most need an ordinal field; {cond.field!r} is not"
     if (cond.includes or cond.includes_any) and f.kind != "multi":
         yield f"includes needs a multi-select field; {cond.field!r} is not"

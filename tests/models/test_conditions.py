@@ -125,6 +125,8 @@ def conditions(draw, earlier: list[tuple[str, str]], depth: int = 0):
         {"field": "tags", "includes": draw(st.sampled_from(TAGS))},
         {"field": "tags", "includes_any": draw(st.lists(st.sampled_from(TAGS), min_size=1, max_size=2, unique=True))},
         {"field": "flag", "equals": draw(st.booleans())},
+        {"field": "score", "at_least": draw(st.sampled_from([0, 6.9, 50]))},
+        {"field": "score", "at_most": draw(st.sampled_from([0, 6.89, 100]))},
     ]))
 
 
@@ -156,6 +158,7 @@ def random_sets(draw):
             {"id": "tags", "label": {"en": "T"}, "kind": "multi",
              "options": [{"value": v, "label": {"en": v}} for v in TAGS]},
             {"id": "flag", "label": {"en": "F"}, "kind": "bool"},
+            {"id": "score", "label": {"en": "S"}, "kind": "number"},
         ],
         "scales": {"yn": YN},
         "questions": questions,
@@ -167,7 +170,8 @@ def random_case(draw, qs):
     details = {}
     for name, values in (("level", st.sampled_from(LEVELS + ["", "other"])),
                          ("tags", st.lists(st.sampled_from(TAGS), max_size=3, unique=True)),
-                         ("flag", st.booleans())):
+                         ("flag", st.booleans()),
+                         ("score", st.sampled_from([0, 6.89, 6.9, 7, 100.0, "", "n/k"]))):
         if draw(st.booleans()):
             details[name] = draw(values)
     answers = {}
@@ -213,3 +217,41 @@ def test_columnar_applicability_on_the_builtin_sets(seed):
         got = applicable_columns(qs, details, answers)
         for i, (d, a) in enumerate(zip(details, answers, strict=True)):
             assert [q for q, idx in got.items() if i in idx] == [q for q, r in applicability_fast(qs, d, a).items() if r]
+
+
+def _numeric_set(cond: dict, kind: str = "number") -> dict:
+    return {
+        "format": 1, "id": "num", "title": {"en": "N"}, "framework": "N", "version": "1",
+        "effective_date": "2016-01-01", "languages": ["en"],
+        "groups": [{"id": "A", "kind": "section", "title": {"en": "A"}}],
+        "criteria": [{"code": "A.1", "title": {"en": "a"}, "group": "A", "stage": "assessment_planning"}],
+        "case_fields": [{"id": "rsr_score", "label": {"en": "RSR score (%)"}, "kind": kind}],
+        "scales": {"yn": YN},
+        "questions": [{"id": "A11", "criterion": "A.1", "text": {"en": "allocated to the NPS"}, "scale": "yn",
+                       "applies": cond,
+                       "sources": [{"seed": "001_4afb5bcd615a4c5e.txt", "line": 192, "quote": "6.90 or higher"}]}],
+    }
+
+
+def test_a_condition_can_compare_a_number_field_with_a_number():
+    qs = validate_dict(_numeric_set({"field": "rsr_score", "at_least": 6.9}))
+    for score, expected in [(6.89, False), (6.9, True), (7, True), ("7.5", True), (0, False), ("", None),
+                            (None, None), ("not known", False)]:
+        assert applicability(qs, {"rsr_score": score}, {})["A11"] is expected, score
+        assert (applicable_columns(qs, [{"rsr_score": score}], [{}])["A11"] == [0]) is (expected is True)
+    assert describe(qs.by_id["A11"].q.applies, qs) == "RSR score (%) is 6.9 or more"
+    below = validate_dict(_numeric_set({"field": "rsr_score", "at_most": 6.89}))
+    assert applicability(below, {"rsr_score": 6.89}, {})["A11"] is True
+
+
+def test_numbers_in_conditions_are_checked_against_the_field_kind():
+    import pytest
+
+    from models.questionset import QuestionSetError
+
+    with pytest.raises(QuestionSetError, match="needs a number field"):
+        validate_dict(_numeric_set({"field": "rsr_score", "at_least": 6.9}, kind="text"))
+    with pytest.raises(QuestionSetError, match="need a number, not text"):
+        validate_dict(_numeric_set({"field": "rsr_score", "at_least": "high"}))
+    with pytest.raises(QuestionSetError):
+        validate_dict(_numeric_set({"field": "rsr_score", "at_least": True}))
