@@ -19,7 +19,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -152,38 +152,69 @@ def load_question_set(path: Path, cache_dir: Path | None = None) -> QuestionSet:
     return qs
 
 
+def version_key(version: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key of a version text: numbers compare as numbers ("1.10.0" after
+    "1.9.0"), other parts as text after any number."""
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in version.replace("-", ".").split("."))
+
+
 @dataclass
 class Catalog:
-    """Every question set found, and the files refused with their reasons."""
+    """Every question set found, by id and version, and the files refused with
+    their reasons.  ``origin`` says where each (id, version) came from."""
 
-    sets: dict[str, QuestionSet]
+    versions: dict[str, dict[str, QuestionSet]]
     errors: list[str]
+    origin: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    @property
+    def sets(self) -> dict[str, QuestionSet]:
+        """The newest version of each set: what a new inspection is offered."""
+        return {sid: self.newest(sid) for sid in sorted(self.versions)}
+
+    def newest(self, set_id: str) -> QuestionSet:
+        by_version = self.versions[set_id]
+        return by_version[max(by_version, key=version_key)]
+
+    def all(self) -> list[QuestionSet]:
+        """Every version of every set, by id then version."""
+        return [vs[v] for sid, vs in sorted(self.versions.items()) for v in sorted(vs, key=version_key)]
 
     def get(self, set_id: str, version: str | None = None) -> QuestionSet:
-        qs = self.sets.get(set_id)
-        if qs is None or (version is not None and qs.version != version):
+        """One version of a set (the newest when ``version`` is None)."""
+        by_version = self.versions.get(set_id, {})
+        qs = self.newest(set_id) if by_version and version is None else by_version.get(version or "")
+        if qs is None:
             wanted = f"{set_id} version {version}" if version else set_id
-            known = ", ".join(sorted(self.sets)) or "none"
+            known = ", ".join(f"{q.id} {q.version}" for q in self.all()) or "none"
             raise QuestionSetError(f"unknown question set {wanted} (known: {known})")
         return qs
 
 
-def load_catalog(dirs: Iterable[Path] | None = None, cache_dir: Path | None = None) -> Catalog:
-    """Load every ``*.json`` set in ``dirs``; bad files are reported, not fatal."""
-    sets: dict[str, QuestionSet] = {}
-    errors: list[str] = []
-    for d in dirs if dirs is not None else [BUILTIN_DIR]:
+def load_catalog(dirs: Iterable[Path] | None = None, cache_dir: Path | None = None,
+                 origins: Iterable[str] | None = None) -> Catalog:
+    """Load every ``*.json`` set in ``dirs`` (each folder named by the matching
+    ``origins`` entry, default "built-in"); bad files are reported, not fatal.
+    A second file with an (id, version) already loaded is refused, so a set
+    installed later never replaces one loaded earlier (the built-in sets come first)."""
+    cat = Catalog({}, [])
+    folders = list(dirs) if dirs is not None else [BUILTIN_DIR]
+    names = list(origins) if origins is not None else ["built-in"] * len(folders)
+    for d, origin in zip(folders, names, strict=True):
         for path in sorted(Path(d).glob("*.json")):
             try:
                 qs = load_question_set(path, cache_dir)
             except QuestionSetError as e:
-                errors.append(str(e))
+                cat.errors.append(str(e))
                 continue
-            if qs.id in sets:
-                errors.append(f"{path}: question set id {qs.id!r} is already defined by {sets[qs.id].path}")
+            same = cat.versions.setdefault(qs.id, {})
+            if qs.version in same:
+                cat.errors.append(f"{path}: question set {qs.id!r} version {qs.version} is already defined by "
+                                  f"{same[qs.version].path} ({cat.origin[(qs.id, qs.version)]}); not loaded")
                 continue
-            sets[qs.id] = qs
-    return Catalog(sets, errors)
+            same[qs.version] = qs
+            cat.origin[(qs.id, qs.version)] = origin
+    return cat
 
 
 _builtin: Catalog | None = None

@@ -196,3 +196,44 @@ def test_runtime_classes_mirror_the_schema_models():
             else:
                 got = f.default if f.default is not dataclasses.MISSING else f.default_factory()
                 assert got == spec.default, (runtime.__name__, f.name)
+
+
+# ---- versions side by side ----------------------------------------------------
+
+
+def _with_version(src: Path, dest: Path, version: str) -> Path:
+    data = json.loads(src.read_text(encoding="utf-8"))
+    data["version"] = version
+    dest.mkdir(parents=True, exist_ok=True)
+    out = dest / f"{data['id']}-{version}.json"
+    out.write_text(json.dumps(data), encoding="utf-8")
+    return out
+
+
+def test_two_versions_of_one_set_load_together_and_the_newest_is_offered(tmp_path):
+    """Replays issue 17: loading iaow-2013 1.0.0 and 1.1.0 together failed with
+    "question set id 'iaow-2013' is already defined"."""
+    user = tmp_path / "user"
+    _with_version(BUILTIN_DIR / "iaow-2013.json", user, "1.1.0")
+    _with_version(BUILTIN_DIR / "iaow-2013.json", user, "1.10.0")
+    cat = load_catalog([BUILTIN_DIR, user], origins=["built-in", "installed"])
+    assert cat.errors == []
+    assert sorted(cat.versions["iaow-2013"]) == ["1.0.0", "1.1.0", "1.10.0"]
+    assert cat.get("iaow-2013", "1.0.0").version == "1.0.0"  # an inspection on 1.0.0 still opens
+    assert cat.get("iaow-2013").version == "1.10.0"  # numbers compare as numbers
+    assert cat.sets["iaow-2013"].version == "1.10.0"
+    assert [(q.id, q.version) for q in cat.all()][:3] == [("iaow-2013", v) for v in ("1.0.0", "1.1.0", "1.10.0")]
+    assert cat.origin[("iaow-2013", "1.1.0")] == "installed" and cat.origin[("iaow-2013", "1.0.0")] == "built-in"
+    with pytest.raises(QuestionSetError, match="unknown question set iaow-2013 version 9.9"):
+        cat.get("iaow-2013", "9.9")
+
+
+def test_an_installed_file_never_replaces_a_built_in_version(tmp_path):
+    user = tmp_path / "user"
+    shadow = json.loads((BUILTIN_DIR / "iaow-2013.json").read_text(encoding="utf-8"))
+    shadow["title"] = {"en": "Impostor"}
+    user.mkdir()
+    (user / "iaow.json").write_text(json.dumps(shadow), encoding="utf-8")
+    cat = load_catalog([BUILTIN_DIR, user], origins=["built-in", "installed"])
+    assert cat.get("iaow-2013", "1.0.0").title() != "Impostor"
+    assert len(cat.errors) == 1 and "already defined" in cat.errors[0] and "built-in" in cat.errors[0]
