@@ -192,12 +192,14 @@ class Catalog:
 
 
 def load_catalog(dirs: Iterable[Path] | None = None, cache_dir: Path | None = None,
-                 origins: Iterable[str] | None = None) -> Catalog:
+                 origins: Iterable[str] | None = None, base: Catalog | None = None) -> Catalog:
     """Load every ``*.json`` set in ``dirs`` (each folder named by the matching
     ``origins`` entry, default "built-in"); bad files are reported, not fatal.
     A second file with an (id, version) already loaded is refused, so a set
-    installed later never replaces one loaded earlier (the built-in sets come first)."""
-    cat = Catalog({}, [])
+    installed later never replaces one loaded earlier (the built-in sets come
+    first).  With ``base``, its sets come first and it is left unchanged."""
+    cat = Catalog({k: dict(v) for k, v in base.versions.items()}, list(base.errors), dict(base.origin)) if base \
+        else Catalog({}, [])
     folders = list(dirs) if dirs is not None else [BUILTIN_DIR]
     names = list(origins) if origins is not None else ["built-in"] * len(folders)
     for d, origin in zip(folders, names, strict=True):

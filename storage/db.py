@@ -21,7 +21,7 @@ from typing import Any
 
 from storage.errors import CannotOpen, Damaged, NotCaseAssessor, StorageError, mapped_errors
 from storage.private import private_db_file
-from storage.schema import SCHEMA_VERSION, check_ours, migrate
+from storage.schema import SCHEMA_VERSION, backup_copy, check_ours, migrate
 
 __all__ = ["Database", "now", "new_id", "dumps"]
 
@@ -190,6 +190,17 @@ class Database:
             cur = self.conn.execute(sql, params)
             cur.row_factory = sqlite3.Row
             return list(cur.fetchall())
+
+    def backup_copy(self, label: str) -> Path:
+        """A whole copy of the database beside it (``<name>.<label>-<time>.bak``, 0600)."""
+        if self.path == Path(":memory:"):
+            raise StorageError("An in-memory database has no file to back up.")
+        try:
+            with mapped_errors():
+                return backup_copy(self.conn, self.path, label)
+        except OSError as e:
+            raise StorageError(f"The backup beside the database could not be written ({e.strerror or e}). "
+                               "Nothing was changed.") from e
 
     def integrity_ok(self) -> bool:
         return bool(self.query("PRAGMA integrity_check")[0][0] == "ok")

@@ -208,7 +208,8 @@ def merge_data(store: Store, data: InspectionDump, auth: Authority, *, file_sha:
         if tuple(row) != (ins.question_set_id, ins.question_set_version):
             raise ScopeError(
                 f"the file uses {ins.question_set_id} {ins.question_set_version} but the inspection here uses "
-                f"{row[0]} {row[1]}; an inspection never mixes question sets"
+                f"{row[0]} {row[1]}; an inspection never mixes question-set versions: move the laptop's inspection "
+                f"to {row[1]} ('migrate-inspection --to {row[1]}' there, with the lead's mapping) and export again"
             )
         _check_scope(c, data, auth)
         touched: set[str] = set()

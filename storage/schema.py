@@ -241,8 +241,18 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2
 
 
 def backup_before_migration(conn: sqlite3.Connection, path: Path, from_version: int) -> Path:
+    return backup_copy(conn, path, f"v{from_version}")
+
+
+def backup_copy(conn: sqlite3.Connection, path: Path, label: str) -> Path:
+    """A copy of the whole database beside it, ``<name>.<label>-<time>.bak``
+    (a new name each time: an earlier backup is never overwritten)."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.v{from_version}-{stamp}.bak")
+    target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.{label}-{stamp}-{n}.bak")
     private_file(target)  # 0600 before SQLite writes a byte of the copy
     dest = sqlite3.connect(target)
     try:

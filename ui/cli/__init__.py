@@ -55,7 +55,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         if getattr(args, "opens_db", False):
-            writes = getattr(args, "writes", False)
+            writes = getattr(args, "writes", False) and not getattr(args, "dry_run", False)  # a dry run changes nothing
             creates = getattr(args, "creates_db", False)
             if writes and not args.as_name and creates and not Path(args.db).exists():
                 raise OpError(NO_NAME)  # a new database has no stored name: refuse before creating it

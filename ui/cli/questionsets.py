@@ -16,6 +16,23 @@ def register(sub: Any, db: argparse.ArgumentParser) -> None:
     s.add_argument("--format", choices=["table", "json"], default="table")
     s.add_argument("--schema", action="store_true", help="print the question-set JSON Schema")
     s.set_defaults(func=question_sets)
+    acts = s.add_subparsers(dest="action", metavar="ACTION", required=False)
+    a = acts.add_parser("install", help="validate a question-set file and install it beside the built-in sets")
+    a.add_argument("file", type=Path)
+    a.set_defaults(func=install)
+    a = acts.add_parser("diff", help="questions, scales and case fields added, removed or changed between two sets")
+    a.add_argument("old", metavar="ID[@VERSION]")
+    a.add_argument("new", metavar="ID[@VERSION]")
+    a.add_argument("--format", choices=["table", "json"], default="table")
+    a.set_defaults(func=diff)
+    s = sub.add_parser("migrate-inspection", parents=[db],
+                       help="move an inspection to another version of its question set (see --dry-run)")
+    s.add_argument("--inspection", required=True, help="inspection id, id prefix or name")
+    s.add_argument("--to", required=True, metavar="VERSION", help="the version to move to (installed or built-in)")
+    s.add_argument("--map", type=Path, metavar="FILE", help="mapping of renamed questions and options (JSON)")
+    s.add_argument("--dry-run", action="store_true", help="show exactly what would change; change nothing")
+    s.add_argument("--format", choices=["text", "json"], default="text")
+    s.set_defaults(func=migrate_inspection, writes=True)
     s = sub.add_parser("schemas", help="write the published JSON Schemas into a folder")
     s.add_argument("--out", default="docs")
     s.set_defaults(func=schemas)
@@ -50,18 +67,22 @@ def question_sets(args: argparse.Namespace, out: TextIO) -> int:
     if args.show:
         return _show(cat.get(args.show), args.format, out)
     sets: list[dict[str, Any]] = []
-    for qs in cat.sets.values():
+    for qs in cat.all():
         counts: dict[str, int] = {}
         for qv in qs.questions:
             counts[qv.criterion.code] = counts.get(qv.criterion.code, 0) + 1
         sets.append({"id": qs.id, "title": qs.title(), "version": qs.version, "framework": qs.data.framework,
                      "effective_date": qs.data.effective_date, "questions": len(qs.questions),
+                     "origin": cat.origin.get((qs.id, qs.version), "built-in"),
+                     "newest": cat.newest(qs.id) is qs,
                      "scored": sum(1 for qv in qs.questions if qv.q.scored), "per_criterion": counts})
     if args.format == "json":
         write_json(sets, out)
         return 0
     for s in sets:
-        out.write(f"{s['id']}  {s['title']}  (version {s['version']}, {s['questions']} questions, {s['scored']} scored)\n")
+        newest = ", offered for new inspections" if s["newest"] else ""
+        out.write(f"{s['id']}  {s['title']}  (version {s['version']}, {s['origin']}{newest}; "
+                  f"{s['questions']} questions, {s['scored']} scored)\n")
         out.write("   " + "  ".join(f"{k}:{v}" for k, v in s["per_criterion"].items()) + "\n")
     return 0
 
@@ -71,4 +92,45 @@ def schemas(args: argparse.Namespace, out: TextIO) -> int:
 
     written = write_schemas(Path(args.out))
     out.write(f"wrote {len(written)} schemas to {args.out}\n")
+    return 0
+
+
+def install(args: argparse.Namespace, out: TextIO) -> int:
+    from ui.ops.paths import sets_dir
+    from ui.ops.questionsets import install_set
+
+    qs = install_set(args.file)
+    out.write(f"installed {qs.id} version {qs.version} ({len(qs.questions)} questions) in {sets_dir()}\n")
+    return 0
+
+
+def diff(args: argparse.Namespace, out: TextIO) -> int:
+    from ui.ops.questionsets import diff as diff_sets
+
+    d = diff_sets(args.old, args.new)
+    if args.format == "json":
+        write_json(d.to_json(), out)
+        return 0
+    out.write(f"{d.old} -> {d.new}\n")
+    if d.empty:
+        out.write("  no differences\n")
+    for title, items in (("added", d.added), ("removed", d.removed), ("moved in the journey", d.moved)):
+        if items:
+            out.write(f"  questions {title} ({len(items)}): {', '.join(items)}\n")
+    for qid, what in d.changed.items():
+        out.write(f"  changed {qid}: {', '.join(what)}\n")
+    for line in d.scales + d.case_fields:
+        out.write(f"  {line}\n")
+    return 0
+
+
+def migrate_inspection(args: argparse.Namespace, out: TextIO, ws: Any) -> int:
+    from ui.ops.questionsets import migrate_inspection as migrate
+    from ui.ops.questionsets import report_text
+
+    m = migrate(ws, args.inspection, args.to, args.map, dry_run=args.dry_run)
+    if args.format == "json":
+        write_json(m.to_json(), out)
+    else:
+        out.write(report_text(m))
     return 0

@@ -23,7 +23,8 @@ def new_inspection(ws: Workspace, name: str, set_id: str, *, area: str = "", sta
                    end_date: str = "", who: str | None = None) -> Done:
     if not name.strip():
         raise OpError("an inspection needs a name")
-    qs = catalog().get(set_id)
+    sid, _, version = set_id.partition("@")
+    qs = catalog().get(sid, version or None)
     iid = ws.store.create_inspection(name.strip(), qs.id, qs.version, area=area, start_date=start_date,
                                      end_date=end_date, who=who or ws.who())
     return Done(1, iid, INSPECTIONS)

@@ -50,3 +50,8 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
     return _own_folder(Path(user_cache_dir("case-assessor", appauthor=False)))
+
+
+def sets_dir() -> Path:
+    """The folder of question sets this user installed (beside the built-in ones; 0700)."""
+    return _own_folder(data_path("CASE_ASSESSOR_SETS", "question-sets"))

@@ -11,10 +11,10 @@ import logging
 from pathlib import Path
 
 from models.limits import name_problem
-from models.questionset import Catalog, QuestionSet, QuestionSetError, builtin_catalog
+from models.questionset import Catalog, QuestionSet, QuestionSetError, builtin_catalog, load_catalog
 from storage.store import CaseRow, CaseSummary, InspectionRow, Store
 from ui.ops.errors import OpError
-from ui.ops.paths import cache_dir, default_db_path
+from ui.ops.paths import cache_dir, default_db_path, sets_dir
 
 log = logging.getLogger("case_assessor")
 
@@ -26,14 +26,30 @@ NO_NAME = ("every change is recorded with the name of the person who made it, an
 
 
 def catalog() -> Catalog:
-    """The built-in question sets; refused files are logged (by name, no data).
+    """The built-in question sets, then those installed in the user's data
+    folder (:func:`ui.ops.paths.sets_dir`); refused files are logged (by name, no data).
 
     Validated sets are cached, checked by hash, in the user's cache folder, so a
-    start with an unchanged set never imports the validator."""
-    cat = builtin_catalog(cache_dir=cache_dir() / "question-sets")
-    for err in cat.errors:
-        log.warning("question set refused: %s", err)
-    return cat
+    start with unchanged sets never imports the validator.  The built-in sets
+    load once per process; the installed ones once per folder (an install
+    calls :func:`forget_installed`)."""
+    folder = sets_dir()
+    got = _installed.get(folder)
+    if got is None:
+        base = builtin_catalog(cache_dir=cache_dir() / "question-sets")
+        got = load_catalog([folder], cache_dir=cache_dir() / "question-sets", origins=["installed"], base=base)
+        for err in got.errors:
+            log.warning("question set refused: %s", err)
+        _installed[folder] = got
+    return got
+
+
+_installed: dict[Path, Catalog] = {}
+
+
+def forget_installed() -> None:
+    """Read the installed sets again at the next :func:`catalog` call."""
+    _installed.clear()
 
 
 class Workspace:
