@@ -254,6 +254,7 @@ class QuestionSetData(Node):
     case_list_columns: list[str] = field(default_factory=list)
     subgroup_by: list[str] = field(default_factory=list)
     sample_by: list[str] = field(default_factory=list)
+    journey_order: list[str] = field(default_factory=list)
     groups: list[Group]
     criteria: list[Criterion]
     case_fields: list[CaseField]

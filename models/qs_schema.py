@@ -241,6 +241,8 @@ class QuestionSetFile(_Strict):
     case_list_columns: list[str] = []  # case fields shown as columns of the case list
     subgroup_by: list[str] = []  # case fields the findings report's subgroup appendix splits by
     sample_by: list[str] = []  # case fields the sample tables (dashboard, report) count by
+    # criteria in the order the walk-through takes them within each stage (default: by outcome/section)
+    journey_order: list[str] = []
     groups: list[Group]
     criteria: list[Criterion]
     case_fields: list[CaseField]

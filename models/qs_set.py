@@ -10,7 +10,7 @@ from typing import Any
 from models.limits import detail_text_problem
 from models.qs_common import QuestionSetError, Stage, text_in
 from models.qs_runtime import BandRule, CaseField, Criterion, Group, Question, QuestionSetData, Scale
-from models.qs_validate import first_problem, scale_of
+from models.qs_validate import first_problem, journey_order, scale_of
 
 
 @dataclass(frozen=True)
@@ -45,17 +45,7 @@ class QuestionSet:
         if problem is not None:
             raise self._fail(*problem)
         crit = {c.code: c for c in data.criteria}
-        group_order = {g.id: i for i, g in enumerate(data.groups)}
-        crit_order = {c.code: i for i, c in enumerate(data.criteria)}
-        indexed = list(enumerate(data.questions))
-        indexed.sort(
-            key=lambda iq: (
-                crit[iq[1].criterion].stage.rank,
-                group_order[crit[iq[1].criterion].group],
-                crit_order[iq[1].criterion],
-                iq[0],
-            )
-        )
+        indexed = [(i, data.questions[i]) for i in journey_order(data)]
         views = []
         for pos, (_, q) in enumerate(indexed):
             scale = scale_of(q, data.scales)

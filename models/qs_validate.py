@@ -33,6 +33,26 @@ Problem = tuple[str, str | None]
 FIELD_LISTS = ("split_by", "case_list_columns", "subgroup_by", "sample_by")
 
 
+def journey_order(d: QuestionSetData) -> list[int]:
+    """The indexes of ``d.questions`` in journey order: by stage, then by the
+    set's ``journey_order`` of criteria when it has one (criteria it does not
+    name follow, in the usual order), else by group and criterion as listed,
+    then as the file lists them."""
+    crit = {c.code: c for c in d.criteria}
+    group_order = {g.id: i for i, g in enumerate(d.groups)}
+    crit_order = {c.code: i for i, c in enumerate(d.criteria)}
+    chosen = {code: i for i, code in enumerate(d.journey_order)}
+
+    def key(i: int) -> tuple[int, int, int, int, int]:
+        c = crit.get(d.questions[i].criterion)
+        if c is None:  # reported by problems(); keep the file's order meanwhile
+            return (0, 0, 0, 0, i)
+        named = chosen.get(c.code, len(chosen))
+        return (c.stage.rank, named, group_order.get(c.group, 0), crit_order[c.code], i)
+
+    return sorted(range(len(d.questions)), key=key)
+
+
 def first_problem(d: QuestionSetData) -> Problem | None:
     """The first problem found in ``d``, or None when every reference resolves."""
     return next(problems(d), None)
@@ -52,7 +72,7 @@ def problems(d: QuestionSetData) -> Iterator[Problem]:
         codes={c.code for c in d.criteria},
         fields={f.id: f for f in d.case_fields},
         questions=ids,
-        position={q.id: i for i, q in enumerate(d.questions)},
+        position={d.questions[i].id: pos for pos, i in enumerate(journey_order(d))},
     )
     for q in d.questions:
         for problem in _question_problems(d, q, refs):
@@ -68,6 +88,11 @@ def _set_problems(d: QuestionSetData) -> Iterator[str]:
     codes = {c.code for c in d.criteria}
     if len(codes) != len(d.criteria):
         yield "duplicate criterion code"
+    for code in d.journey_order:
+        if code not in codes:
+            yield f"journey_order names unknown criterion {code!r}"
+    if len(set(d.journey_order)) != len(d.journey_order):
+        yield "journey_order names a criterion twice"
     for c in d.criteria:
         if c.group not in groups or groups[c.group].kind == "headline":
             yield f"criterion {c.code} names unknown outcome/section {c.group!r}"
@@ -147,6 +172,9 @@ def condition_problems(
         yield from _field_cond_problems(cond, fields)
     elif isinstance(cond, AnswerCond):
         yield from _answer_cond_problems(cond, questions, scales, qid)
+        if cond.answer in position and qid in position and position[cond.answer] > position[qid]:
+            yield (f"condition on {cond.answer}, which comes later in the journey (questions are asked in "
+                   "journey order, so its answer is never known in time)")
 
 
 def _field_cond_problems(cond: FieldCond, fields: dict[str, CaseField]) -> Iterator[str]:

@@ -221,3 +221,31 @@ def test_field_list_naming_an_unknown_field_is_refused(tmp_path, name):
     d[name] = ["case_type", "shoe_size"]
     with pytest.raises(QuestionSetError, match=rf"bad\.json: {name} names unknown case field 'shoe_size'"):
         load_question_set(_write(tmp_path, d))
+
+
+# ---- journey order ------------------------------------------------------------
+
+
+def test_journey_order_puts_named_criteria_first_within_their_stage(iaow):
+    d = iaow.data.to_json()
+    d["journey_order"] = ["1.1", "2.1", "4.1", "3.1"]
+    from models.questionset import validate_dict
+
+    qs = validate_dict(d)
+    firsts = list(dict.fromkeys(qv.criterion.code for qv in qs.questions))
+    assert firsts[:6] == ["1.1", "2.1", "4.1", "3.1", "5.1", "2.2"]  # 5.1 keeps its place after the named ones
+    assert [qv.id for qv in qs.questions][:3] == [qv.id for qv in iaow.questions][:3]
+
+
+def test_a_condition_on_a_question_later_in_the_journey_is_refused(iaow):
+    from models.questionset import validate_dict
+
+    d = iaow.data.to_json()
+    # assess first, then plan (issue 17): 3.1's plan questions (3.1-10 to 13) ask only when there is
+    # a sentence plan (2.1-08), so 3.1 cannot simply go before 2.1
+    d["journey_order"] = ["1.1", "3.1", "4.1", "2.1"]
+    with pytest.raises(QuestionSetError, match="IAOW-3.1-10: condition on IAOW-2.1-08, which comes later"):
+        validate_dict(d)
+    d["journey_order"] = ["9.9"]
+    with pytest.raises(QuestionSetError, match="journey_order names unknown criterion '9.9'"):
+        validate_dict(d)
