@@ -211,7 +211,7 @@ def _fixed_docs(set_id: str, n: int):
     from models.scoring import CaseInput
     from storage.store import AnswerRow, AssessmentRow, CaseRow, InspectionRow
 
-    qs = builtin_catalog().get(set_id)
+    qs = builtin_catalog().get(set_id, "1.0.0")  # the fixed input: a version that never changes
     ins = InspectionRow("ins-1", "Golden inspection ŵ", "Testshire", qs.id, qs.version, "2024-01-01", "2024-02-01", STAMP)
     docs, inputs = [], []
     for i in range(n):
