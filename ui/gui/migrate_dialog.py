@@ -35,7 +35,7 @@ class MigrateDialog(QDialog):
         super().__init__(parent)
         self.ws = ws
         self.ins = ws.inspection(inspection_id)
-        self.done: questionsets.Migration | None = None
+        self.migration: questionsets.Migration | None = None
         self._previewed: tuple[str, str] | None = None
         self.setWindowTitle(self.tr("Move inspection to another question-set version"))
         self.resize(760, 520)
@@ -116,13 +116,13 @@ class MigrateDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.done = questionsets.migrate_inspection(self.ws, self.ins.id, version,
+            self.migration = questionsets.migrate_inspection(self.ws, self.ins.id, version,
                                                           Path(mapping) if mapping else None)
         except USER_ERRORS as e:
             self.report.setPlainText(self.tr("The migration was not made; nothing was changed.\n\n{error}").format(
                 error=e))
             return
-        self.report.setPlainText(questionsets.report_text(self.done))
+        self.report.setPlainText(questionsets.report_text(self.migration))
         self.migrate_button.setEnabled(False)
         self.preview_button.setEnabled(False)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setFocus()

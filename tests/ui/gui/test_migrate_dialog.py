@@ -34,7 +34,7 @@ def test_preview_then_migrate(qtbot, store, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(dlg.migrate_button, qtbot_button())
     assert ws.question_set(iid).version == "2.0.0"
-    assert dlg.done is not None and dlg.done.backup is not None and dlg.done.backup.exists()
+    assert dlg.migration is not None and dlg.migration.backup is not None and dlg.migration.backup.exists()
     assert "backup of the database" in dlg.report.toPlainText() and not dlg.migrate_button.isEnabled()
 
 
