@@ -28,8 +28,12 @@ def case_doc(ws: Workspace, case_id: str) -> CaseDoc:
     from exports.pdf import CaseDoc
     from storage.merge import open_conflict_counts
 
+    from storage.bin import case_deleted
+
     store = ws.store
     case = store.get_case(case_id)
+    if case_deleted(store, case_id):
+        raise OpError(f"case {case.reference!r} is in the bin: restore it to print it")
     ins = store.get_inspection(case.inspection_id)
     qs = ws.question_set(ins)
     a = store.primary_assessment(case_id)
