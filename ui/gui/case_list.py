@@ -12,11 +12,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from ui.gui.empty_state import EmptyState
 from ui.ops.inspections import CaseListing
 
 CASE_ID = Qt.ItemDataRole.UserRole + 1
@@ -82,7 +84,11 @@ class CaseList(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        lay.addWidget(self.table, 1)
+        self.empty = EmptyState()  # first launch, or an inspection without cases: the first steps
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.table)
+        self.pages.addWidget(self.empty)
+        lay.addWidget(self.pages, 1)
         self.summary = QLabel()
         lay.addWidget(self.summary)
         self.search.textChanged.connect(self._filter)
@@ -114,6 +120,9 @@ class CaseList(QWidget):
         m.setHorizontalHeaderLabels([self.tr("Case"), *cols, *(self.tr(h) for h in
                                      ("Assessor", "Status", "Progress", "Last edit"))])
         self.status_col = 2 + len(cols)
+        has_cases = bool(listing and listing.rows)
+        self.empty.show_step(2 if listing is not None else 1)
+        self.pages.setCurrentWidget(self.table if has_cases else self.empty)
         if listing is None:
             return
         for r in listing.rows:

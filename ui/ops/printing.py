@@ -26,9 +26,8 @@ Progress = Callable[[int, int], bool]
 
 def case_doc(ws: Workspace, case_id: str) -> CaseDoc:
     from exports.pdf import CaseDoc
-    from storage.merge import open_conflict_counts
-
     from storage.bin import case_deleted
+    from storage.merge import open_conflict_counts
 
     store = ws.store
     case = store.get_case(case_id)
