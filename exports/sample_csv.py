@@ -270,12 +270,10 @@ def template(qs: QuestionSet) -> bytes:
     """A sample-list template for the question set: notes on every column
     (rows starting with #, which the reader skips above the header), then the
     header, by label, ready for one case per row."""
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow([f"{COMMENT} Sample list for {qs.title()} ({qs.id} {qs.version}). Rows starting with # are notes "
-                "and are skipped. One case per row under the header; values by their label or code, any case."])
-    w.writerow([f"{COMMENT} reference (required): the case reference, unique in the inspection"])
-    for f in qs.data.case_fields:
-        w.writerow([f"{COMMENT} {describe_field(f)}"])
-    w.writerow(["reference", *(_label(f) for f in qs.data.case_fields)])
-    return buf.getvalue().encode("utf-8")
+    from exports.tables import to_csv  # every CSV the app writes goes through it (formula-safe cells)
+
+    notes = [[f"{COMMENT} Sample list for {qs.title()} ({qs.id} {qs.version}). Rows starting with # are notes and "
+              "are skipped. One case per row under the header; values by their label or code, any case."],
+             [f"{COMMENT} reference (required): the case reference, unique in the inspection"],
+             *([f"{COMMENT} {describe_field(f)}"] for f in qs.data.case_fields)]
+    return to_csv(notes[0], [*notes[1:], ["reference", *(_label(f) for f in qs.data.case_fields)]])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from models.questionset import QuestionSet
@@ -16,6 +17,13 @@ from ui.ops.workspace import DEFAULT_SET, catalog
 
 
 class CaseActions(DatabaseActions):
+    def case_context_menu(self) -> None:
+        """Right-click on the case list: the actions on the selected cases."""
+        table = self.list.table
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for key in ("assess", "edit_case", "rename_case", "delete_case", "print_case"):
+            table.addAction(self.acts[key])
+
     # ------------------------------------------------------------------ sample lists
     def _question_set(self) -> QuestionSet:
         iid = self.current_inspection()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -108,9 +108,15 @@ class CaseList(QWidget):
         """Select a case's row and give the table the keyboard."""
         for r in range(self.proxy.rowCount()):
             if self.proxy.index(r, 0).data(CASE_ID) == case_id:
-                self.table.selectRow(r)
+                self._select_row(r)
                 break
         self.table.setFocus()
+
+    def _select_row(self, row: int) -> None:
+        """Select exactly this row (``selectRow`` would toggle it while Ctrl is held)."""
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                 | QItemSelectionModel.SelectionFlag.Current)
+        self.table.selectionModel().setCurrentIndex(self.proxy.index(row, 0), flags)
 
     def show_listing(self, listing: CaseListing | None) -> None:
         """Fill the table: reference, the question set's list columns, assessor, status, progress."""
@@ -137,7 +143,7 @@ class CaseList(QWidget):
                                                                               listing.title))
         self._filter()
         if listing.rows and not self.table.selectionModel().hasSelection():
-            self.table.selectRow(0)
+            self._select_row(0)
 
     def selected_case_ids(self) -> list[str]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})

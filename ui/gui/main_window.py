@@ -33,6 +33,7 @@ class MainWindow(CaseActions):
         self.statusBar().addPermanentWidget(self.db_label)
         self._menus()
         self._toolbar()
+        self.case_context_menu()
         self.list.empty.bind(self.acts["new_inspection"], self.acts["import_sample"], self.acts["template"],
                              self.acts["add_case"])
         self.list.table.selectionModel().selectionChanged.connect(lambda *_a: self.update_actions())
@@ -90,7 +91,7 @@ class MainWindow(CaseActions):
         self.redo_action.setToolTip(self.tr("Redo (Ctrl+Y)"))
         c = mb.addMenu(self.tr("&Case"))
         a["add_case"] = act(c, self.tr("&Add case…"), self.add_case, "Ctrl+Shift+N")
-        a["assess"] = act(c, self.tr("A&ssess the selected case"), self.open_selected)
+        a["assess"] = act(c, self.tr("Assess the selected &case"), self.open_selected)
         a["edit_case"] = act(c, self.tr("Edit case &details…"), self.edit_case, "Ctrl+D")
         a["rename_case"] = act(c, self.tr("Re&name case…"), self.rename_case)
         a["delete_case"] = act(c, self.tr("Dele&te case…"), self.delete_case)
