@@ -86,15 +86,14 @@ class BinDialog(QDialog):
             btn.setEnabled(self.writable and it is not None and it.data(ID) is not None)
 
     def _case(self) -> None:
-        it = self.cases.currentItem()
-        if it is not None and it.data(ID):
-            fresh = self._restore_case(str(it.data(ID)))
-            if fresh is not None:
-                self.show_bin(fresh)
+        self._restore(self.cases, self._restore_case)
 
     def _inspection(self) -> None:
-        it = self.inspections.currentItem()
+        self._restore(self.inspections, self._restore_inspection)
+
+    def _restore(self, lst: QListWidget, restore: Callable[[str], Bin | None]) -> None:
+        it = lst.currentItem()
         if it is not None and it.data(ID):
-            fresh = self._restore_inspection(str(it.data(ID)))
+            fresh = restore(str(it.data(ID)))
             if fresh is not None:
                 self.show_bin(fresh)

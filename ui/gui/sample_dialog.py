@@ -71,7 +71,9 @@ def show_problems(parent: QWidget, title: str, what: str, e: Exception) -> None:
     problems: list[str] = list(getattr(e, "problems", []) or [])
     box = QMessageBox(QMessageBox.Icon.Warning, title, what, QMessageBox.StandardButton.Ok, parent)
     if len(problems) > 1:
-        head = "\n".join(problems[:SHOWN]) + ("\n…" if len(problems) > SHOWN else "")
+        more = len(problems) - SHOWN
+        head = "\n".join(problems[:SHOWN]) + (parent.tr("\n… and {0} more (Show Details… lists them all)")
+                                               .format(more) if more > 0 else "")
         box.setInformativeText(parent.tr("{0} problems; nothing was imported:\n\n{1}").format(len(problems), head))
         box.setDetailedText(str(e))
     else:
