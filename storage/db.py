@@ -11,6 +11,7 @@ it is.  Nothing half-written is left behind either way.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import uuid
 from collections.abc import Iterator, Sequence
@@ -19,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from storage.errors import CannotOpen, Damaged, NotCaseAssessor, StorageError, mapped_errors
+from storage.errors import CannotOpen, Damaged, NotCaseAssessor, ReadOnly, StorageError, mapped_errors
 from storage.private import private_db_file
 from storage.schema import SCHEMA_VERSION, backup_copy, check_ours, migrate
 
@@ -78,6 +79,45 @@ def _quick_check(conn: sqlite3.Connection) -> bool:
     return [tuple(r) for r in rows] == [("ok",)]
 
 
+READ_ONLY = ("The database is open read-only (the file or its folder may not be written): you can view and print, "
+             "but nothing can be changed. Copy it somewhere you can write to work on it.")
+
+
+def unwritable(path: Path) -> bool:
+    """An existing database this user may not write (the file or its folder:
+    SQLite writes its journal beside the file)."""
+    return path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def _open_read_only(path: Path, timeout: float) -> sqlite3.Connection:
+    """A read-only connection (``mode=ro``; ``immutable=1`` when the write-ahead
+    log's index cannot be created in a read-only folder) to a current database."""
+    from urllib.parse import quote
+
+    _refuse_non_sqlite(path)
+    for extra in ("", "&immutable=1"):
+        with mapped_errors():
+            conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro{extra}", uri=True, timeout=timeout,
+                                   isolation_level=None, check_same_thread=False)
+        try:
+            with mapped_errors():
+                conn.execute("PRAGMA query_only = ON")
+                check_ours(conn)
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version != SCHEMA_VERSION:
+                raise ReadOnly("The database is read-only and was written by an older Case Assessor: it must be "
+                               "upgraded, which needs write access. Copy it somewhere you can write. Nothing was changed.")
+            return conn
+        except CannotOpen:
+            conn.close()
+            if extra:
+                raise
+        except BaseException:
+            conn.close()
+            raise
+    raise AssertionError("unreachable")
+
+
 class Database:
     """An open, migrated Case Assessor database file (or ``":memory:"``).
 
@@ -88,12 +128,17 @@ class Database:
     (``damaged`` holds the :class:`~storage.errors.Damaged` error to show, and
     every write transaction raises it)."""
 
-    def __init__(self, path: str | Path, *, timeout: float = 5.0) -> None:
+    def __init__(self, path: str | Path, *, timeout: float = 5.0, read_only: bool = False) -> None:
         self.path = Path(path)
         self.backup_path: Path | None = None
         self.damaged: Damaged | None = None
+        self.read_only: ReadOnly | None = None  # set when open read-only: every write raises it
         self._closed = False
         memory = str(path) == ":memory:"
+        if not memory and (read_only or unwritable(self.path)):
+            self.conn = _open_read_only(self.path, timeout)
+            self.read_only = ReadOnly(READ_ONLY)
+            return
         try:
             if not memory:
                 private_db_file(self.path)
@@ -150,6 +195,8 @@ class Database:
         every write with :class:`~storage.errors.Damaged`."""
         if self.damaged is not None:
             raise Damaged()
+        if self.read_only is not None:
+            raise ReadOnly(READ_ONLY)
         with mapped_errors():
             self.conn.execute("BEGIN IMMEDIATE")
         try:

@@ -230,7 +230,8 @@ def _merge_case(c: sqlite3.Connection, inspection_id: str, entry: CaseDump, auth
                 out: MergeOutcome) -> None:
     """One case (in scope) and its assessments, recorded in ``out``."""
     case = entry.case
-    stored = c.execute("SELECT details_seq, updated_at, details FROM cases WHERE id = ?", (case.id,)).fetchone()
+    stored = c.execute("SELECT details_seq, updated_at, details, deleted_at FROM cases WHERE id = ?",
+                       (case.id,)).fetchone()
     changed = False
     if stored is None:
         tables.insert_case(c, inspection_id, case)
@@ -248,6 +249,8 @@ def _merge_case(c: sqlite3.Connection, inspection_id: str, entry: CaseDump, auth
         changed = _merge_assessment(c, case, ae, out) or changed
     if stored is not None:
         (out.updated if changed else out.unchanged).append(case.reference)
+        if stored[3] is not None:  # deleted here: the work is kept, the case stays in the bin (docs/merge.md)
+            out.in_bin.append(case.reference)
 
 
 def _merge_assessment(c: sqlite3.Connection, case: CaseRow, ae: AssessmentDump, out: MergeOutcome) -> bool:
@@ -393,7 +396,8 @@ def _conflict_id(case_id: str, question_id: str) -> str:
 
 
 def list_conflicts(store: Store, inspection_id: str, status: str | None = None) -> list[dict[str, Any]]:
-    sql = ("SELECT k.*, c.reference FROM conflicts k JOIN cases c ON c.id = k.case_id WHERE k.inspection_id = ?"
+    sql = ("SELECT k.*, c.reference FROM conflicts k JOIN cases c ON c.id = k.case_id WHERE k.inspection_id = ? "
+           "AND c.deleted_at IS NULL"
            + (" AND k.status = ?" if status else "") + " ORDER BY c.reference, k.question_id")
     rows = store.query(sql, (inspection_id, status) if status else (inspection_id,))
     out = []
@@ -478,7 +482,8 @@ def all_assessments(store: Store, inspection_id: str) -> list[tuple[CaseRow, Ass
 def open_conflict_counts(store: Store, inspection_id: str) -> dict[str, int]:
     """Open conflicts per case id (empty on a database that has never merged)."""
     rows = store.query(
-        "SELECT case_id, count(*) FROM conflicts WHERE inspection_id = ? AND status = 'open' GROUP BY case_id",
+        "SELECT case_id, count(*) FROM conflicts k WHERE inspection_id = ? AND status = 'open' AND NOT EXISTS "
+        "(SELECT 1 FROM cases c WHERE c.id = k.case_id AND c.deleted_at IS NOT NULL) GROUP BY case_id",
         (inspection_id,),
     )
     return {r[0]: int(r[1]) for r in rows}

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SCHEMA_VERSION", "MIGRATIONS", "migrate", "check_ours", "StorageError", "NewerDatabaseError"]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 _NO_UPDATE = (
@@ -237,7 +237,16 @@ def _v4(db: sqlite_utils.Database) -> None:
                "ORDER BY a.created_at, a.id LIMIT 1), k.question_id FROM conflicts k WHERE k.status = 'resolved')")
 
 
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
+def _bin(db: sqlite_utils.Database) -> None:
+    """The bin (storage/bin.py): a case or an inspection can be deleted and
+    restored.  A deleted one keeps every row, marked with when and by whom;
+    lists, scores, prints, packs and exports leave it out."""
+    for table in ("cases", "inspections"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN deleted_at TEXT")
+        db.execute(f"ALTER TABLE {table} ADD COLUMN deleted_by TEXT")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _bin}
 
 
 def backup_before_migration(conn: sqlite3.Connection, path: Path, from_version: int) -> Path:

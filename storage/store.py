@@ -85,7 +85,8 @@ class Store(Database):
         return iid
 
     def list_inspections(self) -> list[InspectionRow]:
-        return [tables.inspection_row(r) for r in self.query("SELECT * FROM inspections ORDER BY created_at, id")]
+        return [tables.inspection_row(r) for r in self.query(
+            "SELECT * FROM inspections WHERE deleted_at IS NULL ORDER BY created_at, id")]
 
     def get_inspection(self, inspection_id: str) -> InspectionRow:
         rows = self.query("SELECT * FROM inspections WHERE id = ?", (inspection_id,))
@@ -96,7 +97,8 @@ class Store(Database):
     def find_inspection(self, key: str) -> InspectionRow:
         """By id, unique id prefix, or exact name."""
         rows = self.query(
-            "SELECT id FROM inspections WHERE id = ? OR name = ? OR id LIKE ? ORDER BY created_at",
+            "SELECT id FROM inspections WHERE (id = ? OR name = ? OR id LIKE ?) AND deleted_at IS NULL "
+            "ORDER BY created_at",
             (key, key, key.replace("%", "").replace("_", "") + "%"),
         )
         ids = list(dict.fromkeys(r[0] for r in rows))
@@ -129,7 +131,8 @@ class Store(Database):
         return self.add_cases(inspection_id, [(reference, details)], who)[0]
 
     def list_cases(self, inspection_id: str) -> list[CaseRow]:
-        rows = self.query("SELECT * FROM cases WHERE inspection_id = ? ORDER BY reference", (inspection_id,))
+        rows = self.query("SELECT * FROM cases WHERE inspection_id = ? AND deleted_at IS NULL ORDER BY reference",
+                          (inspection_id,))
         return [tables.case_row(r) for r in rows]
 
     def get_case(self, case_id: str) -> CaseRow:
@@ -141,10 +144,12 @@ class Store(Database):
     def find_case(self, reference: str, inspection_id: str | None = None) -> CaseRow:
         if inspection_id:
             rows = self.query(
-                "SELECT * FROM cases WHERE reference = ? AND inspection_id = ?", (reference, inspection_id)
+                "SELECT * FROM cases WHERE reference = ? AND inspection_id = ? AND deleted_at IS NULL",
+                (reference, inspection_id)
             )
         else:
-            rows = self.query("SELECT * FROM cases WHERE reference = ? OR id = ?", (reference, reference))
+            rows = self.query("SELECT * FROM cases WHERE (reference = ? OR id = ?) AND deleted_at IS NULL",
+                              (reference, reference))
         if len(rows) != 1:
             raise KeyError(reference)
         return tables.case_row(rows[0])

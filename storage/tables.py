@@ -141,8 +141,11 @@ def audit(
 
 
 # -- reading -------------------------------------------------------------------
+_INSPECTION_FIELDS = frozenset(InspectionRow.__dataclass_fields__)
+
+
 def inspection_row(r: sqlite3.Row) -> InspectionRow:
-    return InspectionRow(**{k: (r[k] or "") for k in r.keys()})
+    return InspectionRow(**{k: (r[k] or "") for k in r.keys() if k in _INSPECTION_FIELDS})
 
 
 def case_row(r: sqlite3.Row) -> CaseRow:

@@ -162,6 +162,49 @@ def lead_screens(demo: Store, folder: Path, app: QApplication) -> None:
     lead.close()
 
 
+def file_screens(demo: Path, folder: Path, app: QApplication) -> None:
+    """First launch, the sample import, the bin and a read-only database (issue 14)."""
+    from ui.gui.bin_dialog import BinDialog
+    from ui.gui.main_window import MainWindow
+    from ui.gui.sample_dialog import SampleDialog
+    from ui.ops import bin
+    from ui.ops.workspace import Workspace
+
+    ws = Workspace.open(folder / "first.sqlite3")
+    w = MainWindow(ws)
+    w.resize(1366, 768)
+    w.show()
+    app.processEvents()
+    w.grab().save(str(OUT / "first-launch.png"))
+    dlg = SampleDialog("Inspection of Adult Offending Work 2013-14", w)
+    dlg.path.setText("~/Documents/York-sample.csv")
+    dlg.show()
+    app.processEvents()
+    dlg.grab().save(str(OUT / "import-sample.png"))
+    dlg.close()
+    w.close()
+    ws.close()
+    ws = Workspace.open(demo)
+    iid = ws.inspections()[0].id
+    for ref in ("YNY-044", "YNY-045"):
+        bin.delete_case(ws, ws.find_case(ref, iid))
+    box = BinDialog(bin.bin_contents(ws, iid), ws.inspection(iid).name, lambda _i: None, lambda _i: None)
+    box.show()
+    app.processEvents()
+    box.grab().save(str(OUT / "bin.png"))
+    box.close()
+    ws.close()
+    ws = Workspace.open(demo, read_only=True)
+    w = MainWindow(ws)
+    w.resize(1366, 768)
+    w.show()
+    w.open_case(ws.find_case("YNY-022", iid))
+    app.processEvents()
+    w.grab().save(str(OUT / "read-only.png"))
+    w.close()
+    ws.close()
+
+
 def main() -> int:
     QCoreApplication.setOrganizationName("CaseAssessorScreens")
     app = QApplication.instance() or QApplication(sys.argv)
@@ -233,6 +276,7 @@ def main() -> int:
         QTimer.singleShot(0, app.quit)
         w.close()
         store.close()
+        file_screens(Path(d) / "demo.sqlite3", Path(d), app)
     print(f"wrote screenshots to {OUT}")
     return 0
 

@@ -20,18 +20,22 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from ui.cli import conflicts, exchange, inspections, integrity, printing, profile, questionsets, scores
+from ui.cli import bin, conflicts, exchange, inspections, integrity, printing, profile, questionsets, scores
 
 __version__ = "0.1.0"
-GROUPS = (questionsets, profile, inspections, scores, printing, exchange, conflicts, integrity)
+DB_HELP = ("the database file (default: case-assessor.sqlite3 in your data folder, or $CASE_ASSESSOR_DB); "
+           "only commands that create (new-inspection, import-bundle, import-pack) make a new one, and never "
+           "in a folder that does not exist")
+GROUPS = (questionsets, profile, inspections, bin, scores, printing, exchange, conflicts, integrity)
 
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="case-assessor", description="Case Assessor: probation-inspection case assessment")
-    p.add_argument("--db", help="database file (default: case-assessor.sqlite3 in your data folder)")
+    p.add_argument("--db", metavar="PATH", help=DB_HELP)
     p.add_argument("--version", action="version", version=f"Case Assessor {__version__}")
     db = argparse.ArgumentParser(add_help=False)
-    db.add_argument("--db", required=True, help="the database file")
+    # SUPPRESS: a --db given before the command is kept, not replaced by this default
+    db.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
     db.add_argument("--as", dest="as_name", metavar="NAME",
                     help="who is making this change, recorded with it (default: the name stored with 'profile')")
     db.set_defaults(opens_db=True)  # the command's function takes the open workspace too
@@ -55,11 +59,14 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         if getattr(args, "opens_db", False):
+            from ui.ops.paths import default_db_path
+
             writes = getattr(args, "writes", False) and not getattr(args, "dry_run", False)  # a dry run changes nothing
             creates = getattr(args, "creates_db", False)
-            if writes and not args.as_name and creates and not Path(args.db).exists():
+            path = Path(args.db) if getattr(args, "db", None) else default_db_path()
+            if writes and not args.as_name and creates and not path.exists():
                 raise OpError(NO_NAME)  # a new database has no stored name: refuse before creating it
-            with Workspace.open(args.db, must_exist=not creates, acting_as=args.as_name) as ws:
+            with Workspace.open(path, must_exist=not creates, acting_as=args.as_name) as ws:
                 if writes:
                     ws.who()  # no name (or a bad one): refused before anything changes
                 return int(args.func(args, out, ws))

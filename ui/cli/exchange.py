@@ -97,6 +97,9 @@ def merge(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
         out.write(f"new cases: {len(rep.cases_new)}; updated: {len(rep.cases_updated)}; "
                   f"unchanged: {len(rep.cases_unchanged)}; duplicates: {len(rep.duplicates)}; "
                   f"open conflicts: {rep.conflicts_open}\n")
+        if rep.cases_in_bin:  # never restored by a merge (docs/merge.md)
+            out.write(f"work merged into deleted cases, left in the bin: {', '.join(rep.cases_in_bin)} "
+                      "(restore-case brings one back)\n")
     for f in rep.refused:
         print(f"refused: {f.name}: {f.reason}", file=sys.stderr)
     return 3 if rep.refused else 0

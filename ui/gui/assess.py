@@ -191,7 +191,7 @@ class AssessView(QWidget):
         self.reason.setVisible(app is not True)
         self.options_box.show_question(qv, self.state(qv.id),
                                        self.state(qv.q.per_option_of) if qv.q.per_option_of else None,
-                                       app is True and not self.s.complete)
+                                       app is True and self.s.editable)
         st = self.state(qid)
         typing = self.note.hasFocus() and self.note.toPlainText() == st.note
         if not typing:
@@ -201,7 +201,7 @@ class AssessView(QWidget):
         self.practice.blockSignals(True)
         self.practice.setChecked(st.practice)
         self.practice.blockSignals(False)
-        editable = not self.s.complete
+        editable = self.s.editable
         self.note.setReadOnly(not editable)
         self.practice.setEnabled(editable)
         self.banner.setVisible(self.s.complete)
@@ -264,8 +264,9 @@ class AssessView(QWidget):
         old = self.state(qid)
         if old.as_tuple() == new.as_tuple():
             return
-        if self.s.complete:
-            self.status_message.emit(self.tr("This case is complete; reopen it to change answers."))
+        if not self.s.editable:
+            self.status_message.emit(self.tr("This case is complete; reopen it to change answers.") if self.s.complete
+                                     else self.tr("The database is read-only: nothing can be changed."))
             return
         self.undo.push(AnswerCommand(self, qid, AnswerState(*old.as_tuple()), new, label))
 

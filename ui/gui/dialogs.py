@@ -125,11 +125,19 @@ class CaseDetailsDialog(QDialog):
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, name: str, ident: str, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, ident: str, parent: QWidget | None = None, *, first_time: bool = False) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Assessor"))
+        self.setWindowTitle(self.tr("Who is working?") if first_time else self.tr("Assessor"))
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(self.tr("Your name and ID are recorded with every answer you give.")))
+        why = QLabel(
+            self.tr("Before your first change, Case Assessor needs your name. Every answer, change and deletion is "
+                    "recorded in the audit trail with the name of the person who made it, so the lead inspector "
+                    "can see who assessed each case. Your name is stored in this database only, and you can change "
+                    "it later in File › Assessor settings.") if first_time else
+            self.tr("Your name and ID are recorded with every answer you give."))
+        why.setWordWrap(True)
+        why.setMinimumWidth(420)
+        lay.addWidget(why)
         form = QFormLayout()
         self.name = QLineEdit(name)
         self.name.setAccessibleName(self.tr("Assessor name"))

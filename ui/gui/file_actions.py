@@ -1,5 +1,5 @@
-"""The File and Lead menus' file work: sample lists, bundles, secure export,
-packs, and printing.  The exchange and PDF code is imported on first use, so
+"""The File and Lead menus' file work: bundles, secure export, packs, and
+printing (sample lists: ui/gui/case_actions.py).  The exchange and PDF code is imported on first use, so
 the window opens without it."""
 
 from __future__ import annotations
@@ -15,21 +15,6 @@ from ui.ops.errors import USER_ERRORS
 
 
 class FileActions(WindowBase):
-    def import_sample(self) -> None:
-        iid = self.current_inspection()
-        if not iid:
-            return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import sample list"), "", self.tr("CSV files (*.csv)"))
-        if not path:
-            return
-        try:
-            done = inspections.import_sample(self.ws, iid, Path(path), self.who())
-        except USER_ERRORS as e:
-            self.fail(e, self.tr("The sample list was not imported."))
-            return
-        self.statusBar().showMessage(self.tr("Imported {0} cases.").format(done.count), 6000)
-        self.apply(done)
-
     def import_bundle(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import bundle"), "", self.tr("Bundles (*.json)"))
         if not path:

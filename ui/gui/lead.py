@@ -176,6 +176,9 @@ class LeadView(QWidget):
             self.tr("Assessors: {0}\nNew cases: {1}\nUpdated: {2}\nUnchanged: {3}\nDuplicates: {4}\nOpen conflicts: {5}")
             .format(", ".join(rep.assessors) or "-", len(rep.cases_new), len(rep.cases_updated),
                     len(rep.cases_unchanged), len(rep.duplicates), rep.conflicts_open))
+        if rep.cases_in_bin:  # a merge never restores a deleted case (docs/merge.md)
+            self.merge_report.appendPlainText(self.tr("Merged into deleted cases, left in the bin: {0}")
+                                              .format(", ".join(rep.cases_in_bin)))
         self.refresh()
 
     # ------------------------------------------------------------------ conflicts

@@ -370,6 +370,7 @@ def _report(ws: Workspace, merge_id: str, results: list[FileResult]) -> mr.Merge
         cases_unchanged=sorted({c for o in outcomes for c in o.unchanged}),
         cases_added=sorted({c for o in outcomes for c in o.added}),
         held=sorted({h for o in outcomes for h in o.held}),
+        cases_in_bin=sorted({c for o in outcomes for c in o.in_bin}),
         conflicts_open=max([o.conflicts_open for o in outcomes] + [0]),
     )
 

@@ -26,10 +26,13 @@ Progress = Callable[[int, int], bool]
 
 def case_doc(ws: Workspace, case_id: str) -> CaseDoc:
     from exports.pdf import CaseDoc
+    from storage.bin import case_deleted
     from storage.merge import open_conflict_counts
 
     store = ws.store
     case = store.get_case(case_id)
+    if case_deleted(store, case_id):
+        raise OpError(f"case {case.reference!r} is in the bin: restore it to print it")
     ins = store.get_inspection(case.inspection_id)
     qs = ws.question_set(ins)
     a = store.primary_assessment(case_id)

@@ -20,6 +20,7 @@ from models.limits import note_problem
 from models.questionset import QuestionSet
 from models.scoring import CaseInput, case_scores
 from storage.errors import StorageError
+from storage.rows import AssessmentRow
 from ui.ops.errors import USER_ERRORS, OpError
 from ui.ops.workspace import Workspace
 
@@ -73,7 +74,10 @@ class CaseSession:
         self.inspection = store.get_inspection(self.case.inspection_id)
         self.qs = ws.question_set(self.inspection)
         a = store.primary_assessment(case_id)
-        if a is None:
+        if a is None and ws.read_only is not None:
+            # a read-only database: nothing to show and nothing may be started; an empty reading, never stored
+            a = AssessmentRow("", case_id, "", self.qs.version, "in_progress", "primary", None, "", "", None, None)
+        elif a is None:
             aid = store.start_assessment(case_id, assessor, self.qs.version)
             a = store.get_assessment(aid)
         self.assessment = a
@@ -89,6 +93,11 @@ class CaseSession:
     @property
     def complete(self) -> bool:
         return self.assessment.status == "complete"
+
+    @property
+    def editable(self) -> bool:
+        """Whether answers may be given: not marked complete, and the database writable."""
+        return not self.complete and self.ws.read_only is None
 
     def values(self) -> dict[str, Any]:
         return {qid: s.value for qid, s in self.answers.items() if s.value is not None}

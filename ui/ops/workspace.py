@@ -60,12 +60,21 @@ class Workspace:
         self.acting_as = acting_as  # the command line's --as: wins over the stored profile
 
     @classmethod
-    def open(cls, path: str | Path | None = None, *, must_exist: bool = False,
-             acting_as: str | None = None) -> Workspace:
+    def open(cls, path: str | Path | None = None, *, must_exist: bool = False, acting_as: str | None = None,
+             read_only: bool = False, make_folders: bool = False) -> Workspace:
+        """Open (or create, unless ``must_exist``) a database.  A new database's
+        folder must exist unless ``make_folders`` (the user said to create it):
+        a mistyped path never leaves folders and an empty database behind.
+        ``read_only``, or a file or folder this user may not write, opens it for
+        viewing and printing only (:attr:`read_only` says why)."""
         p = Path(path) if path else default_db_path()
-        if must_exist and not p.exists():
-            raise OpError(f"{p}: no such database")
-        return cls(Store(p), acting_as=acting_as)
+        if not p.exists():
+            if must_exist or read_only:
+                raise OpError(f"{p}: no such database. Check the path; nothing was created.")
+            if not p.parent.is_dir() and not make_folders:
+                raise OpError(f"{p.parent}: no such folder, so no new database was created there. Check the path, "
+                              "or create the folder first.")
+        return cls(Store(p, read_only=read_only), acting_as=acting_as)
 
     # -- lifetime ---------------------------------------------------------
     @property
@@ -80,6 +89,14 @@ class Workspace:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @property
+    def read_only(self) -> str | None:
+        """Why nothing can be changed (a read-only file or folder, or a damaged
+        file), or None when the database is writable."""
+        if self.store.read_only is not None:
+            return str(self.store.read_only)
+        return self.damaged
 
     @property
     def damaged(self) -> str | None:
@@ -145,11 +162,14 @@ class Workspace:
         return self.store.get_case(case_id)
 
     def has_case(self, case_id: str) -> bool:
+        """Whether the case exists and is not in the bin."""
+        from storage.bin import case_deleted
+
         try:
             self.store.get_case(case_id)
         except KeyError:
             return False
-        return True
+        return not case_deleted(self.store, case_id)
 
     def cases(self, inspection_id: str) -> list[CaseRow]:
         return self.store.list_cases(inspection_id)
