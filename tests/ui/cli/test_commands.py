@@ -5,13 +5,13 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import sqlite3
 import subprocess
 import sys
 
 import pytest
 
 from main import run_cli
+from storage import driver as sqlite3  # noqa: I001 (the app's driver: two SQLite copies in one process miss each other's locks)
 
 from ...conftest import REPO
 

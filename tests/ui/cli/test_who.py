@@ -5,12 +5,12 @@ changes nothing.  `resolve` and other writes used to record $USER or "unknown"."
 from __future__ import annotations
 
 import io
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from main import run_cli
+from storage import driver as sqlite3  # noqa: I001 (the app's driver: two SQLite copies in one process miss each other's locks)
 from storage.store import Store
 from ui.ops.errors import OpError
 from ui.ops.workspace import Workspace
