@@ -102,6 +102,7 @@ class Database:
     def __init__(self, path: str | Path, *, key: bytes | None = None, timeout: float = 5.0) -> None:
         self.path = Path(path)
         self.encrypted = key is not None
+        self.key = key  # held while open (SQLCipher holds it too): the key file's recovery copy is made from it
         self.backup_path: Path | None = None
         self.damaged: Damaged | None = None
         self._closed = False

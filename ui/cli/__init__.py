@@ -15,15 +15,16 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from ui.cli import conflicts, exchange, inspections, integrity, printing, profile, questionsets, scores
+from ui.cli import atrest, conflicts, exchange, inspections, integrity, printing, profile, questionsets, scores
 
 __version__ = "0.1.0"
-GROUPS = (questionsets, profile, inspections, scores, printing, exchange, conflicts, integrity)
+GROUPS = (questionsets, profile, inspections, scores, printing, exchange, conflicts, integrity, atrest)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     db.add_argument("--db", required=True, help="the database file")
     db.add_argument("--as", dest="as_name", metavar="NAME",
                     help="who is making this change, recorded with it (default: the name stored with 'profile')")
+    db.add_argument("--db-passphrase-file", metavar="PATH",
+                    help="file holding the passphrase that protects the database and your keys when this computer "
+                         "has no keystore (default: the file named by CASE_ASSESSOR_PASSPHRASE_FILE)")
     db.set_defaults(opens_db=True)  # the command's function takes the open workspace too
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     for group in GROUPS:
@@ -48,11 +52,14 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     """Run one parsed command; user-facing problems become exit 2 with a message."""
+    from ui.ops import unlock
     from ui.ops.errors import USER_ERRORS, OpError
     from ui.ops.workspace import NO_NAME, Workspace
 
     out = out or sys.stdout
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    pw_file = getattr(args, "db_passphrase_file", None) or os.environ.get(unlock.PASSPHRASE_ENV) or None
+    unlock.set_session(unlock.Keys(passphrase_file=pw_file))  # the keys this command unlocks, once
     try:
         if getattr(args, "opens_db", False):
             writes = getattr(args, "writes", False)

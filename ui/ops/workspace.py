@@ -46,10 +46,15 @@ class Workspace:
     @classmethod
     def open(cls, path: str | Path | None = None, *, must_exist: bool = False,
              acting_as: str | None = None) -> Workspace:
+        """A new database is created encrypted; an encrypted one is opened with
+        its key (the session's keystore or passphrase: :mod:`ui.ops.unlock`); a
+        plain one opens as it is (``encrypted`` is False: offer to encrypt it)."""
+        from ui.ops import unlock
+
         p = Path(path) if path else default_db_path()
         if must_exist and not p.exists():
             raise OpError(f"{p}: no such database")
-        return cls(Store(p), acting_as=acting_as)
+        return cls(unlock.open_store(p), acting_as=acting_as)
 
     # -- lifetime ---------------------------------------------------------
     @property
@@ -66,6 +71,10 @@ class Workspace:
         self.close()
 
     @property
+    def encrypted(self) -> bool:
+        return self.store.encrypted
+
+    @property
     def damaged(self) -> str | None:
         """Why the database is open read-only (it failed its integrity check), or None."""
         return str(self.store.damaged) if self.store.damaged is not None else None
@@ -76,6 +85,10 @@ class Workspace:
 
     def set_setting(self, key: str, value: str) -> None:
         self.store.set_setting(key, value)
+        if key.startswith("lead_recipient:"):  # set up from a lead's pack: the lead can recover the key
+            from ui.ops import unlock
+
+            unlock.add_recovery(self.store, value)
 
     def who(self) -> str:
         """The person recorded in the audit trail for this database's writes:

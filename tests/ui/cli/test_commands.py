@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from main import run_cli
-from storage import driver as sqlite3  # noqa: I001 (the app's driver: two SQLite copies in one process miss each other's locks)
+from tests.conftest import raw_connect
 
 from ...conftest import REPO
 
@@ -125,7 +125,7 @@ def test_entry_point_runs_as_a_script(tmp_path):
 def test_verify_reports_ok_or_the_first_broken_link(db_path, inspection):
     code, out = cli("verify", "--db", str(db_path))
     assert code == 0 and "audit trail OK" in out
-    c = sqlite3.connect(db_path)
+    c = raw_connect(db_path)
     c.execute("DROP TRIGGER audit_no_update")
     c.execute("UPDATE audit SET who = 'Mallory' WHERE id = 1")
     c.commit()

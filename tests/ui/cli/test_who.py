@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from main import run_cli
-from storage import driver as sqlite3  # noqa: I001 (the app's driver: two SQLite copies in one process miss each other's locks)
 from storage.store import Store
+from tests.conftest import raw_connect
 from ui.ops.errors import OpError
 from ui.ops.workspace import Workspace
 
@@ -23,7 +23,7 @@ def cli(*args: str) -> int:
 
 
 def audit_who(db: Path) -> list[str]:
-    c = sqlite3.connect(db)
+    c = raw_connect(db)
     try:
         return [r[0] for r in c.execute("SELECT who FROM audit ORDER BY id")]
     finally:
