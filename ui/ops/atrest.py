@@ -13,6 +13,7 @@ from storage.cipher import encrypt_file, plain_copy
 from storage.store import Store
 from ui.ops import unlock
 from ui.ops.errors import OpError
+from ui.ops.paths import keys_dir
 from ui.ops.unlock import Keys, key_path
 
 __all__ = ["Encrypted", "encrypt_database", "decrypt_copy", "recover_key"]
@@ -77,6 +78,9 @@ def recover_key(path: Path, keys: Keys | None = None) -> str:
     kp = key_path(path)
     if unlock.database_kind(path) != "other":
         raise OpError(f"{path}: not an encrypted database. Nothing was changed.")
+    if not any((keys_dir() / name).exists() for name in ("lead-x25519.key", "lead-x25519.age")):
+        raise OpError("this computer holds no lead inspector's key: run recover-key on the lead's computer, "
+                      "with the database and its key file copied there. Nothing was changed.")
     try:
         kf = kf_mod.read_key_file(kp)
         key = kf_mod.open_recovery(kf, unlock.age_identity("lead-x25519", keys))
