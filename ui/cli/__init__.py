@@ -67,6 +67,8 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
             if writes and not args.as_name and creates and not Path(args.db).exists():
                 raise OpError(NO_NAME)  # a new database has no stored name: refuse before creating it
             with Workspace.open(args.db, must_exist=not creates, acting_as=args.as_name) as ws:
+                if not ws.encrypted:
+                    print(f"note: {args.db} is not encrypted; 'encrypt --db {args.db}' encrypts it", file=sys.stderr)
                 if writes:
                     ws.who()  # no name (or a bad one): refused before anything changes
                 return int(args.func(args, out, ws))
