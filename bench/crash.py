@@ -29,8 +29,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,34 +93,6 @@ def child_merge(db: str, keys: str, trust: str, files: list[str]) -> None:
 
     exchange.merge_files(ws, [Path(f) for f in files], trust=trust.split(","), progress=progress)
     time.sleep(10)
-
-
-@contextmanager
-def _passphrase_custody(folder: Path) -> Iterator[None]:
-    """The merge's private keys sealed with a passphrase file, for this process
-    and its children alike (keyring's fail backend: no keystore)."""
-    import keyring
-    from keyring.backends import fail
-
-    from ui.ops import unlock
-
-    pw = folder / "passphrase.txt"
-    pw.write_text("crash harness passphrase\n")
-    saved = {k: os.environ.get(k) for k in ("PYTHON_KEYRING_BACKEND", unlock.PASSPHRASE_ENV)}
-    os.environ.update({"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring", unlock.PASSPHRASE_ENV: str(pw)})
-    old_ring = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    unlock.set_session(None)
-    try:
-        yield
-    finally:
-        keyring.set_keyring(old_ring)
-        unlock.set_session(None)
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
 
 
 def _run_child(args: list[str], lo: float, hi: float, rng: random.Random) -> list[str]:
@@ -196,7 +166,9 @@ def run_merge(kills: int, rng: random.Random, folder: Path) -> dict[str, int]:
     """Six assessors' signed exports merged by the lead, killed at random: every
     file is merged whole or not at all, and the stored merge report lists every
     file that was merged (the report is written in each file's own transaction)."""
-    with _passphrase_custody(folder):
+    from bench.custody import passphrase_custody
+
+    with passphrase_custody(folder):
         return _run_merge(kills, rng, folder)
 
 
