@@ -24,6 +24,7 @@ from typing import Any
 from exports import keyfile as kf_mod
 from exports.keyfile import KeyFile, KeyFileError, Lock, Purpose, WrongSecret
 from storage import driver
+from storage.private import private_dir
 from storage.store import Store
 from ui.ops import keystore
 from ui.ops.errors import OpError
@@ -241,6 +242,10 @@ def database_key(path: Path, keys: Keys | None = None) -> bytes:
     what = f"the database {path}"
     if database_kind(path) == "new" and not kp.exists():
         key = os.urandom(driver.KEY_BYTES)
+        try:
+            private_dir(path.parent)  # a new database in a new folder: 0700, as the database itself would make it
+        except OSError as e:
+            raise OpError(f"{path.parent}: the folder could not be created ({e.strerror or e}). Nothing was changed.") from e
         keys.seal_new(kp, key, "database", what)
         return key
     if not kp.exists():
@@ -295,6 +300,8 @@ def private_key(name: str, purpose: Purpose, keys: Keys | None = None) -> bytes:
         kf, secret = keys.open_file(path, what)
         if kf.purpose != purpose:
             raise OpError(f"{path}: not a {purpose} key file. Nothing was changed.")
+        if legacy.exists() and _same_bytes(legacy, secret):  # a conversion stopped before it removed the old file
+            legacy.unlink()
         return secret
     made = kf_mod.new_signing_secret if purpose == "signing-key" else kf_mod.new_age_secret
     try:
@@ -305,6 +312,13 @@ def private_key(name: str, purpose: Purpose, keys: Keys | None = None) -> bytes:
     keys.seal_new(path, secret, purpose, what)
     legacy.unlink(missing_ok=True)
     return secret
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        return path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def _parse(purpose: Purpose, secret: bytes, where: Path) -> Any:

@@ -195,3 +195,20 @@ def test_key_files_are_bounded_and_strict(tmp_path, db_path):
         with pytest.raises(OpError):
             Workspace.open(db_path)
     assert os.path.getsize(db_path) > 0
+
+
+def test_a_new_database_in_a_new_folder_gets_its_key_file_there(tmp_path):
+    db = tmp_path / "new" / "deeper" / "cases.sqlite3"
+    _new_db(db, tmp_path)
+    assert key_path(db).exists() and file_mode(db.parent) == 0o700
+
+
+def test_a_plain_key_left_beside_its_sealed_copy_is_removed(tmp_path):
+    """A conversion stopped after sealing and before removing the old file."""
+    signing = exchange.signing_key()
+    pem = signing.private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                        serialization.NoEncryption())
+    (keys_dir() / "signing-ed25519.pem").write_bytes(pem)
+    unlock.set_session(None)
+    assert exchange.signing_key().public_bytes == signing.public_bytes
+    assert not (keys_dir() / "signing-ed25519.pem").exists()
