@@ -13,7 +13,8 @@ import json
 import os
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,41 @@ from storage import driver
 from storage.store import Store
 
 Row = Callable[..., None]
+
+
+@contextmanager
+def file_keystore(folder: Path) -> Iterator[None]:
+    """A keystore for this process and the app processes it starts, as on a
+    machine with one (keyring's own backend setting names the file-backed
+    test keystore), so the start database is encrypted as the app makes it."""
+    import keyring
+
+    from tests.keyrings import FileKeyring
+    from ui.ops import unlock
+
+    env = {"PYTHON_KEYRING_BACKEND": "tests.keyrings.FileKeyring",
+           "CASE_ASSESSOR_TEST_KEYRING": str(folder / "keyring.json")}
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    old = keyring.get_keyring()
+    keyring.set_keyring(FileKeyring())
+    unlock.set_session(None)
+    try:
+        yield
+    finally:
+        keyring.set_keyring(old)
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def start_store(path: Path) -> Store:
+    """The start database as the app creates it: encrypted, its key in the keystore."""
+    from ui.ops import unlock
+
+    return unlock.open_store(path)
 
 
 def _keyed(path: Path, key: bytes | None) -> driver.Connection:
@@ -33,35 +69,74 @@ def _keyed(path: Path, key: bytes | None) -> driver.Connection:
     return c
 
 
-def _saves(store: Store, qids: list[str], reps: int) -> list[float]:
-    qs = builtin_catalog().get("iaow-2013")
-    iid = store.create_inspection("bench", qs.id, qs.version)
-    aid = store.start_assessment(store.add_case(iid, "R1", {}), "bench", qs.version)
-    times = []
-    for i in range(reps):
+_OPEN = """
+import sys, time
+t0 = time.perf_counter()
+from ui.ops.workspace import Workspace
+Workspace.open(sys.argv[1]).close()
+print((time.perf_counter() - t0) * 1000)
+"""
+
+
+def open_at_start(reps: int, folder: Path, row: Row) -> None:
+    """What encryption adds to the start: opening the database in a fresh
+    process (imports, keystore look-up, unsealing the key, SQLCipher's key
+    check), against opening a plain database the same way."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    enc, plain = folder / "open-enc.sqlite3", folder / "open-plain.sqlite3"
+    start_store(enc).close()
+    Store(plain).close()
+
+    def run(db: Path) -> float:
+        out = subprocess.run([sys.executable, "-c", _OPEN, str(db)], cwd=root, check=True, capture_output=True)
+        return float(out.stdout.decode().split()[-1])
+
+    ours = [run(enc) for _ in range(reps)]
+    base = [run(plain) for _ in range(reps)]
+    row("P1e", "open the database in a fresh process: encrypted (key in the keystore) vs plain",
+        statistics.median(ours), statistics.median(base), "-")
+
+
+class _Saver:
+    """One durable, audited save at a time on a database of its own."""
+
+    def __init__(self, store: Store) -> None:
+        qs = builtin_catalog().get("iaow-2013")
+        self.store = store
+        iid = store.create_inspection("bench", qs.id, qs.version)
+        self.aid = store.start_assessment(store.add_case(iid, "R1", {}), "bench", qs.version)
+
+    def __call__(self, qid: str, value: str) -> float:
         t0 = time.perf_counter()
-        store.save_answer(aid, qids[i % len(qids)], value=["yes", "no"][(i // len(qids)) % 2], note="", who="bench")
-        times.append((time.perf_counter() - t0) * 1000)
-    store.close()
-    return times
+        self.store.save_answer(self.aid, qid, value=value, note="", who="bench")
+        return (time.perf_counter() - t0) * 1000
 
 
 def save_answer(reps: int, folder: Path, row: Row) -> None:
+    """The three are interleaved, one save each in turn, so that the disk's
+    other traffic (fsync is most of a save) falls on all three alike."""
     qs = builtin_catalog().get("iaow-2013")
     qids = [qv.id for qv in qs.questions if qv.scale.kind == "single" and not qv.q.per_option_of][:50]
     key = os.urandom(32)
-    enc = _saves(Store(folder / "p2enc.sqlite3", key=key), qids, reps)
-    plain = _saves(Store(folder / "p2plain.sqlite3"), qids, reps)
+    enc_save, plain_save = _Saver(Store(folder / "p2enc.sqlite3", key=key)), _Saver(Store(folder / "p2plain.sqlite3"))
     raw = _keyed(folder / "p2rawenc.sqlite3", key)
     raw.execute("CREATE TABLE answers (a TEXT, q TEXT, value TEXT, PRIMARY KEY (a, q))")
-    base = []
+    enc, plain, base = [], [], []
     for i in range(reps):
+        qid, value = qids[i % len(qids)], ["yes", "no"][(i // len(qids)) % 2]
+        enc.append(enc_save(qid, value))
+        plain.append(plain_save(qid, value))
         t0 = time.perf_counter()
         raw.execute("BEGIN")
-        raw.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?)", ("a", qids[i % len(qids)], str(i)))
+        raw.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?)", ("a", qid, value))
         raw.execute("COMMIT")
         base.append((time.perf_counter() - t0) * 1000)
     raw.close()
+    enc_save.store.close()
+    plain_save.store.close()
     row("P2e", "save one answer, encrypted vs the same save on a plain database", statistics.median(enc),
         statistics.median(plain), "<= 1.3x")
     row("P2e", "save one answer, encrypted vs a raw INSERT on a keyed SQLCipher connection",
@@ -85,24 +160,28 @@ def _merge_into(store: Store, payloads: list[bytes], give_out: Callable[[Store, 
 
 
 def merge(n_files: int, cases_per_file: int, folder: Path, row: Row, iid: str,
-          give_out: Callable[[Store, bytes], Any], raw_rows: Callable[[dict[str, Any]], list[tuple[Any, ...]]]) -> None:
+          give_out: Callable[[Store, bytes], Any], raw_rows: Callable[[dict[str, Any]], list[tuple[Any, ...]]],
+          rounds: int = 3) -> None:
     from bench import synth
     from exports import bundle
 
     maker = synth.BundleMaker(builtin_catalog().get("iaow-2013"), iid)
     payloads = [bundle.to_bytes(maker.bundle(f, cases_per_file)) for f in range(n_files)]
-    key = os.urandom(32)
-    enc = _merge_into(Store(folder / "p3enc.sqlite3", key=key), payloads, give_out)
-    plain = _merge_into(Store(folder / "p3plain.sqlite3"), payloads, give_out)
     rows = [r for raw in payloads for r in raw_rows(json.loads(raw))]
-    raw = _keyed(folder / "p3rawenc.sqlite3", key)
-    raw.execute("CREATE TABLE answers (a TEXT, q TEXT, v TEXT, n TEXT, p INT, u TEXT, b TEXT, PRIMARY KEY (a, q))")
-    t0 = time.perf_counter()
-    raw.execute("BEGIN")
-    raw.executemany("INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-    raw.execute("COMMIT")
-    base = time.perf_counter() - t0
-    raw.close()
+    enc_t, plain_t, base_t = [], [], []
+    for k in range(rounds):  # in turn, so the machine's other load falls on all three alike
+        key = os.urandom(32)
+        enc_t.append(_merge_into(Store(folder / f"p3enc{k}.sqlite3", key=key), payloads, give_out))
+        plain_t.append(_merge_into(Store(folder / f"p3plain{k}.sqlite3"), payloads, give_out))
+        raw = _keyed(folder / f"p3rawenc{k}.sqlite3", key)
+        raw.execute("CREATE TABLE answers (a TEXT, q TEXT, v TEXT, n TEXT, p INT, u TEXT, b TEXT, PRIMARY KEY (a, q))")
+        t0 = time.perf_counter()
+        raw.execute("BEGIN")
+        raw.executemany("INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        raw.execute("COMMIT")
+        base_t.append(time.perf_counter() - t0)
+        raw.close()
+    enc, plain, base = statistics.median(enc_t), statistics.median(plain_t), statistics.median(base_t)
     what = f"merge {n_files} files x {cases_per_file} cases ({len(rows):,} answers)"
     row("P3e", f"{what}, encrypted vs raw executemany on a keyed SQLCipher connection", enc, base, "<= 3x", unit="s")
     row("P3e", f"{what}, encrypted vs the same merge into a plain database", enc, plain, "-", unit="s")

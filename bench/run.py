@@ -349,10 +349,12 @@ def main() -> int:
     reps = 3 if args.quick else 7
     print(f"Case Assessor benchmarks on {platform.node()}: {platform.processor() or platform.machine()}, "
           f"{os.cpu_count()} cores, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}")
-    with tempfile.TemporaryDirectory() as d:
+    from bench import atrest
+
+    with tempfile.TemporaryDirectory() as d, atrest.file_keystore(Path(d)):
         folder = Path(d)
         db = folder / "start.sqlite3"
-        s = Store(db)
+        s = atrest.start_store(db)  # encrypted, as the app creates it (P1 opens it)
         qs = builtin_catalog().get("iaow-2013")
         from tests.conftest import make_inspection
 
@@ -369,8 +371,7 @@ def main() -> int:
             for n in [1_000] if args.quick else [1_000, 10_000, 100_000]:
                 merge_growth(n, folder)
         if args.only in (None, "ENC"):  # encryption at rest: bench/atrest.py
-            from bench import atrest
-
+            atrest.open_at_start(reps, folder, row)
             atrest.save_answer(200 if args.quick else 1000, folder, row)
             atrest.merge(20 if args.quick else 100, 20, folder, row, IID, _give_out, _raw_rows)
         if args.only in (None, "P5"):
