@@ -13,8 +13,7 @@ import json
 import os
 import statistics
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,34 +22,6 @@ from storage import driver
 from storage.store import Store
 
 Row = Callable[..., None]
-
-
-@contextmanager
-def file_keystore(folder: Path) -> Iterator[None]:
-    """A keystore for this process and the app processes it starts, as on a
-    machine with one (keyring's own backend setting names the file-backed
-    test keystore), so the start database is encrypted as the app makes it."""
-    import keyring
-
-    from tests.keyrings import FileKeyring
-    from ui.ops import unlock
-
-    env = {"PYTHON_KEYRING_BACKEND": "tests.keyrings.FileKeyring",
-           "CASE_ASSESSOR_TEST_KEYRING": str(folder / "keyring.json")}
-    saved = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    old = keyring.get_keyring()
-    keyring.set_keyring(FileKeyring())
-    unlock.set_session(None)
-    try:
-        yield
-    finally:
-        keyring.set_keyring(old)
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
 
 
 def start_store(path: Path) -> Store:

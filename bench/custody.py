@@ -1,8 +1,6 @@
-"""Throwaway key custody for the harnesses (crash, tamper, fuzz, screenshots):
-their private keys are sealed with a passphrase file in their own temporary
-folder, for the process and its children alike, and never touch the user's
-real keystore (keyring's fail backend, chosen through keyring's own
-setting)."""
+"""Throwaway key custody for the harnesses (crash, tamper, fuzz, screenshots,
+bench): set through keyring's own backend setting, for the process and the
+processes it starts alike, and never the user's real keystore."""
 
 from __future__ import annotations
 
@@ -10,21 +8,19 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 
 @contextmanager
-def passphrase_custody(folder: Path) -> Iterator[None]:
+def _custody(env: dict[str, str], ring: Any) -> Iterator[None]:
     import keyring
-    from keyring.backends import fail
 
     from ui.ops import unlock
 
-    pw = folder / "harness-passphrase.txt"
-    pw.write_text("harness passphrase, throwaway\n")
-    saved = {k: os.environ.get(k) for k in ("PYTHON_KEYRING_BACKEND", unlock.PASSPHRASE_ENV)}
-    os.environ.update({"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring", unlock.PASSPHRASE_ENV: str(pw)})
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
     old_ring = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
+    keyring.set_keyring(ring)
     unlock.set_session(None)
     try:
         yield
@@ -36,3 +32,27 @@ def passphrase_custody(folder: Path) -> Iterator[None]:
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
+
+
+@contextmanager
+def passphrase_custody(folder: Path) -> Iterator[None]:
+    """No keystore (keyring's fail backend): keys sealed with a passphrase file in ``folder``."""
+    from keyring.backends import fail
+
+    from ui.ops import unlock
+
+    pw = folder / "harness-passphrase.txt"
+    pw.write_text("harness passphrase, throwaway\n")
+    with _custody({"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring", unlock.PASSPHRASE_ENV: str(pw)},
+                  fail.Keyring()):
+        yield
+
+
+@contextmanager
+def keystore_custody(folder: Path) -> Iterator[None]:
+    """A keystore, as on a machine with one: the file-backed test keystore in ``folder``."""
+    from tests.keyrings import FileKeyring
+
+    with _custody({"PYTHON_KEYRING_BACKEND": "tests.keyrings.FileKeyring",
+                   "CASE_ASSESSOR_TEST_KEYRING": str(folder / "keyring.json")}, FileKeyring()):
+        yield

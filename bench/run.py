@@ -350,8 +350,9 @@ def main() -> int:
     print(f"Case Assessor benchmarks on {platform.node()}: {platform.processor() or platform.machine()}, "
           f"{os.cpu_count()} cores, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}")
     from bench import atrest
+    from bench.custody import keystore_custody
 
-    with tempfile.TemporaryDirectory() as d, atrest.file_keystore(Path(d)):
+    with tempfile.TemporaryDirectory() as d, keystore_custody(Path(d)):
         folder = Path(d)
         db = folder / "start.sqlite3"
         s = atrest.start_store(db)  # encrypted, as the app creates it (P1 opens it)

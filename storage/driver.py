@@ -18,15 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from sqlite3 import (
-        Connection,
-        DatabaseError,
-        Error,
-        IntegrityError,
-        OperationalError,
-        ProgrammingError,
-        Row,
-    )
+    from sqlite3 import Connection, DatabaseError, Error, IntegrityError, OperationalError, ProgrammingError, Row
 else:
     from sqlcipher3.dbapi2 import (
         Connection,
