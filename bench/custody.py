@@ -17,7 +17,7 @@ def _custody(env: dict[str, str], ring: Any) -> Iterator[None]:
 
     from ui.ops import unlock
 
-    saved = {k: os.environ.get(k) for k in env}
+    saved = {k: os.environ.get(k) for k in [*env, "CASE_ASSESSOR_KEYS"]}  # harnesses point the keys folder elsewhere
     os.environ.update(env)
     old_ring = keyring.get_keyring()
     keyring.set_keyring(ring)
