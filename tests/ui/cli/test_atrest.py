@@ -94,3 +94,13 @@ def test_without_a_keystore_the_command_line_reads_the_passphrase_file(tmp_path)
     assert "ERROR" not in r.stderr  # SQLCipher's own log stays quiet
     r = _run({**env, "CASE_ASSESSOR_PASSPHRASE_FILE": str(pw)}, "profile", "--db", str(db))
     assert r.returncode == 0 and r.stdout == "(no name stored)\n", r.stderr  # opened (--as stores no name)
+
+
+def test_recover_key_without_the_lead_key_is_refused_clearly(tmp_path, db_path, capsys):
+    _plain_db(db_path)
+    cli("encrypt", "--db", str(db_path))
+    before = key_path(db_path).read_bytes()
+    assert cli("recover-key", "--db", str(db_path))[0] == 2
+    err = capsys.readouterr().err
+    assert "no lead inspector's key" in err and "Traceback" not in err
+    assert key_path(db_path).read_bytes() == before

@@ -167,6 +167,10 @@ def test_the_lead_recovers_a_database_set_up_from_a_pack(tmp_path, monkeypatch):
         from ui.ops.atrest import recover_key
 
         recover_key(ann_db)
+    monkeypatch.setenv("CASE_ASSESSOR_KEYS", str(tmp_path / "other-lead-keys"))  # another lead's key
+    exchange.lead_identity()
+    with pytest.raises(OpError, match="not sealed to this lead"):
+        recover_key(ann_db)
     monkeypatch.setenv("CASE_ASSESSOR_KEYS", str(lead_keys))  # the lead's laptop, the lead's keystore
     unlock.set_session(None)
     keyring.set_keyring(_lead_ring)
