@@ -235,7 +235,9 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
-    with tempfile.TemporaryDirectory() as d:
+    from bench.custody import passphrase_custody
+
+    with tempfile.TemporaryDirectory() as d, passphrase_custody(Path(d)):
         r = run(args.n, args.seed, Path(d))
     print(f"attacks tried={r['n']} accepted={r['n'] - r['rejected']} "
           f"database unchanged={'yes' if r['rejected'] == r['n'] else 'no'} kinds={r['by_kind']}")

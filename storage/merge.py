@@ -33,12 +33,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 import uuid
 from collections.abc import Callable
 from typing import Any
 
-from storage import tables
+from storage import driver, tables
 from storage.db import dumps, now
 from storage.rows import (
     AnswerRow,
@@ -104,7 +103,7 @@ def grant(store: Store, fingerprint: str, public_key: str, inspection_id: str, a
         grant_in(c, fingerprint, public_key, inspection_id, assessor, who, may_add_cases)
 
 
-def grant_in(c: sqlite3.Connection, fingerprint: str, public_key: str, inspection_id: str, assessor: str, who: str,
+def grant_in(c: driver.Connection, fingerprint: str, public_key: str, inspection_id: str, assessor: str, who: str,
              may_add_cases: bool = False) -> None:
     """:func:`grant` inside the caller's transaction (a merge's, so a refused file leaves no trust behind)."""
     c.execute("INSERT OR IGNORE INTO trusted_keys (fingerprint, public_key, name, trusted_at, trusted_by) "
@@ -139,7 +138,7 @@ def authority(store: Store, fingerprint: str, inspection_id: str) -> Authority |
                      bool(rows[0][1]))
 
 
-def _check_scope(c: sqlite3.Connection, data: InspectionDump, auth: Authority) -> None:
+def _check_scope(c: driver.Connection, data: InspectionDump, auth: Authority) -> None:
     """Refuse the file when anything in it is outside the signer's authority."""
     ins = data.inspection
     if ins.id != auth.inspection_id:
@@ -187,12 +186,12 @@ def _check_scope(c: sqlite3.Connection, data: InspectionDump, auth: Authority) -
 # ---------------------------------------------------------------------------
 
 
-OnCommit = Callable[[sqlite3.Connection, MergeOutcome], None]
+OnCommit = Callable[[driver.Connection, MergeOutcome], None]
 
 
 def merge_data(store: Store, data: InspectionDump, auth: Authority, *, file_sha: str, file_name: str, signer: str,
                merge_id: str, on_commit: OnCommit | None = None,
-               on_begin: Callable[[sqlite3.Connection], None] | None = None) -> MergeOutcome:
+               on_begin: Callable[[driver.Connection], None] | None = None) -> MergeOutcome:
     """Merge one validated bundle in a single transaction under ``auth``;
     returns what changed.  Raises :class:`ScopeError` (nothing written).
     ``on_commit`` runs inside the same transaction (the merge report is
@@ -226,7 +225,7 @@ def merge_data(store: Store, data: InspectionDump, auth: Authority, *, file_sha:
     return out
 
 
-def _merge_case(c: sqlite3.Connection, inspection_id: str, entry: CaseDump, auth: Authority,
+def _merge_case(c: driver.Connection, inspection_id: str, entry: CaseDump, auth: Authority,
                 out: MergeOutcome) -> None:
     """One case (in scope) and its assessments, recorded in ``out``."""
     case = entry.case
@@ -253,7 +252,7 @@ def _merge_case(c: sqlite3.Connection, inspection_id: str, entry: CaseDump, auth
             out.in_bin.append(case.reference)
 
 
-def _merge_assessment(c: sqlite3.Connection, case: CaseRow, ae: AssessmentDump, out: MergeOutcome) -> bool:
+def _merge_assessment(c: driver.Connection, case: CaseRow, ae: AssessmentDump, out: MergeOutcome) -> bool:
     """One assessment of ``case``; True if anything of it changed."""
     a = ae.assessment
     row = c.execute("SELECT status_seq, seq FROM assessments WHERE id = ?", (a.id,)).fetchone()
@@ -287,7 +286,7 @@ def _merge_assessment(c: sqlite3.Connection, case: CaseRow, ae: AssessmentDump, 
     return changed or bool(take) or bool(out.held)
 
 
-def _sort_answers(c: sqlite3.Connection, assessment_id: str,
+def _sort_answers(c: driver.Connection, assessment_id: str,
                   incoming: list[AnswerRow]) -> tuple[list[AnswerRow], list[AnswerRow]]:
     """Which incoming answers replace the stored ones, and which are held
     beside a lead's decision they did not see."""
@@ -314,7 +313,7 @@ def _sort_answers(c: sqlite3.Connection, assessment_id: str,
     return take, held
 
 
-def _add_audit(c: sqlite3.Connection, case_id: str, assessment_id: str, audit: list[AuditRow],
+def _add_audit(c: driver.Connection, case_id: str, assessment_id: str, audit: list[AuditRow],
                seen: set[str]) -> None:
     """The audit rows whose digest is not in ``seen`` (nor repeated), under the case and assessment."""
     rows = []
@@ -332,7 +331,7 @@ def _add_audit(c: sqlite3.Connection, case_id: str, assessment_id: str, audit: l
 # ---------------------------------------------------------------------------
 
 
-def _versions(c: sqlite3.Connection, case_id: str) -> dict[str, list[dict[str, Any]]]:
+def _versions(c: driver.Connection, case_id: str) -> dict[str, list[dict[str, Any]]]:
     """Per question, every primary reading's version and every held version."""
     prim = c.execute("SELECT id, assessor FROM assessments a WHERE case_id = ? AND kind = 'primary' "
                      f"ORDER BY {tables.READING_ORDER}", (case_id,)).fetchall()
@@ -354,7 +353,7 @@ def _versions(c: sqlite3.Connection, case_id: str) -> dict[str, list[dict[str, A
     return versions
 
 
-def refresh_conflicts(c: sqlite3.Connection, inspection_id: str, case_ids: list[str]) -> int:
+def refresh_conflicts(c: driver.Connection, inspection_id: str, case_ids: list[str]) -> int:
     """Recompute per-answer conflicts of the cases.  A resolved conflict whose
     readings changed since the decision (a new version number on any side, or
     a held version) is reopened; a decision is never silently kept over new work."""
@@ -452,7 +451,7 @@ def trusted_keys(store: Store) -> dict[str, dict[str, str]]:
             store.query("SELECT fingerprint, public_key, name FROM trusted_keys")}
 
 
-def write_report(c: sqlite3.Connection, merge_id: str, who: str, report: dict[str, Any]) -> None:
+def write_report(c: driver.Connection, merge_id: str, who: str, report: dict[str, Any]) -> None:
     """Store (or bring up to date) one merge's report, in the caller's transaction."""
     c.execute("INSERT INTO merges (id, at, who, report) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
               "report = excluded.report", (merge_id, now(), who, dumps(report)))

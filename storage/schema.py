@@ -7,12 +7,12 @@ of the file is taken (SQLite online backup) before any migration runs.
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from storage import driver
 from storage.errors import NewerDatabaseError, NotCaseAssessor, StorageError
 from storage.private import private_file
 
@@ -249,13 +249,16 @@ def _bin(db: sqlite_utils.Database) -> None:
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _bin}
 
 
-def backup_before_migration(conn: sqlite3.Connection, path: Path, from_version: int) -> Path:
-    return backup_copy(conn, path, f"v{from_version}")
+def backup_before_migration(conn: driver.Connection, path: Path, from_version: int, key: bytes | None = None) -> Path:
+    """A copy of the database before a migration (see :func:`backup_copy`)."""
+    return backup_copy(conn, path, f"v{from_version}", key)
 
 
-def backup_copy(conn: sqlite3.Connection, path: Path, label: str) -> Path:
+def backup_copy(conn: driver.Connection, path: Path, label: str, key: bytes | None = None) -> Path:
     """A copy of the whole database beside it, ``<name>.<label>-<time>.bak``
-    (a new name each time: an earlier backup is never overwritten)."""
+    (a new name each time: an earlier backup is never overwritten), 0600, and
+    encrypted with the database's own key when it has one (SQLCipher copies
+    page by page between two files with the same key)."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
     n = 1
@@ -263,8 +266,10 @@ def backup_copy(conn: sqlite3.Connection, path: Path, label: str) -> Path:
         n += 1
         target = path.with_name(f"{path.name}.{label}-{stamp}-{n}.bak")
     private_file(target)  # 0600 before SQLite writes a byte of the copy
-    dest = sqlite3.connect(target)
+    dest = driver.connect(target)
     try:
+        if key is not None:
+            driver.apply_key(dest, key)
         conn.backup(dest)
     finally:
         dest.close()
@@ -275,7 +280,7 @@ def backup_copy(conn: sqlite3.Connection, path: Path, label: str) -> Path:
 _OUR_TABLES = frozenset({"meta", "settings", "inspections", "cases", "assessments", "answers", "audit"})
 
 
-def check_ours(conn: sqlite3.Connection) -> None:
+def check_ours(conn: driver.Connection) -> None:
     """Refuse an SQLite file that is not a Case Assessor database (only reads:
     called before anything writes to the file).  An empty file is a new database."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -292,7 +297,7 @@ def check_ours(conn: sqlite3.Connection) -> None:
         raise NotCaseAssessor("This file is an SQLite database, but not a Case Assessor database. Nothing was changed.")
 
 
-def migrate(conn: sqlite3.Connection, path: Path | None) -> Path | None:
+def migrate(conn: driver.Connection, path: Path | None, key: bytes | None = None) -> Path | None:
     """Bring the database to SCHEMA_VERSION.  Returns the backup taken, if any."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
@@ -305,7 +310,7 @@ def migrate(conn: sqlite3.Connection, path: Path | None) -> Path | None:
     check_ours(conn)
     backup = None
     if version > 0 and path is not None:
-        backup = backup_before_migration(conn, path, version)
+        backup = backup_before_migration(conn, path, version, key)
     import sqlite_utils  # only needed when the schema changes
 
     db = sqlite_utils.Database(conn)

@@ -15,11 +15,10 @@ is durable when :meth:`Store.save_answer` returns.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from storage import chain, tables
+from storage import chain, driver, tables
 from storage.db import Database, dumps, new_id, now
 from storage.errors import (
     CannotOpen,
@@ -118,7 +117,7 @@ class Store(Database):
                 case = CaseRow(new_id(), inspection_id, reference, details, t, t)
                 try:
                     tables.insert_case(c, inspection_id, case)
-                except sqlite3.IntegrityError as e:
+                except driver.IntegrityError as e:
                     if "UNIQUE" in str(e):
                         raise ValueError(f"case reference {reference!r} is already in this inspection") from e
                     raise ValueError(f"inspection {inspection_id!r} does not exist") from e
@@ -393,7 +392,7 @@ class Store(Database):
             tables.audit(c, "import_bundle", who, inspection_id=ins.id, new={"cases": len(data.cases)})
 
 
-def _write_grades(c: sqlite3.Connection, inspection_id: str, grades: dict[str, GradeRow]) -> None:
+def _write_grades(c: driver.Connection, inspection_id: str, grades: dict[str, GradeRow]) -> None:
     c.executemany(
         "INSERT OR REPLACE INTO inspection_grades (inspection_id, code, value, note, updated_at, updated_by) "
         "VALUES (?, ?, ?, ?, ?, ?)",
@@ -401,18 +400,18 @@ def _write_grades(c: sqlite3.Connection, inspection_id: str, grades: dict[str, G
     )
 
 
-def _load_case(c: sqlite3.Connection, inspection_id: str, entry: CaseDump) -> None:
+def _load_case(c: driver.Connection, inspection_id: str, entry: CaseDump) -> None:
     """One case of :meth:`Store.load_inspection`, with its assessments, answers and audit rows."""
     case = entry.case
     try:
         tables.insert_case(c, inspection_id, case)
-    except sqlite3.IntegrityError as e:
+    except driver.IntegrityError as e:
         raise ValueError(f"case {case.reference!r} ({case.id}) clashes with one already stored") from e
     for ae in entry.assessments:
         a = ae.assessment
         try:
             tables.insert_assessment(c, case.id, a)
-        except sqlite3.IntegrityError as e:
+        except driver.IntegrityError as e:
             raise ValueError(f"assessment {a.id} clashes with one already stored") from e
         tables.write_answers(c, a.id, ae.answers)
         tables.write_audit(c, [AuditRow(r.at, r.who, r.action, r.question_id, r.old, r.new, r.inspection_id, case.id,

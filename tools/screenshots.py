@@ -209,10 +209,11 @@ def main() -> int:
     QCoreApplication.setOrganizationName("CaseAssessorScreens")
     app = QApplication.instance() or QApplication(sys.argv)
     OUT.mkdir(parents=True, exist_ok=True)
+    from bench.custody import passphrase_custody
     from ui.gui.main_window import MainWindow
     from ui.ops.workspace import Workspace
 
-    with tempfile.TemporaryDirectory() as d:
+    with tempfile.TemporaryDirectory() as d, passphrase_custody(Path(d)):
         store = Store(Path(d) / "demo.sqlite3")
         build(store)
         w = MainWindow(Workspace(store))

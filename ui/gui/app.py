@@ -12,6 +12,8 @@ def run_app(db: str | None) -> int:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from ui.gui.unlock import gui_keys, offer_encrypt
+    from ui.ops import unlock
     from ui.ops.errors import USER_ERRORS
     from ui.ops.paths import default_db_path
     from ui.ops.workspace import Workspace
@@ -22,8 +24,9 @@ def run_app(db: str | None) -> int:
     path = Path(db) if db else default_db_path()
     if db and not path.exists() and not _may_create(path):
         return 1  # a mistyped --db: nothing was created
+    unlock.set_session(gui_keys())  # the passphrase, if asked, is asked once a session
     try:
-        ws = Workspace.open(path, make_folders=bool(db))
+        ws = offer_encrypt(Workspace.open(path, make_folders=bool(db)))
     except USER_ERRORS as e:
         QMessageBox.critical(None, "Case Assessor", f"The database {path} could not be opened.\n\n{e}")
         return 1

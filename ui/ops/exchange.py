@@ -23,8 +23,6 @@ from exports.secure import (
     MAX_FILE_BYTES,
     Opened,
     SecureError,
-    load_or_create_age_identity,
-    load_or_create_signing_key,
     open_sealed,
     seal,
 )
@@ -33,10 +31,10 @@ from storage import merge as merge_sql
 from storage.chain import VerifyResult
 from storage.rows import Authority, CaseDump, CaseRow, InspectionDump, InspectionRow, MergeOutcome
 from storage.store import now
+from ui.ops import unlock
 from ui.ops.changes import INSPECTIONS, MERGED, Done, OpChanges
 from ui.ops.errors import OpError
 from ui.ops.guards import check_output
-from ui.ops.paths import keys_dir
 from ui.ops.workspace import Workspace, catalog
 
 log = logging.getLogger("case_assessor.exchange")
@@ -48,11 +46,11 @@ AskTrust = Callable[[str, str, str], "str | None"]
 
 
 def signing_key() -> Any:
-    return load_or_create_signing_key(keys_dir() / "signing-ed25519.pem")
+    return unlock.signing_key()  # sealed at rest: the keystore or the passphrase
 
 
 def lead_identity() -> Any:
-    return load_or_create_age_identity(keys_dir() / "lead-x25519.age")
+    return unlock.age_identity("lead-x25519")
 
 
 def my_fingerprint() -> str:

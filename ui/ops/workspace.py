@@ -66,7 +66,12 @@ class Workspace:
         folder must exist unless ``make_folders`` (the user said to create it):
         a mistyped path never leaves folders and an empty database behind.
         ``read_only``, or a file or folder this user may not write, opens it for
-        viewing and printing only (:attr:`read_only` says why)."""
+        viewing and printing only (:attr:`read_only` says why).  A new database
+        is created encrypted; an encrypted one is opened with its key (the
+        session's keystore or passphrase: :mod:`ui.ops.unlock`); a plain one
+        opens as it is (``encrypted`` is False: offer to encrypt it)."""
+        from ui.ops import unlock
+
         p = Path(path) if path else default_db_path()
         if not p.exists():
             if must_exist or read_only:
@@ -74,7 +79,7 @@ class Workspace:
             if not p.parent.is_dir() and not make_folders:
                 raise OpError(f"{p.parent}: no such folder, so no new database was created there. Check the path, "
                               "or create the folder first.")
-        return cls(Store(p, read_only=read_only), acting_as=acting_as)
+        return cls(unlock.open_store(p, read_only=read_only), acting_as=acting_as)
 
     # -- lifetime ---------------------------------------------------------
     @property
@@ -99,6 +104,10 @@ class Workspace:
         return self.damaged
 
     @property
+    def encrypted(self) -> bool:
+        return self.store.encrypted
+
+    @property
     def damaged(self) -> str | None:
         """Why the database is open read-only (it failed its integrity check), or None."""
         return str(self.store.damaged) if self.store.damaged is not None else None
@@ -109,6 +118,10 @@ class Workspace:
 
     def set_setting(self, key: str, value: str) -> None:
         self.store.set_setting(key, value)
+        if key.startswith("lead_recipient:"):  # set up from a lead's pack: the lead can recover the key
+            from ui.ops import unlock
+
+            unlock.add_recovery(self.store, value)
 
     def who(self) -> str:
         """The person recorded in the audit trail for this database's writes:

@@ -5,13 +5,13 @@ changes nothing.  `resolve` and other writes used to record $USER or "unknown"."
 from __future__ import annotations
 
 import io
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from main import run_cli
 from storage.store import Store
+from tests.conftest import raw_connect
 from ui.ops.errors import OpError
 from ui.ops.workspace import Workspace
 
@@ -23,7 +23,7 @@ def cli(*args: str) -> int:
 
 
 def audit_who(db: Path) -> list[str]:
-    c = sqlite3.connect(db)
+    c = raw_connect(db)
     try:
         return [r[0] for r in c.execute("SELECT who FROM audit ORDER BY id")]
     finally:
