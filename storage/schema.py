@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SCHEMA_VERSION", "MIGRATIONS", "migrate", "check_ours", "StorageError", "NewerDatabaseError"]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 _NO_UPDATE = (
@@ -237,7 +237,20 @@ def _v4(db: sqlite_utils.Database) -> None:
                "ORDER BY a.created_at, a.id LIMIT 1), k.question_id FROM conflicts k WHERE k.status = 'resolved')")
 
 
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
+def _v5_enrolment_and_revocation(db: sqlite_utils.Database) -> None:
+    """Packs only their assessor can open, and revoked keys (docs/merge.md):
+    each assessor's enrolled keys for an inspection (the age recipient packs are
+    encrypted to), and when and by whom a trusted key was revoked."""
+    db.execute("ALTER TABLE trusted_keys ADD COLUMN revoked_at TEXT")
+    db.execute("ALTER TABLE trusted_keys ADD COLUMN revoked_by TEXT")
+    ddl = _DDL(db)
+    ddl.table("enrolments", {"inspection_id": str, "assessor": str, "fingerprint": str, "age_recipient": str,
+                             "enrolled_at": str, "enrolled_by": str},
+              pk=("inspection_id", "assessor"), not_null={"fingerprint", "age_recipient", "enrolled_at"})
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
+    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5_enrolment_and_revocation}
 
 
 def backup_before_migration(conn: sqlite3.Connection, path: Path, from_version: int) -> Path:
