@@ -17,6 +17,7 @@ already enrolled with another key that is not revoked, is refused.
 from __future__ import annotations
 
 import base64
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +32,8 @@ from ui.ops.guards import check_output
 from ui.ops.trust import Confirm, confirm_fingerprint, refusal, when
 from ui.ops.workspace import Workspace
 
-__all__ = ["Enrolment", "write_enrolment", "read_enrolment", "import_enrolment", "pack_recipient"]
+__all__ = ["Enrolment", "write_enrolment", "read_enrolment", "import_enrolment", "pack_recipient",
+           "outside_keys_folder"]
 
 Enrolment = fmt.Enrolment
 ENROLLED = OpChanges(settings=True)
@@ -51,6 +53,7 @@ def write_enrolment(out: Path, name: str, ws: Workspace | None = None) -> Writte
     if not name:
         raise OpError("give your name, as the lead inspector knows you. Nothing was written.")
     check_output(ws, Path(out))
+    outside_keys_folder(Path(out))
     key = signing_key()
     recipient = str(lead_identity().to_public())  # this user's decryption key: packs are encrypted to it
     try:
@@ -59,6 +62,15 @@ def write_enrolment(out: Path, name: str, ws: Workspace | None = None) -> Writte
         raise OpError(f"{e}. Nothing was written.") from None
     atomic_write(Path(out), data)
     return Written(key.fingerprint, name)
+
+
+def outside_keys_folder(out: Path) -> None:
+    """Refuse an output file inside this user's keys folder (it would replace a private key)."""
+    from ui.ops.paths import keys_dir
+
+    if os.path.realpath(Path(out).parent) == os.path.realpath(keys_dir()):
+        raise OpError(f"{out}: that is in your keys folder, beside your private keys; choose another place. "
+                      "Nothing was written.")
 
 
 def read_enrolment(path: Path) -> Enrolment:

@@ -35,7 +35,7 @@ from storage.chain import VerifyResult
 from storage.rows import Authority, CaseDump, CaseRow, InspectionDump, InspectionRow, MergeOutcome
 from storage.store import now
 from ui.ops.changes import INSPECTIONS, MERGED, Done, OpChanges
-from ui.ops.enrolment import pack_recipient
+from ui.ops.enrolment import outside_keys_folder, pack_recipient
 from ui.ops.errors import OpError
 from ui.ops.guards import check_output
 from ui.ops.passphrases import require_strong
@@ -134,6 +134,7 @@ def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passp
                                signing_key=base64.b64encode(key.public_bytes).decode()),
     )
     check_output(ws, Path(out), [Path(passphrase_file)] if passphrase_file else [])
+    outside_keys_folder(Path(out))
     # recorded first: a pack must never exist whose cases the lead's database does not give out
     merge_sql.assign(ws.store, ins.id, [c.id for c in cases], assessor)
     ws.set_setting(f"may_add_cases:{ins.id}:{assessor}", "1" if allow_new_cases else "0")
@@ -256,8 +257,8 @@ def export_secure(ws: Workspace, inspection_id: str, out: Path, passphrase_file:
     lead_fp = ws.setting(f"lead_fingerprint:{ins.id}")
     revoked = revoked_note(ws, lead_fp) if recipient and lead_fp else None
     if revoked:
-        raise OpError(f"the lead inspector's {revoked}: the export was not written. Ask the lead inspector for a "
-                      "pack from their new key.")
+        raise OpError(f"the export was not written: the lead inspector's key is revoked ({revoked}). Ask the lead "
+                      "inspector for a pack from their new key.")
     if not recipient and passphrase:
         require_strong(passphrase)
     data = bundle_mod.build(ws.store, ins.id, qs)

@@ -45,8 +45,11 @@ def strength(passphrase: str) -> float:
 def new_passphrase_file(out: Path, ws: Workspace | None = None) -> float:
     """Write a fresh passphrase to a new private file (0600) that must not
     exist yet; returns its strength in bits (five words from 7,772)."""
+    from ui.ops.enrolment import outside_keys_folder
+
     out = Path(out)
     check_output(ws, out)
+    outside_keys_folder(out)
     if out.exists():
         raise OpError(f"{out}: the file exists; a passphrase is written only to a new file. Nothing was written.")
     atomic_write(out, (pp.generate() + "\n").encode())
