@@ -111,6 +111,6 @@ def new_passphrase(args: argparse.Namespace, out: TextIO) -> int:
     from ui.ops import passphrases
 
     bits = passphrases.new_passphrase_file(Path(args.out))
-    out.write(f"wrote a new passphrase (five random words, {bits:.0f} bits) to {args.out}. Give it to the one person "
+    out.write(f"wrote a new passphrase (five random words, {bits:.1f} bits) to {args.out}. Give it to the one person "
               "it is for by phone or in person, never with the file it opens; make a new one for each person.\n")
     return 0

@@ -15,7 +15,7 @@ from ui.ops.errors import OpError
 from ui.ops.paths import keys_dir
 from ui.ops.workspace import Workspace
 
-from .test_exchange import ANN_PW, QS, SAMPLE, Person, answer, snapshot
+from .test_exchange import QS, SAMPLE, Person, answer, snapshot
 
 
 @pytest.fixture
