@@ -102,6 +102,11 @@ class MainWindow(FileActions):
         lead.addSeparator()
         self._action(lead, self.tr("Export for the lead inspector (signed, encrypted)…"), self.export_secure)
         self._action(lead, self.tr("Import an inspection &pack…"), self.import_pack)
+        from ui.gui import keys  # Qt only: the key work is imported on first use
+
+        self._action(lead, self.tr("Write my &enrolment file…"), lambda: keys.write_enrolment(self))
+        self._action(lead, self.tr("Import an assessor's enrol&ment…"), lambda: keys.import_enrolment(self))
+        self._action(lead, self.tr("&Trusted keys…"), lambda: keys.show_trusted_keys(self))
         h = mb.addMenu(self.tr("&Help"))
         self._action(h, self.tr("&Keyboard shortcuts"), self.show_help, QKeySequence.StandardKey.HelpContents)
         self._action(h, self.tr("&About Case Assessor"), self.about)
