@@ -19,7 +19,6 @@ before the file is used.
 from __future__ import annotations
 
 import base64
-import binascii
 from typing import Any, Literal
 
 from cryptography.exceptions import InvalidSignature
@@ -27,6 +26,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from exports.jsonschema import published
+from exports.pack import valid_b64, valid_recipient
 from exports.secure import SigningKey, fingerprint
 from models.limits import name_problem
 
@@ -38,16 +38,6 @@ _DOMAIN = b"case-assessor-enrolment/v1"
 
 class EnrolmentError(Exception):
     """An enrolment file that cannot be used; the message says why.  Nothing was changed."""
-
-
-def _b64(v: str, size: int, what: str) -> str:
-    try:
-        raw = base64.b64decode(v, validate=True)
-    except (binascii.Error, ValueError) as e:
-        raise ValueError("not base64") from e
-    if len(raw) != size:
-        raise ValueError(f"not {what} ({size} bytes)")
-    return v
 
 
 class Enrolment(BaseModel):
@@ -64,23 +54,17 @@ class Enrolment(BaseModel):
     @field_validator("signing_key")
     @classmethod
     def _signing_key(cls, v: str) -> str:
-        return _b64(v, 32, "an Ed25519 public key")
+        return valid_b64(v, 32, "an Ed25519 public key")
 
     @field_validator("signature")
     @classmethod
     def _signature(cls, v: str) -> str:
-        return _b64(v, 64, "an Ed25519 signature")
+        return valid_b64(v, 64, "an Ed25519 signature")
 
     @field_validator("age_recipient")
     @classmethod
     def _recipient(cls, v: str) -> str:
-        from pyrage import x25519
-
-        try:
-            x25519.Recipient.from_str(v)
-        except Exception as e:  # pyrage raises its own error types for a bad key
-            raise ValueError("not a valid age X25519 recipient") from e
-        return v
+        return valid_recipient(v)
 
     @field_validator("name")
     @classmethod

@@ -35,6 +35,28 @@ class PackError(Exception):
     """A pack that cannot be read; the message says why.  Nothing was changed."""
 
 
+def valid_recipient(v: str) -> str:
+    """``v`` if it is an age X25519 recipient (``age1...``); ValueError if not."""
+    from pyrage import x25519
+
+    try:
+        x25519.Recipient.from_str(v)
+    except Exception as e:  # pyrage raises its own error types for a bad key
+        raise ValueError("not a valid age X25519 recipient") from e
+    return v
+
+
+def valid_b64(v: str, size: int, what: str) -> str:
+    """``v`` if it is base64 of exactly ``size`` bytes; ValueError saying it is not ``what`` if not."""
+    try:
+        raw = base64.b64decode(v, validate=True)
+    except (binascii.Error, ValueError) as e:
+        raise ValueError("not base64") from e
+    if len(raw) != size:
+        raise ValueError(f"not {what} ({size} bytes)")
+    return v
+
+
 class _M(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -67,24 +89,12 @@ class PackLead(_M):
     @field_validator("age_recipient")
     @classmethod
     def _recipient(cls, v: str) -> str:
-        from pyrage import x25519
-
-        try:
-            x25519.Recipient.from_str(v)
-        except Exception as e:  # pyrage raises its own error types for a bad key
-            raise ValueError("not a valid age X25519 recipient") from e
-        return v
+        return valid_recipient(v)
 
     @field_validator("signing_key")
     @classmethod
     def _signing_key(cls, v: str) -> str:
-        try:
-            raw = base64.b64decode(v, validate=True)
-        except (binascii.Error, ValueError) as e:
-            raise ValueError("not base64") from e
-        if len(raw) != 32:
-            raise ValueError("not an Ed25519 public key (32 bytes)")
-        return v
+        return valid_b64(v, 32, "an Ed25519 public key")
 
     def signing_key_bytes(self) -> bytes:
         return base64.b64decode(self.signing_key)
