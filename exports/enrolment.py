@@ -23,10 +23,11 @@ from typing import Any, Literal
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from exports import versioned
 from exports.jsonschema import published
-from exports.pack import valid_b64, valid_recipient
+from exports.pack import AgeRecipient, PublicKey, valid_b64
 from exports.secure import SigningKey, fingerprint
 from models.limits import name_problem
 
@@ -47,24 +48,14 @@ class Enrolment(BaseModel):
     format_version: Literal[1]
     name: str = Field(min_length=1, max_length=200, description="the assessor's name, as they give it")
     created_at: str = Field(max_length=100)
-    signing_key: str = Field(max_length=100, description="the assessor's Ed25519 public key, base64")
-    age_recipient: str = Field(max_length=200, description="the assessor's age X25519 recipient (age1...)")
+    signing_key: PublicKey = Field(max_length=100, description="the assessor's Ed25519 public key, base64")
+    age_recipient: AgeRecipient = Field(max_length=200, description="the assessor's age X25519 recipient (age1...)")
     signature: str = Field(max_length=200, description="Ed25519 signature over the fields above, base64")
-
-    @field_validator("signing_key")
-    @classmethod
-    def _signing_key(cls, v: str) -> str:
-        return valid_b64(v, 32, "an Ed25519 public key")
 
     @field_validator("signature")
     @classmethod
     def _signature(cls, v: str) -> str:
         return valid_b64(v, 64, "an Ed25519 signature")
-
-    @field_validator("age_recipient")
-    @classmethod
-    def _recipient(cls, v: str) -> str:
-        return valid_recipient(v)
 
     @field_validator("name")
     @classmethod
@@ -82,12 +73,6 @@ class Enrolment(BaseModel):
         return fingerprint(self.key_bytes())
 
 
-class _Head(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-    format: str = Field("", max_length=100)
-    format_version: int = Field(0, ge=0, le=1_000_000)
-
-
 def _message(name: str, created_at: str, signing_key: str, age_recipient: str) -> bytes:
     return b"\n".join([_DOMAIN, name.encode("utf-8"), created_at.encode(), signing_key.encode(),
                        age_recipient.encode()])
@@ -102,29 +87,12 @@ def make(key: SigningKey, age_recipient: str, name: str, created_at: str) -> byt
     return e.model_dump_json(indent=1).encode() + b"\n"
 
 
-def _first_problem(err: ValidationError) -> str:
-    e = err.errors(include_url=False)[0]
-    where = ".".join(str(p) for p in e["loc"]) or "the file"
-    return f"{where}: {e['msg']}"
-
-
 def parse(data: bytes) -> Enrolment:
     """Read and verify an enrolment file; :class:`EnrolmentError` says what is wrong."""
     if len(data) > MAX_BYTES:
         raise EnrolmentError(f"larger than {MAX_BYTES // 1024} KB, so not an enrolment file")
-    try:
-        head = _Head.model_validate_json(data)
-    except ValidationError as e:
-        raise EnrolmentError(f"not an enrolment file ({_first_problem(e)})") from None
-    if head.format != FORMAT:
-        raise EnrolmentError("not an enrolment file")
-    if head.format_version > FORMAT_VERSION:
-        raise EnrolmentError(f"made by a newer Case Assessor (enrolment format {head.format_version}; this one reads "
-                             f"{FORMAT_VERSION}): update Case Assessor to read it")
-    try:
-        got = Enrolment.model_validate_json(data)
-    except ValidationError as err:
-        raise EnrolmentError(f"not a valid enrolment file ({_first_problem(err)})") from None
+    got = versioned.read(data, Enrolment, fmt=FORMAT, version=FORMAT_VERSION, noun="enrolment file",
+                         label="enrolment format", error=EnrolmentError)
     try:
         Ed25519PublicKey.from_public_bytes(got.key_bytes()).verify(
             base64.b64decode(got.signature), _message(got.name, got.created_at, got.signing_key, got.age_recipient))

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import base64
 import binascii
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from exports import versioned
 from exports.jsonschema import published
 from models.limits import MAX_REFERENCE_CHARS, reference_problem
 
@@ -57,6 +58,11 @@ def valid_b64(v: str, size: int, what: str) -> str:
     return v
 
 
+# Annotated types (the JSON Schema stays a string): an age X25519 recipient, an Ed25519 public key in base64.
+AgeRecipient = Annotated[str, AfterValidator(valid_recipient)]
+PublicKey = Annotated[str, AfterValidator(lambda v: valid_b64(v, 32, "an Ed25519 public key"))]
+
+
 class _M(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -83,18 +89,8 @@ class PackCase(_M):
 
 class PackLead(_M):
     name: str = Field(max_length=_TEXT)
-    age_recipient: str = Field(min_length=1, max_length=_TEXT)
-    signing_key: str = Field(min_length=1, max_length=_TEXT, description="the lead's Ed25519 public key, base64")
-
-    @field_validator("age_recipient")
-    @classmethod
-    def _recipient(cls, v: str) -> str:
-        return valid_recipient(v)
-
-    @field_validator("signing_key")
-    @classmethod
-    def _signing_key(cls, v: str) -> str:
-        return valid_b64(v, 32, "an Ed25519 public key")
+    age_recipient: AgeRecipient = Field(min_length=1, max_length=_TEXT)
+    signing_key: PublicKey = Field(min_length=1, max_length=_TEXT, description="the lead's Ed25519 public key, base64")
 
     def signing_key_bytes(self) -> bytes:
         return base64.b64decode(self.signing_key)
@@ -109,12 +105,6 @@ class Pack(_M):
     lead: PackLead
 
 
-class _Head(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-    format: str = ""
-    format_version: int = 0
-
-
 def schema() -> dict[str, Any]:
     return published(Pack, "Case Assessor inspection pack")
 
@@ -123,27 +113,10 @@ def to_bytes(pack: Pack) -> bytes:
     return pack.model_dump_json().encode()
 
 
-def _first_problem(err: ValidationError) -> str:
-    e = err.errors(include_url=False)[0]
-    where = ".".join(str(p) for p in e["loc"]) or "the file"
-    return f"{where}: {e['msg']}"
-
-
 def parse(data: bytes) -> Pack:
     """Validate a decrypted pack; :class:`PackError` says what is wrong."""
-    try:
-        head = _Head.model_validate_json(data)
-    except ValidationError as e:
-        raise PackError(f"not an inspection pack ({_first_problem(e)})") from None
-    if head.format != FORMAT:
-        raise PackError("not an inspection pack")
-    if head.format_version > FORMAT_VERSION:
-        raise PackError(f"made by a newer Case Assessor (pack format {head.format_version}; this one reads "
-                        f"{FORMAT_VERSION}): update Case Assessor to open it")
-    try:
-        pack = Pack.model_validate_json(data)
-    except ValidationError as e:
-        raise PackError(f"not a valid inspection pack ({_first_problem(e)})") from None
+    pack = versioned.read(data, Pack, fmt=FORMAT, version=FORMAT_VERSION, noun="inspection pack",
+                          label="pack format", error=PackError)
     for i, c in enumerate(pack.cases):
         problem = reference_problem(c.reference)
         if problem:
