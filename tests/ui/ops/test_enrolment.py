@@ -130,6 +130,10 @@ def test_a_strong_first_contact_passphrase_still_works_and_an_enrolled_assessor_
             exchange.make_pack(Workspace(s), team["iid"], "Ann", d / "ann2.pack", str(pw))
         with pytest.raises(OpError, match="Dee has not enrolled"):
             exchange.make_pack(Workspace(s), team["iid"], "Dee", d / "dee.pack")
+        with pytest.raises(OpError, match="too easy to guess"):  # the keyword for a dialog's text: the same rule
+            exchange.make_pack(Workspace(s), team["iid"], "Dee", d / "dee.pack", passphrase="York 2014")
+        exchange.make_pack(Workspace(s), team["iid"], "Dee", d / "dee.pack", passphrase=passphrases.suggest())
+        assert passphrases.needs_passphrase(d / "dee.pack")
     carl = Person(tmp_path, "Carl")
     with carl as s, pytest.raises(OpError, match="encrypted to a passphrase: give it"):
         exchange.import_pack(Workspace(s), d / "carl.pack", None, lead_fingerprint=team["lead_fp"])
