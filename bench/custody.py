@@ -42,7 +42,7 @@ def passphrase_custody(folder: Path) -> Iterator[None]:
     from ui.ops import unlock
 
     pw = folder / "harness-passphrase.txt"
-    pw.write_text("harness passphrase, throwaway\n")
+    pw.write_text("harness oxidize pelican marmalade tundra\n")
     with _custody({"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring", unlock.PASSPHRASE_ENV: str(pw)},
                   fail.Keyring()):
         yield

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SCHEMA_VERSION", "MIGRATIONS", "migrate", "check_ours", "StorageError", "NewerDatabaseError"]
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 _NO_UPDATE = (
@@ -246,7 +246,20 @@ def _bin(db: sqlite_utils.Database) -> None:
         db.execute(f"ALTER TABLE {table} ADD COLUMN deleted_by TEXT")
 
 
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _bin}
+def _enrolment_and_revocation(db: sqlite_utils.Database) -> None:
+    """Packs only their assessor can open, and revoked keys (docs/merge.md):
+    each assessor's enrolled keys for an inspection (the age recipient packs are
+    encrypted to), and when and by whom a trusted key was revoked."""
+    db.execute("ALTER TABLE trusted_keys ADD COLUMN revoked_at TEXT")
+    db.execute("ALTER TABLE trusted_keys ADD COLUMN revoked_by TEXT")
+    ddl = _DDL(db)
+    ddl.table("enrolments", {"inspection_id": str, "assessor": str, "fingerprint": str, "age_recipient": str,
+                             "enrolled_at": str, "enrolled_by": str},
+              pk=("inspection_id", "assessor"), not_null={"fingerprint", "age_recipient", "enrolled_at"})
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
+    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _bin, 6: _enrolment_and_revocation}
 
 
 def backup_before_migration(conn: driver.Connection, path: Path, from_version: int, key: bytes | None = None) -> Path:

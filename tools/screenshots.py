@@ -93,7 +93,7 @@ def lead_screens(demo: Store, folder: Path, app: QApplication) -> None:
     qs = builtin_catalog().get("iaow-2013")
     iid = demo.list_inspections()[0].id
     pw = folder / "pw.txt"
-    pw.write_text("demo passphrase")
+    pw.write_text("kettle prism oyster gallon jigsaw")  # strong enough to encrypt with
     # the lead set the inspection up and gave the cases out before the assessors went out
     dump = demo.dump_inspection(iid)
     empty = replace(dump, cases=[replace(c, assessments=[]) for c in dump.cases])

@@ -21,13 +21,25 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from ui.cli import atrest, bin, conflicts, exchange, inspections, integrity, printing, profile, questionsets, scores
+from ui.cli import (
+    atrest,
+    bin,
+    conflicts,
+    exchange,
+    inspections,
+    integrity,
+    keys,
+    printing,
+    profile,
+    questionsets,
+    scores,
+)
 
 __version__ = "0.1.0"
 DB_HELP = ("the database file (default: case-assessor.sqlite3 in your data folder, or $CASE_ASSESSOR_DB); "
            "only commands that create (new-inspection, import-bundle, import-pack) make a new one, and never "
            "in a folder that does not exist")
-GROUPS = (questionsets, profile, inspections, bin, scores, printing, exchange, conflicts, integrity, atrest)
+GROUPS = (questionsets, profile, inspections, bin, scores, printing, exchange, keys, conflicts, integrity, atrest)
 
 
 def build_parser() -> argparse.ArgumentParser:

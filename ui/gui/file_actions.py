@@ -80,23 +80,28 @@ class FileActions(WindowBase):
             "Wrote {0} cases, signed with your key {1} and encrypted to the {2}.").format(
             info.cases, info.fingerprint, info.encrypted_to))
 
-    def import_pack(self) -> None:
-        from ui.ops import exchange
+    def import_pack(self, path: str | None = None) -> None:
+        from ui.gui.keys import confirm_lead
+        from ui.ops import exchange, passphrases
 
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import an inspection pack"), "",
-                                              self.tr("Inspection packs (*.pack);;All files (*)"))
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import an inspection pack"), "",
+                                                  self.tr("Inspection packs (*.pack);;All files (*)"))
         if not path:
             return
-        pw = self._passphrase_file(self.tr("The pack's passphrase"))
-        if pw is None:
-            return
+        pw = None
+        if passphrases.needs_passphrase(Path(path)):  # a first-contact pack; one for your key needs none
+            pw = self._passphrase_file(self.tr("The pack's passphrase"))
+            if pw is None:
+                return
         try:
-            done = exchange.import_pack(self.ws, Path(path), pw)
+            done = exchange.import_pack(self.ws, Path(path), pw, confirm=confirm_lead(self))
         except USER_ERRORS as e:
             self.fail(e, self.tr("The pack was not imported."))
             return
         finally:
-            Path(pw).unlink(missing_ok=True)
+            if pw:
+                Path(pw).unlink(missing_ok=True)
         self.apply(done)
 
     # ------------------------------------------------------------------ printing

@@ -106,6 +106,11 @@ class MainWindow(CaseActions):
         lead.addSeparator()
         a["export_secure"] = act(lead, self.tr("Export for the lead inspector (signed, encrypted)…"), self.export_secure)
         a["import_pack"] = act(lead, self.tr("Import an inspection &pack…"), self.import_pack)
+        from ui.gui import keys  # Qt only: the key work is imported on first use
+
+        act(lead, self.tr("Write my &enrolment file…"), lambda: keys.write_enrolment(self))
+        act(lead, self.tr("Import an assessor's enrol&ment…"), lambda: keys.import_enrolment(self))
+        act(lead, self.tr("&Trusted keys…"), lambda: keys.show_trusted_keys(self))
         h = mb.addMenu(self.tr("&Help"))
         act(h, self.tr("&Keyboard shortcuts"), self.show_help, QKeySequence.StandardKey.HelpContents)
         act(h, self.tr("&About Case Assessor"), self.about)

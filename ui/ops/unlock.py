@@ -57,11 +57,16 @@ Ask = Callable[[Request], "str | None"]
 
 
 def passphrase_problem(passphrase: str) -> str | None:
-    """Why a new passphrase is refused, or None."""
+    """Why a new passphrase is refused, or None: the rule packs and exports
+    keep (:mod:`exports.passphrase`, at least the strength of four random
+    words), since it is all that protects the case data on a computer with no
+    keystore and a copied key file can be attacked offline."""
+    from exports import passphrase as pp
+
     if len(passphrase) < MIN_PASSPHRASE:
         return (f"a passphrase must have at least {MIN_PASSPHRASE} characters: it is all that protects the case "
                 "data when this computer has no keystore (a few unrelated words are easy to remember)")
-    return None
+    return pp.problem(passphrase)
 
 
 def read_passphrase_file(path: str) -> str:
@@ -333,7 +338,7 @@ def signing_key(keys: Keys | None = None) -> Any:
     """This user's Ed25519 signing key (an :class:`exports.secure.SigningKey`), unlocked once a session."""
     keys = keys or session()
     where = str(keys_dir() / "signing-ed25519")
-    if where not in keys.private:
+    if where not in keys.private or not (keys_dir() / "signing-ed25519.key").exists():  # removed: a new key
         keys.private[where] = _parse("signing-key", private_key("signing-ed25519", "signing-key", keys), keys_dir())
     return keys.private[where]
 
@@ -342,6 +347,6 @@ def age_identity(name: str = "lead-x25519", keys: Keys | None = None) -> Any:
     """An age X25519 identity in ``keys/NAME.key`` (the lead's by default), unlocked once a session."""
     keys = keys or session()
     where = str(keys_dir() / name)
-    if where not in keys.private:
+    if where not in keys.private or not (keys_dir() / f"{name}.key").exists():  # removed: a new key
         keys.private[where] = _parse("age-identity", private_key(name, "age-identity", keys), keys_dir())
     return keys.private[where]

@@ -83,8 +83,8 @@ def test_without_a_keystore_the_command_line_reads_the_passphrase_file(tmp_path)
     env.pop("CASE_ASSESSOR_PASSPHRASE_FILE", None)
     db = tmp_path / "ann.sqlite3"
     pw, wrong = tmp_path / "pw.txt", tmp_path / "wrong.txt"
-    pw.write_text("correct horse battery staple\n")
-    wrong.write_text("correct horse battery stapler\n")
+    pw.write_text("quartet oxidize pelican marmalade tundra\n")
+    wrong.write_text("quartet oxidize pelican marmalade tundras\n")
     r = _run(env, "new-inspection", "--db", str(db), "--as", "Ann", "--name", "York")
     assert r.returncode == 2 and "no keystore" in r.stderr and "Traceback" not in r.stderr and not db.exists()
     r = _run(env, "new-inspection", "--db", str(db), "--as", "Ann", "--name", "York", "--db-passphrase-file", str(pw))

@@ -37,7 +37,7 @@ def lead_db(tmp_path, monkeypatch):
     monkeypatch.setenv("CASE_ASSESSOR_KEYS", str(tmp_path / "keys"))
     db = tmp_path / "lead.sqlite3"
     (tmp_path / "s.csv").write_text(SAMPLE)
-    (tmp_path / "pw.txt").write_text("correct horse battery staple\n")
+    (tmp_path / "pw.txt").write_text("kettle prism oyster gallon jigsaw\n")
     assert cli("new-inspection", "--db", str(db), "--as", "Lee Lead", "--name", "York") == 0
     assert cli("import-sample", "--db", str(db), "--as", "Lee Lead", "--inspection", "York", str(tmp_path / "s.csv")) == 0
     assert cli("export-bundle", "--db", str(db), "--inspection", "York", "--out", str(tmp_path / "b.json")) == 0

@@ -13,7 +13,7 @@ from ui.ops import unlock
 from ui.ops.unlock import Request, key_path
 from ui.ops.workspace import Workspace
 
-GOOD = "correct horse battery staple"
+GOOD = "quartet oxidize pelican marmalade tundra"
 
 
 def _answer_dialogs(answers: list[str | None], seen: list[str]) -> None:
@@ -62,7 +62,7 @@ def test_without_a_keystore_the_app_asks_and_asks_again_after_a_wrong_passphrase
     assert seen[0] == "" and "at least 12 characters" in seen[1]
     assert not db_path.read_bytes().startswith(SQLITE_MAGIC) and '"scrypt"' in key_path(db_path).read_text()
     seen.clear()
-    _answer_dialogs(["wrong horse battery staple", GOOD], seen)
+    _answer_dialogs(["wrong oxidize pelican marmalade tundra", GOOD], seen)
     unlock.set_session(gui_keys())  # the next start of the app
     with Workspace.open(db_path) as ws:
         assert ws.setting("assessor_name") == "Ann"

@@ -21,6 +21,9 @@ from ui.ops.errors import OpError
 from ui.ops.workspace import Workspace
 
 QS = builtin_catalog().get("iaow-2013")
+# First contact (before enrolment): each assessor has a passphrase of their own, strong enough to encrypt with.
+ANN_PW = "kettle prism oyster gallon jigsaw"
+BOB_PW = "walrus tundra pebble cactus violin"
 SAMPLE = "reference,case_type,rosh_level,requirements\n" + "\n".join(
     f"R-{i},licence,medium,supervision" for i in range(1, 5)
 ) + "\n"
@@ -71,8 +74,10 @@ def answer(store: Store, ref: str, values: dict[str, str], kind: str = "primary"
 @pytest.fixture
 def world(tmp_path):
     lead, ann, bob = Person(tmp_path, "Lead"), Person(tmp_path, "Ann"), Person(tmp_path, "Bob")
-    pw = tmp_path / "pw.txt"
-    pw.write_text("correct horse battery staple\n")
+    pw, bob_pw = tmp_path / "pw.txt", tmp_path / "bob-pw.txt"
+    pw.write_text(ANN_PW + "\n")
+    bob_pw.write_text(BOB_PW + "\n")
+    lead_fp = lead.fingerprint()
     with lead as s:
         iid = s.create_inspection("York", QS.id, QS.version)
         (tmp_path / "s.csv").write_text(SAMPLE)
@@ -81,20 +86,20 @@ def world(tmp_path):
 
         inspections.import_sample(Workspace(s), iid, tmp_path / "s.csv")
         exchange.make_pack(Workspace(s), iid, "Ann", tmp_path / "ann.pack", str(pw), ["R-1", "R-2", "R-3"])
-        exchange.make_pack(Workspace(s), iid, "Bob", tmp_path / "bob.pack", str(pw), ["R-2", "R-3", "R-4"])
+        exchange.make_pack(Workspace(s), iid, "Bob", tmp_path / "bob.pack", str(bob_pw), ["R-2", "R-3", "R-4"])
     with ann as s:
-        exchange.import_pack(Workspace(s), tmp_path / "ann.pack", str(pw))
+        exchange.import_pack(Workspace(s), tmp_path / "ann.pack", str(pw), lead_fingerprint=lead_fp)
         answer(s, "R-1", {"IAOW-2.1-02": "yes", "IAOW-2.1-03": "yes"})
         answer(s, "R-2", {"IAOW-2.1-02": "yes", "IAOW-2.1-03": "no"})
         answer(s, "R-3", {"IAOW-2.1-02": "no"})
         exchange.export_secure(Workspace(s), iid, tmp_path / "ann.export")
     with bob as s:
-        exchange.import_pack(Workspace(s), tmp_path / "bob.pack", str(pw))
+        exchange.import_pack(Workspace(s), tmp_path / "bob.pack", str(bob_pw), lead_fingerprint=lead_fp)
         answer(s, "R-2", {"IAOW-2.1-02": "yes", "IAOW-2.1-03": "yes"})  # disagrees on 2.1-03
         answer(s, "R-3", {"IAOW-2.1-02": "no"})  # agrees
         answer(s, "R-4", {"IAOW-2.1-02": "no"})
         exchange.export_secure(Workspace(s), iid, tmp_path / "bob.export")
-    return {"lead": lead, "ann": ann, "bob": bob, "iid": iid, "dir": tmp_path, "pw": pw}
+    return {"lead": lead, "ann": ann, "bob": bob, "iid": iid, "dir": tmp_path, "pw": pw, "lead_fp": lead_fp}
 
 
 def snapshot(store: Store) -> dict:
@@ -162,7 +167,7 @@ def _tamper_cases(world):
     with stranger as s:
         iid = s.create_inspection("Other", QS.id, QS.version)
         pw = d / "pw2.txt"
-        pw.write_text("x")
+        pw.write_text("amber quiver lantern bishop meadow")
         exchange.export_secure(Workspace(s), iid, d / "stranger.export", str(pw))
     yield "wrong key", (d / "stranger.export").read_bytes(), "wrong key"
 
@@ -287,10 +292,9 @@ def test_a_hostile_signed_pack_is_refused_and_changes_nothing(tmp_path, payload)
     from exports.secure import seal
 
     pw = tmp_path / "pw.txt"
-    pw.write_text("correct horse battery staple\n")
+    pw.write_text(ANN_PW + "\n")
     key = exchange.signing_key()
-    (tmp_path / "bad.pack").write_bytes(seal(payload, "pack", key, "Lead", "2026-01-01T00:00:00Z",
-                                             passphrase="correct horse battery staple"))
+    (tmp_path / "bad.pack").write_bytes(seal(payload, "pack", key, "Lead", "2026-01-01T00:00:00Z", passphrase=ANN_PW))
     with Store(tmp_path / "a.sqlite3") as s:
         before = snapshot(s)
         with pytest.raises(OpError, match="Nothing was changed"):

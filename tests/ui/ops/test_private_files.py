@@ -35,7 +35,7 @@ def ws(tmp_path, monkeypatch):
 def test_exports_packs_pdfs_tables_and_keys_are_0600(ws, tmp_path):
     iid = ws.setting("last_inspection") or ""
     pw = tmp_path / "pw.txt"
-    pw.write_text("correct horse battery staple\n")
+    pw.write_text("kettle prism oyster gallon jigsaw\n")
     out = tmp_path / "out"
     out.mkdir()
     inspections.export_bundle(ws, iid, out / "bundle.json")

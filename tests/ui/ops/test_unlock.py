@@ -24,7 +24,7 @@ from ui.ops.unlock import Keys, Request, key_path
 from ui.ops.workspace import Workspace
 
 REF = "CASE-SECRET-9031"
-PASSPHRASE = "correct horse battery staple"
+PASSPHRASE = "quartet oxidize pelican marmalade tundra"
 SAMPLE = f"reference,case_type,rosh_level,requirements\n{REF},licence,medium,supervision\n"
 
 
@@ -84,7 +84,7 @@ def test_a_wrong_passphrase_is_refused_and_changes_nothing(tmp_path, db_path, no
     unlock.set_session(Keys(passphrase_file=_pw_file(tmp_path)))
     _new_db(db_path, tmp_path)
     before = {p.name: p.read_bytes() for p in db_path.parent.glob(db_path.name + "*")}
-    unlock.set_session(Keys(passphrase_file=_pw_file(tmp_path, "wrong horse battery staple")))
+    unlock.set_session(Keys(passphrase_file=_pw_file(tmp_path, "wrong oxidize pelican marmalade tundra")))
     with pytest.raises(OpError, match="Wrong passphrase or not a Case Assessor database; nothing was changed"):
         Workspace.open(db_path)
     assert {p.name: p.read_bytes() for p in db_path.parent.glob(db_path.name + "*")} == before
@@ -151,12 +151,13 @@ def test_the_lead_recovers_a_database_set_up_from_a_pack(tmp_path, monkeypatch):
     iid = _new_db(lead_db, tmp_path)
     with Workspace.open(lead_db, acting_as="Lee Lead") as ws:
         exchange.make_pack(ws, iid, "Ann", tmp_path / "ann.pack", _pw_file(tmp_path), [REF])
+        lead_fp = exchange.my_fingerprint()
     monkeypatch.setenv("CASE_ASSESSOR_KEYS", str(ann_keys))
     ann_ring = MemoryKeyring()
     keyring.set_keyring(ann_ring)  # Ann's laptop
     unlock.set_session(None)
     with Workspace.open(ann_db, acting_as="Ann") as ws:
-        exchange.import_pack(ws, tmp_path / "ann.pack", _pw_file(tmp_path))
+        exchange.import_pack(ws, tmp_path / "ann.pack", _pw_file(tmp_path), lead_fingerprint=lead_fp)
         ws.store.set_setting("note", "the answers Ann gave")
     assert '"recovery"' in key_path(ann_db).read_text()
     keyring.set_keyring(MemoryKeyring())  # Ann's keystore is lost
