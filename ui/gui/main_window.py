@@ -76,13 +76,12 @@ class MainWindow(FileActions):
         self._action(f, self.tr("&New inspection…"), self.new_inspection)
         self._action(f, self.tr("&Import sample list (CSV)…"), self.import_sample)
         self._action(f, self.tr("Import &bundle…"), self.import_bundle)
-        self._action(f, self.tr("&Export bundle…"), self.export_bundle)
+        f.addSeparator()
+        secure = self._action(f, self.tr("E&xport for the lead inspector (signed, encrypted)…"), self.export_secure)
+        self._action(f, self.tr("&Export unencrypted bundle…"), self.export_bundle)
         f.addSeparator()
         self._action(f, self.tr("&Print case summary…"), self.print_current, QKeySequence.StandardKey.Print)
         self._action(f, self.tr("Print &selected cases…"), self.print_selected)
-        self._action(f, self.tr("Print &findings…"), self.print_findings)
-        f.addSeparator()
-        self._action(f, self.tr("&Assessor settings…"), self.edit_settings)
         f.addSeparator()
         self._action(f, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         e = mb.addMenu(self.tr("&Edit"))
@@ -97,14 +96,33 @@ class MainWindow(FileActions):
         self._action(c, self.tr("&Reopen"), self.reopen, "Ctrl+R")
         self._action(c, self.tr("Back to the case &list"), self.show_list)
         self._action(c, self.tr("&Search cases"), self.focus_search, QKeySequence.StandardKey.Find)
-        lead = mb.addMenu(self.tr("&Lead"))
-        self._action(lead, self.tr("&Merge, conflicts and findings…"), self.show_lead, "Ctrl+Shift+L")
-        lead.addSeparator()
-        self._action(lead, self.tr("Export for the lead inspector (signed, encrypted)…"), self.export_secure)
-        self._action(lead, self.tr("Import an inspection &pack…"), self.import_pack)
+        self._role_menus(secure)
         h = mb.addMenu(self.tr("&Help"))
         self._action(h, self.tr("&Keyboard shortcuts"), self.show_help, QKeySequence.StandardKey.HelpContents)
         self._action(h, self.tr("&About Case Assessor"), self.about)
+
+    def _role_menus(self, secure: QAction) -> None:
+        """An Assessor menu and a Lead menu: each role's jobs, and only theirs."""
+        mb = self.menuBar()
+        a = mb.addMenu(self.tr("&Assessor"))
+        self._action(a, self.tr("Import an inspection &pack…"), self.import_pack)
+        a.addAction(secure)
+        a.addSeparator()
+        self._action(a, self.tr("&Assessor settings…"), self.edit_settings)
+        lead = mb.addMenu(self.tr("&Lead"))
+        self._action(lead, self.tr("&Merge, conflicts and findings…"), self.show_lead, "Ctrl+Shift+L")
+        lead.addSeparator()
+        self._action(lead, self.tr("Merge assessors' &files…"), lambda: self._lead_job("merge"))
+        self._action(lead, self.tr("Make a &pack for an assessor…"), lambda: self._lead_job("make_pack"))
+        self._action(lead, self.tr("Print &findings…"), self.print_findings)
+
+    def _lead_job(self, job: str) -> None:
+        self.show_lead()
+        from ui.gui.lead import LeadView
+
+        if isinstance(self.lead_view, LeadView):
+            self.lead_view.tabs.setCurrentWidget(self.lead_view.merging)
+            getattr(self.lead_view.merging, job)()
 
     # ------------------------------------------------------------------ inspections and cases
     def new_inspection(self) -> None:
@@ -282,7 +300,7 @@ class MainWindow(FileActions):
             self.stack.removeWidget(self.lead_view)
             self.lead_view.deleteLater()
         try:
-            self.lead_view = LeadView(self.ws, iid, self.show_list, self)
+            self.lead_view = LeadView(self.ws, iid, self.show_list, self, open_case=self.open_case)
         except USER_ERRORS as e:
             self.fail(e, self.tr("The lead inspector's view could not be opened."))
             return

@@ -53,6 +53,26 @@ def _label(opt: Option | None, value: str) -> str:
     return text_in(opt.label) if opt is not None else value
 
 
+def sides(k: dict[str, Any]) -> list[dict[str, Any]]:
+    """A conflict's assessor versions, by name (the lead's own decision row is its decision)."""
+    return sorted((v for v in k["versions"] if v.get("origin") != "lead"),
+                  key=lambda v: (str(v["assessor"]).casefold(), bool(v.get("held"))))
+
+
+def versions_text(qs: QuestionSet, k: dict[str, Any]) -> str:
+    """Each assessor's answer, labelled: "Ann: No  ·  Bob: Yes"."""
+    return "  ·  ".join(f"{v['assessor']}: {answer_label(qs, k['question_id'], v['value'])}" for v in sides(k))
+
+
+def decision_text(qs: QuestionSet, k: dict[str, Any]) -> str:
+    """The decision with who, when and why ("" while undecided)."""
+    if not k.get("resolution"):
+        return ""
+    shown = answer_label(qs, k["question_id"], k["resolution"]["value"])
+    at = (k.get("resolved_at") or "")[:16].replace("T", " ")
+    return f"{shown} — {k['resolved_by']}, {at}: {k['why']}"
+
+
 def _side(k: dict[str, Any], choose: int | None, value: Any, note: str | None) -> tuple[Any, str | None]:
     if choose is None:
         return value, note

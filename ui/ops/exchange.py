@@ -41,6 +41,7 @@ from ui.ops.paths import keys_dir
 from ui.ops.workspace import Workspace, catalog
 
 log = logging.getLogger("case_assessor.exchange")
+MergeReport = mr.MergeReport  # what merge_history gives the screens
 
 # Asked when a file's key is not yet trusted for its inspection: (the name the
 # file claims, the key's fingerprint, the inspection's id) -> the assessor's name as the lead types
@@ -94,8 +95,9 @@ def needs_passphrase(ws: Workspace, inspection_id: str) -> bool:
 # ---------------------------------------------------------------------------
 
 
-def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passphrase_file: str | None,
-              case_refs: Sequence[str] | None = None, *, allow_new_cases: bool = False) -> Done:
+def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passphrase_file: str | None = None,
+              case_refs: Sequence[str] | None = None, *, allow_new_cases: bool = False,
+              passphrase: str | None = None) -> Done:
     """An encrypted pack of cases for one assessor.  The cases are recorded as
     assigned to them: only their files signed by a key trusted as them may
     write those cases (and add new ones, if ``allow_new_cases``)."""
@@ -104,7 +106,7 @@ def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passp
         raise OpError("name the assessor the pack is for")
     ins = ws.find_inspection(inspection_id)
     qs = ws.question_set(ins)
-    passphrase = read_secret(passphrase_file)
+    passphrase = passphrase or read_secret(passphrase_file)
     if not passphrase:
         raise OpError("a pack carries case details, so it is encrypted to a passphrase: give --passphrase-file")
     cases = ws.cases(ins.id)
