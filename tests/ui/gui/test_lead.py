@@ -103,79 +103,81 @@ def test_gui_merge_resolve_and_dashboard(qtbot, world, trust_by_name, tmp_path):
         w.close()
 
 
-def test_a_decided_conflict_is_locked_shown_and_the_next_open_one_follows(qtbot, world, trust_by_name):  # noqa: F811
+@pytest.fixture
+def three_conflicts(qtbot, world, trust_by_name):  # noqa: F811
+    """The lead's window after merging exports with three conflicts."""
     d = world["dir"]
     more = _disagree_more(world)
     with world["lead"] as s:
         w, lead = _window(qtbot, s)
         lead.merging.merge([str(d / "ann.export"), str(d / "bob.export"), *more])
-        panel = lead.conflicts
-        assert panel.table.rowCount() == 3
-        assert [panel.table.item(r, 3).text() for r in range(3)] == ["Ann: Yes  ·  Bob: No", "Ann: No  ·  Bob: Yes",
-                                                                    "Ann: Yes  ·  Bob: No"]
-        panel.table.selectRow(0)
-        first = panel.current_id()
-        qtbot.keyClicks(panel.why, "seen on the case file")
-        panel.side_buttons[1].click()  # keep Bob's
-        # the decision is shown with who and why, the reason stays, and the next open conflict is selected
-        assert panel.current_id() != first and panel.why.text() == "seen on the case file"
-        done_row = next(r for r in range(3) if row_data(panel.table, r) == first)
-        assert panel.table.item(done_row, 2).text() == "decided"
-        assert panel.table.item(done_row, 4).text().startswith("No — Lead, ")
-        assert panel.table.item(done_row, 4).text().endswith(": seen on the case file")
-        panel.table.selectRow(done_row)
-        assert "Decided" in panel.decision.text() and not any(b.isEnabled() for b in panel.side_buttons)
-        assert panel.change_btn.isEnabled()
-        # a second decision through a stale button is refused, not written over the first
-        warned: list[str] = []
-        w.show()
-        original = QMessageBox.warning
-        QMessageBox.warning = lambda *a, **k: warned.append(a[2])  # type: ignore[method-assign, assignment]
-        try:
-            panel.decide(first, conflict_ops.sides(panel._rows[first])[0])
-        finally:
-            QMessageBox.warning = original  # type: ignore[method-assign]
-        assert warned and "decided already" in warned[0]
-        audit = [r.action for r in s.audit_rows() if "conflict" in r.action]
-        assert audit == ["resolve_conflict"]
-        # changing it is explicit and needs its own reason
-        panel.table.selectRow(done_row)
-        panel.change_btn.click()
-        assert all(b.isEnabled() for b in panel.side_buttons) and panel.why.text() == ""
-        qtbot.keyClicks(panel.why, "Ann's reading was right after all")
-        panel.side_buttons[0].click()
-        assert [r.action for r in s.audit_rows() if "conflict" in r.action] == ["resolve_conflict",
-                                                                              "change_conflict_decision"]
+        yield s, w, lead
         w.close()
 
 
-def test_open_only_filter_bulk_keep_and_tab_leaves_the_table(qtbot, world, trust_by_name):  # noqa: F811
-    d = world["dir"]
-    more = _disagree_more(world)
-    with world["lead"] as s:
-        w, lead = _window(qtbot, s)
-        lead.merging.merge([str(d / "ann.export"), str(d / "bob.export"), *more])
-        panel = lead.conflicts
-        lead.tabs.setCurrentWidget(panel)
-        panel.table.selectRow(0)  # R-2: two conflicts
-        qtbot.keyClicks(panel.why, "Bob's reads were checked")
-        panel.bulk_assessor.setCurrentText("Bob")
-        panel.bulk_case_btn.click()
-        states = {(panel.table.item(r, 0).text(), panel.table.item(r, 1).text()): panel.table.item(r, 2).text()
-                  for r in range(panel.table.rowCount())}
-        assert states == {("R-2", "IAOW-2.1-02"): "decided", ("R-2", "IAOW-2.1-03"): "decided",
-                          ("R-3", "IAOW-2.1-02"): "open"}
-        panel.open_only.setChecked(True)
-        assert panel.table.rowCount() == 1 and panel.table.item(0, 0).text() == "R-3"
-        panel.open_only.setChecked(False)
-        assert panel.table.rowCount() == 3
-        # Tab moves on from the table to the next control
-        panel.table.setFocus()
-        QApplication.processEvents()
-        assert not panel.table.tabKeyNavigation()
-        qtbot.keyClick(panel.table, Qt.Key.Key_Tab)
-        assert not panel.table.hasFocus()
-        w.close()
+def test_a_decided_conflict_is_locked_shown_and_the_next_open_one_follows(qtbot, three_conflicts):
+    s, w, lead = three_conflicts
+    panel = lead.conflicts
+    assert panel.table.rowCount() == 3
+    assert [panel.table.item(r, 3).text() for r in range(3)] == ["Ann: Yes  ·  Bob: No", "Ann: No  ·  Bob: Yes",
+                                                                "Ann: Yes  ·  Bob: No"]
+    panel.table.selectRow(0)
+    first = panel.current_id()
+    qtbot.keyClicks(panel.why, "seen on the case file")
+    panel.side_buttons[1].click()  # keep Bob's
+    # the decision is shown with who and why, the reason stays, and the next open conflict is selected
+    assert panel.current_id() != first and panel.why.text() == "seen on the case file"
+    done_row = next(r for r in range(3) if row_data(panel.table, r) == first)
+    assert panel.table.item(done_row, 2).text() == "decided"
+    assert panel.table.item(done_row, 4).text().startswith("No — Lead, ")
+    assert panel.table.item(done_row, 4).text().endswith(": seen on the case file")
+    panel.table.selectRow(done_row)
+    assert "Decided" in panel.decision.text() and not any(b.isEnabled() for b in panel.side_buttons)
+    assert panel.change_btn.isEnabled()
+    # a second decision through a stale button is refused, not written over the first
+    warned: list[str] = []
+    w.show()
+    original = QMessageBox.warning
+    QMessageBox.warning = lambda *a, **k: warned.append(a[2])  # type: ignore[method-assign, assignment]
+    try:
+        panel.decide(first, conflict_ops.sides(panel._rows[first])[0])
+    finally:
+        QMessageBox.warning = original  # type: ignore[method-assign]
+    assert warned and "decided already" in warned[0]
+    audit = [r.action for r in s.audit_rows() if "conflict" in r.action]
+    assert audit == ["resolve_conflict"]
+    # changing it is explicit and needs its own reason
+    panel.table.selectRow(done_row)
+    panel.change_btn.click()
+    assert all(b.isEnabled() for b in panel.side_buttons) and panel.why.text() == ""
+    qtbot.keyClicks(panel.why, "Ann's reading was right after all")
+    panel.side_buttons[0].click()
+    assert [r.action for r in s.audit_rows() if "conflict" in r.action] == ["resolve_conflict",
+                                                                          "change_conflict_decision"]
+
+
+def test_open_only_filter_bulk_keep_and_tab_leaves_the_table(qtbot, three_conflicts):
+    s, w, lead = three_conflicts
+    panel = lead.conflicts
+    lead.tabs.setCurrentWidget(panel)
+    panel.table.selectRow(0)  # R-2: two conflicts
+    qtbot.keyClicks(panel.why, "Bob's reads were checked")
+    panel.bulk_assessor.setCurrentText("Bob")
+    panel.bulk_case_btn.click()
+    states = {(panel.table.item(r, 0).text(), panel.table.item(r, 1).text()): panel.table.item(r, 2).text()
+              for r in range(panel.table.rowCount())}
+    assert states == {("R-2", "IAOW-2.1-02"): "decided", ("R-2", "IAOW-2.1-03"): "decided",
+                      ("R-3", "IAOW-2.1-02"): "open"}
+    panel.open_only.setChecked(True)
+    assert panel.table.rowCount() == 1 and panel.table.item(0, 0).text() == "R-3"
+    panel.open_only.setChecked(False)
+    assert panel.table.rowCount() == 3
+    # Tab moves on from the table to the next control
+    panel.table.setFocus()
+    QApplication.processEvents()
+    assert not panel.table.tabKeyNavigation()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Tab)
+    assert not panel.table.hasFocus()
 
 
 def test_gui_merge_asks_for_the_passphrase_of_a_passphrase_export(qtbot, world, trust_by_name):  # noqa: F811
