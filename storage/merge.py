@@ -408,36 +408,62 @@ def list_conflicts(store: Store, inspection_id: str, status: str | None = None) 
     return out
 
 
-def resolve_conflict(store: Store, conflict_id: str, value: Any, note: str | None, who: str, why: str) -> None:
+class AlreadyDecided(ValueError):
+    """The conflict was decided already; changing a decision must be asked for."""
+
+
+def resolve_conflict(store: Store, conflict_id: str, value: Any, note: str | None, who: str, why: str, *,
+                     change: bool = False) -> None:
     """Record the lead's decision and apply it to the case's scoring (first
     primary) assessment, with who, when and why.  The decision is stored as a
     version of its own (``origin`` lead, ``base`` the newest assessor version
-    it saw), so later assessor changes reopen it instead of overwriting it."""
+    it saw), so later assessor changes reopen it instead of overwriting it.
+    A decided conflict is changed only with ``change`` (audited as
+    ``change_conflict_decision``, the earlier decision kept in the row);
+    otherwise :class:`AlreadyDecided` and nothing is written."""
+    resolve_conflicts(store, [(conflict_id, value, note)], who, why, change=change)
+
+
+def resolve_conflicts(store: Store, decisions: list[tuple[str, Any, str | None]], who: str, why: str, *,
+                      change: bool = False) -> None:
+    """Several decisions (conflict id, value, note) with one reason, all or none."""
     with store.transaction() as c:
-        row = c.execute("SELECT case_id, question_id, status FROM conflicts WHERE id = ?", (conflict_id,)).fetchone()
-        if row is None:
-            raise KeyError(conflict_id)
-        case_id, qid, _status = row
-        prim = c.execute("SELECT id FROM assessments a WHERE case_id = ? AND kind = 'primary' "
-                         f"ORDER BY {tables.READING_ORDER} LIMIT 1", (case_id,)).fetchone()
-        old = c.execute("SELECT value, note, practice, seq, base FROM answers WHERE assessment_id = ? AND question_id = ?",
-                        (prim[0], qid)).fetchone()
-        held = c.execute("SELECT seq FROM held_versions WHERE assessment_id = ? AND question_id = ?",
-                         (prim[0], qid)).fetchone()
-        base = max([0, *(int(x) for x in (old[3], old[4]) if old), *(int(held[0]) for _ in [0] if held)])
-        keep_note = old[1] if old else ""
-        new_note = keep_note if note is None else note
         t = now()
-        tables.write_answers(c, prim[0], [AnswerRow(qid, value, new_note, bool(old[2]) if old else False, t, who,
-                                                    base, "lead", base)])
-        c.execute("DELETE FROM held_versions WHERE assessment_id = ? AND question_id = ?", (prim[0], qid))
-        resolution = {"value": value, "note": new_note}
-        decided = sorted(_versions(c, case_id).get(qid, []), key=lambda v: (v["assessment_id"], v["held"]))
-        c.execute("UPDATE conflicts SET status = 'resolved', resolution = ?, resolved_by = ?, resolved_at = ?, why = ?, "
-                  "versions = ? WHERE id = ?", (dumps(resolution), who, t, why, dumps(decided), conflict_id))
-        tables.audit(c, "resolve_conflict", who, case_id=case_id, assessment_id=prim[0], question_id=qid,
-                     old={"value": json.loads(old[0]) if old and old[0] else None, "note": keep_note},
-                     new={**resolution, "why": why}, at=t)
+        for conflict_id, value, note in decisions:
+            _decide(c, conflict_id, value, note, who, why, t, change)
+
+
+def _decide(c: driver.Connection, conflict_id: str, value: Any, note: str | None, who: str, why: str, t: str,
+            change: bool) -> None:
+    row = c.execute("SELECT case_id, question_id, status, resolution, resolved_by, why FROM conflicts WHERE id = ?",
+                    (conflict_id,)).fetchone()
+    if row is None:
+        raise KeyError(conflict_id)
+    case_id, qid, status, earlier, earlier_by, earlier_why = row
+    if status == "resolved" and not change:
+        raise AlreadyDecided(f"this conflict was decided already by {earlier_by} ({earlier_why})")
+    prim = c.execute("SELECT id FROM assessments a WHERE case_id = ? AND kind = 'primary' "
+                     f"ORDER BY {tables.READING_ORDER} LIMIT 1", (case_id,)).fetchone()
+    old = c.execute("SELECT value, note, practice, seq, base FROM answers WHERE assessment_id = ? AND question_id = ?",
+                    (prim[0], qid)).fetchone()
+    held = c.execute("SELECT seq FROM held_versions WHERE assessment_id = ? AND question_id = ?",
+                     (prim[0], qid)).fetchone()
+    base = max([0, *(int(x) for x in (old[3], old[4]) if old), *(int(held[0]) for _ in [0] if held)])
+    keep_note = old[1] if old else ""
+    new_note = keep_note if note is None else note
+    tables.write_answers(c, prim[0], [AnswerRow(qid, value, new_note, bool(old[2]) if old else False, t, who,
+                                                base, "lead", base)])
+    c.execute("DELETE FROM held_versions WHERE assessment_id = ? AND question_id = ?", (prim[0], qid))
+    resolution = {"value": value, "note": new_note}
+    decided = sorted(_versions(c, case_id).get(qid, []), key=lambda v: (v["assessment_id"], v["held"]))
+    c.execute("UPDATE conflicts SET status = 'resolved', resolution = ?, resolved_by = ?, resolved_at = ?, why = ?, "
+              "versions = ? WHERE id = ?", (dumps(resolution), who, t, why, dumps(decided), conflict_id))
+    before: dict[str, Any] = {"value": json.loads(old[0]) if old and old[0] else None, "note": keep_note}
+    if status == "resolved":
+        before |= {"decision": json.loads(earlier) if earlier else None, "by": earlier_by, "why": earlier_why}
+    tables.audit(c, "change_conflict_decision" if status == "resolved" else "resolve_conflict", who,
+                 case_id=case_id, assessment_id=prim[0], question_id=qid, old=before,
+                 new={**resolution, "why": why}, at=t)
 
 
 def trust_key(store: Store, fp: str, public_key: str, name: str, who: str) -> None:

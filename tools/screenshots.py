@@ -84,7 +84,8 @@ def lead_screens(demo: Store, folder: Path, app: QApplication) -> None:
     """Two assessors' exports merged by a lead inspector: the merge, conflicts and findings screens."""
     from dataclasses import replace
 
-    from PySide6.QtWidgets import QInputDialog
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
 
     from storage import merge as merge_sql
     from ui.ops import exchange
@@ -134,11 +135,14 @@ def lead_screens(demo: Store, folder: Path, app: QApplication) -> None:
     w.resize(1366, 768)
     w.show()
     # the lead reads each fingerprint out with its assessor and chooses their name
+    from ui.gui.merge_panel import TrustDialog
+
     names = iter(["Jo Bloggs (LA-07)", "Ali Khan (LA-11)"])
-    QInputDialog.getItem = lambda *a, **k: (next(names), True)  # type: ignore[method-assign, assignment]
+    TrustDialog.exec = lambda self: self.names.setCurrentIndex(self.names.findData(next(names))) or self.accept() or 1  # type: ignore[method-assign, assignment, func-returns-value]
+    QMessageBox.warning = QMessageBox.information = lambda *a, **k: QMessageBox.StandardButton.Ok  # type: ignore[method-assign, assignment]
     w.reload_inspections()
     lv = LeadView(Workspace(lead), iid, w.show_list, w)
-    lv.merge([str(folder / "jo.export"), str(folder / "sam.export")], passphrase_file=str(pw))
+    lv.merging.merge([str(folder / "jo.export"), str(folder / "sam.export")], passphrase="demo passphrase")
     w.stack.addWidget(lv)
     w.stack.setCurrentWidget(lv)
     app.processEvents()
@@ -146,18 +150,30 @@ def lead_screens(demo: Store, folder: Path, app: QApplication) -> None:
     lv2 = LeadView(Workspace(lead), iid, w.show_list, w)
     w.stack.addWidget(lv2)
     w.stack.setCurrentWidget(lv2)
-    lv2.tabs.setCurrentIndex(1)
-    lv2.conflict_table.selectRow(0)
+    lv2.tabs.setCurrentWidget(lv2.conflicts)
+    panel = lv2.conflicts
+    panel.table.selectRow(0)
+    panel.why.setText("Case file read again: the induction record is on file")
+    panel.side_buttons[0].click()
     app.processEvents()
     w.grab().save(str(OUT / "lead-conflicts.png"))
-    lv2.tabs.setCurrentIndex(2)
-    lv2.finding_tabs.setCurrentIndex(2)
-    lv2.question_table.selectRow(3)
+    lv2.tabs.setCurrentWidget(lv2.findings)
+    lv2.findings.show_question(qs.questions[8].id)
     app.processEvents()
     w.grab().save(str(OUT / "lead-findings-questions.png"))
-    lv2.finding_tabs.setCurrentIndex(0)
+    lv2.findings.tabs.setCurrentIndex(0)
+    lv2.findings.criterion_table.selectRow(1)
     app.processEvents()
     w.grab().save(str(OUT / "lead-findings-outcomes.png"))
+    from ui.gui.pack_dialog import MakePackDialog
+
+    pack = MakePackDialog(Workspace(lead), iid, w)
+    pack.assessor.setCurrentText("Ali Khan (LA-11)")
+    pack._tick_all(Qt.CheckState.Checked)
+    pack.show()
+    app.processEvents()
+    pack.grab().save(str(OUT / "lead-make-pack.png"))
+    pack.close()
     w.close()
     lead.close()
 

@@ -24,6 +24,7 @@ def register(sub: Any, db: argparse.ArgumentParser) -> None:
     g.add_argument("--choose", type=int, help="1, 2, ... as listed by 'conflicts'")
     g.add_argument("--value", help="the answer to record instead")
     s.add_argument("--why", required=True)
+    s.add_argument("--change", action="store_true", help="change a decision already made (recorded as a change)")
     s.set_defaults(func=resolve, writes=True)
     s = sub.add_parser("agreement", parents=[db], help="QA second reads: agreement and Cohen's kappa")
     s.add_argument("--inspection", required=True)
@@ -51,8 +52,8 @@ def conflicts(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
 def resolve(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
     from ui.ops.conflicts import resolve as decide
 
-    decide(ws, args.conflict, choose=args.choose, value=args.value, why=args.why)
-    out.write("resolved\n")
+    decide(ws, args.conflict, choose=args.choose, value=args.value, why=args.why, change=args.change)
+    out.write("decision changed\n" if args.change else "resolved\n")
     return 0
 
 

@@ -126,4 +126,9 @@ def merge(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
                       "(restore-case brings one back)\n")
     for f in rep.refused:
         print(f"refused: {f.name}: {f.reason}", file=sys.stderr)
+    for r in merged.files:
+        if r.untrusted:
+            print(f"  to trust it: merge again with --trust NAME={r.untrusted}", file=sys.stderr)
+        if r.locked:
+            print("  it is encrypted to a passphrase: give it with --passphrase-file", file=sys.stderr)
     return 3 if rep.refused else 0

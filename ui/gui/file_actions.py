@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 
+from ui.gui.save_paths import ask_save
 from ui.gui.widgets import progress_dialog
 from ui.gui.window_base import WindowBase
 from ui.ops import inspections
@@ -30,15 +31,24 @@ class FileActions(WindowBase):
         iid = self.current_inspection()
         if not iid:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export bundle"), "bundle.json", self.tr("Bundles (*.json)"))
-        if not path:
+        plain = QMessageBox.warning(
+            self, self.tr("Export unencrypted bundle"),
+            self.tr("A bundle is not encrypted: anyone who gets the file can read every case's details and answers."
+                    "\n\nTo send your work to the lead inspector, use File > Export for the lead inspector (signed, "
+                    "encrypted) instead.\n\nWrite an unencrypted bundle anyway?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if plain != QMessageBox.StandardButton.Yes:
+            return
+        path = ask_save(self, self.ws, self.tr("Export unencrypted bundle"), "bundle.json", self.tr("Bundles (*.json)"))
+        if path is None:
             return
         try:
-            done = inspections.export_bundle(self.ws, iid, Path(path))
+            done = inspections.export_bundle(self.ws, iid, path)
         except USER_ERRORS as e:
             self.fail(e, self.tr("The bundle was not written."))
             return
-        self.statusBar().showMessage(self.tr("Wrote {0} cases.").format(done.count), 6000)
+        QMessageBox.information(self, self.tr("Exported"),
+                                self.tr("Wrote {0} cases (not encrypted) to\n{1}").format(done.count, path))
 
     def _passphrase_file(self, title: str) -> str | None:
         from PySide6.QtWidgets import QInputDialog
@@ -59,9 +69,9 @@ class FileActions(WindowBase):
         iid = self.current_inspection()
         if not iid:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export for the lead inspector"), "assessment.export",
-                                              self.tr("Case Assessor exports (*.export)"))
-        if not path:
+        path = ask_save(self, self.ws, self.tr("Export for the lead inspector"), "assessment.export",
+                        self.tr("Case Assessor exports (*.export)"))
+        if path is None:
             return
         pw = None
         if exchange.needs_passphrase(self.ws, iid):
@@ -69,7 +79,7 @@ class FileActions(WindowBase):
             if pw is None:
                 return
         try:
-            info = exchange.export_secure(self.ws, iid, Path(path), pw)
+            info = exchange.export_secure(self.ws, iid, path, pw)
         except USER_ERRORS as e:
             self.fail(e, self.tr("The export was not written."))
             return
@@ -77,8 +87,8 @@ class FileActions(WindowBase):
             if pw:
                 Path(pw).unlink(missing_ok=True)
         QMessageBox.information(self, self.tr("Exported"), self.tr(
-            "Wrote {0} cases, signed with your key {1} and encrypted to the {2}.").format(
-            info.cases, info.fingerprint, info.encrypted_to))
+            "Wrote {0} cases to\n{3}\n\nsigned with your key {1} and encrypted to the {2}.").format(
+            info.cases, info.fingerprint, info.encrypted_to, path))
 
     def import_pack(self, path: str | None = None) -> None:
         from ui.gui.keys import confirm_lead
@@ -120,9 +130,8 @@ class FileActions(WindowBase):
             return
         self.view.flush_all()
         # a neutral default: a file name is seen in folders, backups and mail, so it names no case
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Print case summary"), "case-summary.pdf",
-                                              self.tr("PDF files (*.pdf)"))
-        if not path:
+        path = ask_save(self, self.ws, self.tr("Print case summary"), "case-summary.pdf", self.tr("PDF files (*.pdf)"))
+        if path is None:
             return
         try:
             from ui.ops import printing
@@ -144,8 +153,9 @@ class FileActions(WindowBase):
             if ask == QMessageBox.StandardButton.Yes:
                 ids = [c.id for c in self.ws.cases(iid)]
         if target is None:
-            target, _ = QFileDialog.getSaveFileName(self, self.tr("Print cases (one PDF with an index)"),
-                                                    "case-summaries.pdf", self.tr("PDF files (*.pdf)"))
+            chosen = ask_save(self, self.ws, self.tr("Print cases (one PDF with an index)"), "case-summaries.pdf",
+                              self.tr("PDF files (*.pdf)"))
+            target = str(chosen) if chosen else None
         if not target:
             return
         dlg, progress = progress_dialog(self, self.tr("Printing case summaries…"), self.tr("Printing"),
@@ -167,9 +177,8 @@ class FileActions(WindowBase):
         iid = self.current_inspection()
         if not iid:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Print findings"), "findings.pdf",
-                                              self.tr("PDF files (*.pdf)"))
-        if not path:
+        path = ask_save(self, self.ws, self.tr("Print findings"), "findings.pdf", self.tr("PDF files (*.pdf)"))
+        if path is None:
             return
         try:
             from ui.ops import printing

@@ -6,7 +6,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QMessageBox,
 )
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from ui.gui.case_actions import CaseActions
 from ui.gui.database_actions import remember_database
 from ui.ops import inspections
+from ui.ops.changes import Done
 from ui.ops.errors import USER_ERRORS
 from ui.ops.session import CaseSession
 from ui.ops.workspace import Workspace, catalog
@@ -75,13 +76,13 @@ class MainWindow(CaseActions):
         a["template"] = act(f, self.tr("Save CSV &template…"), self.save_template,
                             tip=self.tr("A sample list to fill in, with help on every column"))
         a["import_bundle"] = act(f, self.tr("Import &bundle…"), self.import_bundle)
-        a["export_bundle"] = act(f, self.tr("&Export bundle…"), self.export_bundle)
+        f.addSeparator()
+        a["export_secure"] = secure = act(f, self.tr("E&xport for the lead inspector (signed, encrypted)…"),
+                                          self.export_secure)
+        a["export_bundle"] = act(f, self.tr("&Export unencrypted bundle…"), self.export_bundle)
         f.addSeparator()
         a["print_case"] = act(f, self.tr("&Print case summary…"), self.print_current, QKeySequence.StandardKey.Print)
         a["print_selected"] = act(f, self.tr("Print &selected cases…"), self.print_selected)
-        a["print_findings"] = act(f, self.tr("Print &findings…"), self.print_findings)
-        f.addSeparator()
-        act(f, self.tr("&Assessor settings…"), self.edit_settings)
         f.addSeparator()
         act(f, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         e = mb.addMenu(self.tr("&Edit"))
@@ -101,16 +102,7 @@ class MainWindow(CaseActions):
         a["reopen"] = act(c, self.tr("&Reopen"), self.reopen, "Ctrl+R")
         a["back_to_list"] = act(c, self.tr("Back to the case &list"), self.show_list)
         act(c, self.tr("&Search cases"), self.focus_search, QKeySequence.StandardKey.Find)
-        lead = mb.addMenu(self.tr("&Lead"))
-        a["lead"] = act(lead, self.tr("&Merge, conflicts and findings…"), self.show_lead, "Ctrl+Shift+L")
-        lead.addSeparator()
-        a["export_secure"] = act(lead, self.tr("Export for the lead inspector (signed, encrypted)…"), self.export_secure)
-        a["import_pack"] = act(lead, self.tr("Import an inspection &pack…"), self.import_pack)
-        from ui.gui import keys  # Qt only: the key work is imported on first use
-
-        act(lead, self.tr("Write my &enrolment file…"), lambda: keys.write_enrolment(self))
-        act(lead, self.tr("Import an assessor's enrol&ment…"), lambda: keys.import_enrolment(self))
-        act(lead, self.tr("&Trusted keys…"), lambda: keys.show_trusted_keys(self))
+        self._role_menus(secure)
         h = mb.addMenu(self.tr("&Help"))
         act(h, self.tr("&Keyboard shortcuts"), self.show_help, QKeySequence.StandardKey.HelpContents)
         act(h, self.tr("&About Case Assessor"), self.about)
@@ -132,6 +124,48 @@ class MainWindow(CaseActions):
         more = bar.findChild(QToolButton, "qt_toolbar_ext_button")  # shown when the window is too narrow
         if more is not None:
             more.setAccessibleName(self.tr("More toolbar actions"))
+
+    def _role_menus(self, secure: QAction) -> None:
+        """An Assessor menu and a Lead menu: each role's jobs, and only theirs."""
+        mb = self.menuBar()
+        acts, act = self.acts, self._action
+        m = mb.addMenu(self.tr("&Assessor"))
+        acts["import_pack"] = act(m, self.tr("Import an inspection &pack…"), self.import_pack)
+        m.addAction(secure)
+        from ui.gui import keys  # Qt only: the key work is imported on first use
+
+        act(m, self.tr("Write my &enrolment file…"), lambda: keys.write_enrolment(self))
+        m.addSeparator()
+        act(m, self.tr("&Assessor settings…"), self.edit_settings)
+        lead = mb.addMenu(self.tr("&Lead"))
+        acts["lead"] = act(lead, self.tr("&Merge, conflicts and findings…"), self.show_lead, "Ctrl+Shift+L")
+        lead.addSeparator()
+        acts["merge"] = act(lead, self.tr("Merge assessors' &files…"), lambda: self._lead_job("merge"))
+        acts["make_pack"] = act(lead, self.tr("Make a &pack for an assessor…"), lambda: self._lead_job("make_pack"))
+        act(lead, self.tr("Import an assessor's enrol&ment…"), lambda: keys.import_enrolment(self))
+        act(lead, self.tr("&Trusted keys…"), lambda: keys.show_trusted_keys(self))
+        lead.addSeparator()
+        acts["migrate"] = act(lead, self.tr("Move inspection to another question-set &version…"), self.migrate_inspection)
+        acts["print_findings"] = act(lead, self.tr("Print &findings…"), self.print_findings)
+
+    def migrate_inspection(self) -> None:
+        iid = self.current_inspection()
+        if not iid:
+            return
+        from ui.gui.migrate_dialog import MigrateDialog
+
+        dlg = MigrateDialog(self.ws, iid, self)
+        dlg.exec()
+        if dlg.migration is not None:
+            self.apply(Done(0, iid, dlg.migration.changes))
+
+    def _lead_job(self, job: str) -> None:
+        self.show_lead()
+        from ui.gui.lead import LeadView
+
+        if isinstance(self.lead_view, LeadView):
+            self.lead_view.tabs.setCurrentWidget(self.lead_view.merging)
+            getattr(self.lead_view.merging, job)()
 
     # ------------------------------------------------------------------ inspections and cases
     def new_inspection(self) -> None:
@@ -304,7 +338,7 @@ class MainWindow(CaseActions):
             self.stack.removeWidget(self.lead_view)
             self.lead_view.deleteLater()
         try:
-            self.lead_view = LeadView(self.ws, iid, self.show_list, self)
+            self.lead_view = LeadView(self.ws, iid, self.show_list, self, open_case=self.open_case)
         except USER_ERRORS as e:
             self.fail(e, self.tr("The lead inspector's view could not be opened."))
             return

@@ -25,6 +25,7 @@ from exports.secure import (
     Opened,
     SecureError,
     open_sealed,
+    passphrase_encrypted,
     seal,
 )
 from models.questionset import QuestionSetError
@@ -42,6 +43,7 @@ from ui.ops.trust import Confirm, confirm_fingerprint, refusal, revoked_note
 from ui.ops.workspace import Workspace, catalog
 
 log = logging.getLogger("case_assessor.exchange")
+MergeReport = mr.MergeReport  # what merge_history gives the screens
 
 # Asked when a file's key is not yet trusted for its inspection: (the name the
 # file claims, the key's fingerprint, the inspection's id) -> the assessor's name as the lead types
@@ -285,6 +287,8 @@ class FileResult:
     reason: str = ""
     signer: str = ""
     report: MergeOutcome | None = None  # what a merged file changed
+    locked: bool = False  # encrypted to a passphrase that was not given or does not open it
+    untrusted: str = ""  # the fingerprint of a signing key the lead has not (yet) trusted
 
     def outcome(self) -> mr.FileOutcome:
         return mr.FileOutcome(name=self.name, sha256=self.sha256, status=self.status, reason=self.reason,
@@ -357,7 +361,7 @@ class _MergeRun:
         try:
             opened = open_sealed(raw, identities=[self.identity], passphrase=self.passphrase, kind="export")
         except SecureError as e:
-            return FileResult(str(path), sha, "refused", str(e))
+            return FileResult(str(path), sha, "refused", str(e), locked=passphrase_encrypted(raw))
         fp = opened.fingerprint
         signer = f"{opened.signer_name} [{fp}]"
         revoked = refusal(self.ws, fp)
@@ -374,8 +378,8 @@ class _MergeRun:
         if auth is None:
             return FileResult(str(path), sha, "refused",
                               f"signed by a key not trusted for this inspection ({fp}; the file says it is from "
-                              f"{opened.signer_name!r}). Check the fingerprint with the assessor, then merge again "
-                              f"trusting it as them (--trust NAME={fp})", signer)
+                              f"{opened.signer_name!r}). Check the fingerprint with the assessor, then merge it "
+                              "again and trust the key as them", signer, untrusted=fp)
         signer = f"{auth.assessor} [{fp}]"
         try:
             report = merge_sql.merge_data(store, bundle_mod.to_store_data(b), auth, file_sha=sha,
@@ -443,6 +447,7 @@ def merge_files(
     paths: Sequence[Path],
     *,
     passphrase_file: str | None = None,
+    passphrase: str | None = None,
     trust: Sequence[str] = (),
     ask_trust: AskTrust | None = None,
     progress: Callable[[int, int], bool] | None = None,
@@ -450,12 +455,14 @@ def merge_files(
     """Merge each file as its own unit: size cap, decryption, signature, strict
     validation, the signer's authority, one transaction.  A bad file changes
     nothing and is reported; the others still merge.  The report is stored
-    after every file, so a merge stopped half way still says what it did."""
+    after every file, so a merge stopped half way still says what it did.
+    Files encrypted to a passphrase open with ``passphrase`` (or the one in
+    ``passphrase_file``); :func:`passphrase_files` says which need one."""
     audit = _verify_audit_since_last_merge(ws)
     if not audit.ok:
         raise OpError(f"the audit trail of this database is broken ({audit.describe()}); nothing was merged. "
                       "Run 'verify' and restore a backup.")
-    run = _MergeRun(ws, lead_identity(), read_secret(passphrase_file), parse_trust(trust), ask_trust,
+    run = _MergeRun(ws, lead_identity(), passphrase or read_secret(passphrase_file), parse_trust(trust), ask_trust,
                     str(uuid.uuid4()))
     results = run.results
     with ws.store.bulk_writes():
@@ -475,6 +482,21 @@ def merge_files(
     if head is not None:
         ws.set_setting("audit_checked_through", f"{head[0]}:{head[1]}")
     return Merged(results, report)
+
+
+def passphrase_files(paths: Sequence[Path]) -> list[Path]:
+    """The files among ``paths`` encrypted to a passphrase (an assessor without a
+    pack exports so), read from their headers; unreadable files are left to the merge."""
+    out = []
+    for p in paths:
+        try:
+            with open(p, "rb") as f:
+                head = f.read(8192)
+        except OSError:
+            continue
+        if passphrase_encrypted(head):
+            out.append(Path(p))
+    return out
 
 
 def _verify_audit_since_last_merge(ws: Workspace) -> VerifyResult:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models.figures import FactorRow, factor_table, sample_counts
-from models.questionset import QuestionSet, text_in
+from models.questionset import QuestionSet, QuestionView, text_in
 from models.scoring import CaseInput, Rule, ScoreReport, matches, score
 from storage.store import CaseSummary, InspectionRow
 from ui.ops.errors import OpError
@@ -141,10 +141,25 @@ def sample_shares(qs: QuestionSet, cases: Sequence[CaseInput], where: Where | No
     return rows
 
 
-def factor_rows(qs: QuestionSet, cases: Sequence[CaseInput], report: ScoreReport) -> tuple[list[str], list[FactorRow]]:
+def factor_rows(qs: QuestionSet, cases: Sequence[CaseInput], report: ScoreReport,
+                where: Where | None = None) -> tuple[list[str], list[FactorRow]]:
     """Per offending-related factor: cases where it was chosen, and the share
-    addressed by each per-factor question (as the findings PDF prints them)."""
-    return factor_table(qs, cases, report)
+    addressed by each per-factor question (as the findings PDF prints them).
+    ``where`` is the subgroup ``report`` was scored for: the counts use it too."""
+    return factor_table(qs, [c for c in cases if not where or matches(c, where)], report)
+
+
+def members(qs: QuestionSet, kind: str, key: str) -> list[str]:
+    """The scored questions behind one figure: a criterion (by code), an
+    outcome/section (``group``) or a ``headline`` (by id)."""
+    def belongs(qv: QuestionView) -> bool:
+        if kind == "criterion":
+            return qv.criterion.code == key
+        if kind == "headline":
+            return key in qs.headlines_of(qv)
+        return key in qs.groups_of(qv)
+
+    return [qv.id for qv in qs.questions if qv.q.scored and belongs(qv)]
 
 
 def drill_down(cases: Sequence[CaseInput], report: ScoreReport, question_id: str) -> list[tuple[str, bool]]:

@@ -169,7 +169,7 @@ def _tamper_cases(world):
         pw = d / "pw2.txt"
         pw.write_text("amber quiver lantern bishop meadow")
         exchange.export_secure(Workspace(s), iid, d / "stranger.export", str(pw))
-    yield "wrong key", (d / "stranger.export").read_bytes(), "wrong key"
+    yield "passphrase not given", (d / "stranger.export").read_bytes(), "encrypted to a passphrase, and none was given"
 
 
 def test_tampered_truncated_wrong_key_and_unknown_signer_are_refused(world):
@@ -207,7 +207,7 @@ def test_wrong_passphrase_for_a_pack_changes_nothing(world, tmp_path):
     bad.write_text("wrong")
     fresh = Person(tmp_path, "Fresh")
     with fresh as s:
-        with pytest.raises(OpError, match="could not be decrypted"):
+        with pytest.raises(OpError, match="that passphrase does not open it"):
             exchange.import_pack(Workspace(s), world["dir"] / "ann.pack", str(bad))
         assert s.list_inspections() == []
 
@@ -337,3 +337,38 @@ def test_a_trust_that_is_not_one_name_for_one_key_is_refused(items, says):
     with pytest.raises(OpError, match=says):
         exchange.parse_trust(items)
     assert exchange.parse_trust(["Ann Smith=abcd-abcd-abcd-abcd-abcd"]) == {"ABCD-ABCD-ABCD-ABCD-ABCD": "Ann Smith"}
+
+
+def passphrase_export(world, name: str = "ann", passphrase: str = "granite oxidize pelican marmalade tundra") -> Path:
+    """An assessor's export without a pack's lead key: encrypted to a passphrase."""
+    d = world["dir"]
+    pw = d / f"{name}-pw.txt"
+    pw.write_text(passphrase)
+    with world[name] as s:
+        s.set_setting(f"lead_recipient:{world['iid']}", "")
+        out = d / f"{name}-pass.export"
+        assert exchange.export_secure(Workspace(s), world["iid"], out, str(pw)).encrypted_to == "passphrase"
+    return out
+
+
+def test_a_passphrase_export_merges_with_its_passphrase_and_says_so_without(world):
+    f = passphrase_export(world)
+    trust = [f"Ann={world['ann'].fingerprint()}"]
+    with world["lead"] as s:
+        ws = Workspace(s)
+        assert exchange.passphrase_files([f, world["dir"] / "bob.export", world["dir"] / "missing"]) == [f]
+        before = snapshot(s)
+        for given in (None, "not the phrase"):
+            r = exchange.merge_files(ws, [f], passphrase=given, trust=trust).files[0]
+            assert r.status == "refused" and r.locked and "encrypted to a passphrase" in r.reason
+            assert "wrong key" not in r.reason
+        assert snapshot(s) == before
+        r = exchange.merge_files(ws, [f], passphrase="granite oxidize pelican marmalade tundra", trust=trust).files[0]
+        assert r.status == "merged" and not r.locked
+
+
+def test_an_untrusted_key_is_refused_with_its_fingerprint_and_no_command_line_advice(world):
+    with world["lead"] as s:
+        r = exchange.merge_files(Workspace(s), [world["dir"] / "ann.export"]).files[0]
+        assert r.status == "refused" and r.untrusted == world["ann"].fingerprint()
+        assert "--trust" not in r.reason and r.untrusted in r.reason

@@ -54,3 +54,29 @@ def test_factor_rows_and_drill_down(store, iaow):
     drilled = scores.drill_down(res.cases, res.report, q)
     s = res.report.questions[q]
     assert len(drilled) == s.above + len(s.below_cases) and sum(a for _r, a in drilled) == s.above
+
+
+def test_factor_counts_follow_the_subgroup(store, iaow):
+    iid = make_inspection(store, iaow, 12, seed=9)
+    ws = Workspace(store)
+    everyone = scores.inspection_scores(ws, iid)
+    field, value = "case_type", everyone.cases[0].details["case_type"]
+    where = {field: [value]}
+    sub = scores.inspection_scores(ws, iid, where=where)
+    _q, all_rows = scores.factor_rows(iaow, everyone.cases, everyone.report)
+    _q, sub_rows = scores.factor_rows(iaow, sub.cases, sub.report, where)
+    total = {r.factor: r.cases for r in all_rows}
+    counted = {r.factor: r.cases for r in sub_rows}
+    assert all(counted[f] <= total[f] for f in total) and sum(counted.values()) < sum(total.values())
+    src = next(qv for qv in iaow.questions if qv.q.per_option_of).q.per_option_of
+    inside = [c for c in sub.cases if c.details[field] == value]
+    assert sum(counted.values()) == sum(len(c.answers.get(src) or []) for c in inside)
+
+
+def test_members_are_the_questions_behind_a_figure(iaow):
+    crit = next(iter(iaow.criteria))
+    qids = scores.members(iaow, "criterion", crit)
+    assert qids and all(iaow.by_id[q].criterion.code == crit and iaow.by_id[q].q.scored for q in qids)
+    outcome = next(g for g in iaow.data.groups if g.kind != "headline")
+    inside = scores.members(iaow, "group", outcome.id)
+    assert inside and all(outcome.id in iaow.groups_of(iaow.by_id[q]) for q in inside)
