@@ -166,11 +166,29 @@ class Group(_Strict):
     sources: list[Source] = []
 
 
+class Guidance(_Strict):
+    """Advice for the assessor, written from the reports' criteria and
+    narrative, naming the seed lines it is drawn from."""
+
+    text: Text
+    sources: list[Source] = Field(min_length=1)
+
+
+class Stem(_Strict):
+    """The shared lead-in of a group of questions (a field-list group): the
+    chart title or sentence the items complete, shown above each of them."""
+
+    id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+    text: Text
+    sources: list[Source] = Field(min_length=1)
+
+
 class Criterion(_Strict):
     code: str
     title: Text
     group: str  # the outcome or section it belongs to
     stage: Stage
+    guidance: Guidance | None = None  # shown with each of its questions
     sources: list[Source] = []
 
 
@@ -211,7 +229,9 @@ class Question(_Strict):
     id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
     criterion: str
     text: Text
-    guidance: Text | None = None
+    stem: str | None = None  # id of the stem shown above this question
+    guidance: Guidance | None = None
+    provenance: Text | None = None  # where the wording comes from (the Sources view)
     wording: Literal["chart_label", "chart_title", "table", "text", "paraphrase"] = "text"
     scale: str | Scale
     scored: bool = True
@@ -246,6 +266,7 @@ class QuestionSetFile(_Strict):
     scales: dict[str, Scale]
     bands: list[BandRule] = []
     grades: list[Grade] = []
+    stems: list[Stem] = []
     questions: list[Question]
     sources: list[Source] = []
 
