@@ -34,13 +34,29 @@ QRadioButton:disabled, QCheckBox:disabled { border-style: dashed; }
 
 
 def unique_letters(options: list[tuple[str, str]]) -> dict[str, str]:
-    """First letters unique among the options' labels (value -> letter)."""
+    """A letter key for every option (value -> letter), each used once.
+
+    An option whose first letter no other option shares keeps it (Y for Yes,
+    N for No); the others take the first free letter among their words'
+    initials, then among the rest of their label, then the alphabet."""
     firsts: dict[str, list[str]] = {}
     for value, label in options:
         letter = label[:1].lower()
         if letter.isalpha():
             firsts.setdefault(letter, []).append(value)
-    return {vals[0]: letter for letter, vals in firsts.items() if len(vals) == 1}
+    out = {vals[0]: letter for letter, vals in firsts.items() if len(vals) == 1}
+    used = set(out.values())
+    for value, label in options:
+        if value in out:
+            continue
+        words = label.lower().split()
+        candidates = [w[0] for w in words if w] + list(label.lower()) + list("abcdefghijklmnopqrstuvwxyz")
+        pick = next((c for c in candidates if c.isascii() and c.isalpha() and c not in used), None)
+        if pick is None:  # more than 26 options: the rest keep their numbers only
+            break
+        out[value] = pick
+        used.add(pick)
+    return out
 
 
 class AnswerOptions(QWidget):
@@ -96,6 +112,7 @@ class AnswerOptions(QWidget):
             self.group.addButton(btn, i)
             btn.clicked.connect(lambda _c=False, v=value: self.chosen.emit(v))
             self.lay.addWidget(btn)
+            btn.show()  # now, not on the next event loop turn: Tab can reach it at once
             self.buttons.append(btn)
         self.letter_keys = {letter: v for v, letter in letters.items()}
 
@@ -122,6 +139,7 @@ class AnswerOptions(QWidget):
             form.addRow(label, box)
             self.factor_boxes[opt] = box
         self.lay.addWidget(holder)
+        holder.show()
 
     def checked_values(self) -> list[str]:
         return [b.property("answer_value") for b in self.buttons if b.isChecked()]

@@ -86,10 +86,9 @@ class MainWindow(FileActions):
         f.addSeparator()
         self._action(f, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         e = mb.addMenu(self.tr("&Edit"))
-        self.undo_action = self._action(e, self.tr("&Undo"), self._undo)
-        self.undo_action.setToolTip(self.tr("Undo (Ctrl+Z)"))
-        self.redo_action = self._action(e, self.tr("&Redo"), self._redo)
-        self.redo_action.setToolTip(self.tr("Redo (Ctrl+Y)"))
+        self.undo_action = self._action(e, self.tr("&Undo"), self._undo, "Ctrl+Z")  # the menu shows its keys
+        self.redo_action = self._action(e, self.tr("&Redo"), self._redo, "Ctrl+Y")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         c = mb.addMenu(self.tr("&Case"))
         self._action(c, self.tr("&Add case…"), self.add_case, "Ctrl+Shift+N")
         self._action(c, self.tr("Edit case &details…"), self.edit_case, "Ctrl+D")
@@ -190,6 +189,8 @@ class MainWindow(FileActions):
         view.status_message.connect(lambda m: self.statusBar().showMessage(m, 6000))
         view.save_state.connect(self._set_saved)
         view.closed.connect(self.show_list)
+        view.mark_complete_requested.connect(self.mark_complete)  # the end-of-case screen's buttons
+        view.open_case_requested.connect(self.open_case)
         view.undo.canUndoChanged.connect(self.undo_action.setEnabled)
         view.undo.canRedoChanged.connect(self.redo_action.setEnabled)
         self.undo_action.setEnabled(False)
@@ -295,9 +296,9 @@ class MainWindow(FileActions):
         HelpDialog(self).exec()
 
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About Case Assessor"),
-                          self.tr("Case Assessor 0.1\nOffline case assessment for probation inspections.\n\nDatabase: {0}")
-                          .format(self.ws.path))
+        from ui.gui.dialogs import about_text
+
+        QMessageBox.about(self, self.tr("About Case Assessor"), about_text(self.ws.path))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.view is not None and not self.view.flush_all():
