@@ -20,17 +20,23 @@ from PySide6.QtWidgets import (
 )
 
 from models.questionset import QuestionSet, QuestionView, text_in
+from ui.gui.colours import WalkColours, walk_colours
 from ui.gui.widgets import clear_layout
 from ui.ops.session import AnswerState
 
 NA = "na"
-# The chosen answer is unmistakable in any palette: the selection colours, bold.
+# The chosen answer is unmistakable in any palette: the selection colours (deepened
+# where needed so the text reads at 4.5:1, see ui.gui.colours), bold.
 STYLE = """
 QRadioButton, QCheckBox { padding: 7px 10px; border: 1px solid palette(mid); border-radius: 4px; }
-QRadioButton:checked, QCheckBox:checked { font-weight: bold; background: palette(highlight);
-    color: palette(highlighted-text); border-color: palette(highlight); }
+QRadioButton:checked, QCheckBox:checked { font-weight: bold; background: %(bg)s;
+    color: %(fg)s; border-color: %(bg)s; }
 QRadioButton:disabled, QCheckBox:disabled { border-style: dashed; }
 """
+
+
+def style_for(c: WalkColours) -> str:
+    return STYLE % {"bg": c.chosen_bg.name(), "fg": c.chosen_fg.name()}
 
 
 def unique_letters(options: list[tuple[str, str]]) -> dict[str, str]:
@@ -68,7 +74,7 @@ class AnswerOptions(QWidget):
     def __init__(self, qs: QuestionSet, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.qs = qs
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(style_for(walk_colours(self.palette())))
         self.lay = QVBoxLayout(self)
         self.lay.setContentsMargins(0, 8, 0, 8)
         self.lay.setSpacing(4)

@@ -44,6 +44,8 @@ class WalkColours:
     banner_bg: QColor  # the "marked complete" banner
     banner_fg: QColor
     banner_border: QColor
+    chosen_bg: QColor  # the chosen answer: the selection colour, deepened until its text reads at 4.5:1
+    chosen_fg: QColor
 
     def pairs(self) -> dict[str, tuple[QColor, QColor]]:
         """Every (text, background) pair the walk-through draws."""
@@ -51,6 +53,7 @@ class WalkColours:
             "breadcrumb": (self.text, self.window),
             "reason": (self.caution, self.window),
             "banner": (self.banner_fg, self.banner_bg),
+            "chosen answer": (self.chosen_fg, self.chosen_bg),
         }
 
 
@@ -62,9 +65,39 @@ def walk_colours(palette: QPalette) -> WalkColours:
         caution, bg, fg, border = "#ffc46b", "#4a3b00", "#fff4ce", "#c8a032"
     else:
         caution, bg, fg, border = "#7a4100", "#fff4ce", "#3b2f00", "#b08a20"
-    return WalkColours(window, text, QColor(caution), QColor(bg), QColor(fg), QColor(border))
+    chosen_fg = palette.color(QPalette.ColorRole.HighlightedText)
+    chosen_bg = readable_behind(chosen_fg, palette.color(QPalette.ColorRole.Highlight))
+    return WalkColours(window, text, QColor(caution), QColor(bg), QColor(fg), QColor(border), chosen_bg, chosen_fg)
+
+
+def readable_behind(fg: QColor, bg: QColor) -> QColor:
+    """``bg``, darkened (behind light text) or lightened (behind dark text) in small
+    steps until ``fg`` on it reaches AA; the hue is kept."""
+    out = QColor(bg)
+    light_text = luminance(fg) > 0.5
+    for _ in range(40):
+        if contrast(fg, out) >= AA_TEXT:
+            break
+        out = out.darker(108) if light_text else out.lighter(108)
+    return out
 
 
 def banner_style(c: WalkColours) -> str:
     return (f"QLabel {{ background: {c.banner_bg.name()}; color: {c.banner_fg.name()}; "
             f"border: 1px solid {c.banner_border.name()}; padding: 6px; }}")
+
+
+def dark_palette() -> QPalette:
+    """A dark palette like the desktops' dark themes (for screenshots and the contrast tests)."""
+    p = QPalette()
+    for role, colour in [
+        (QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.WindowText, "#e8e8e8"),
+        (QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.AlternateBase, "#2f2f2f"),
+        (QPalette.ColorRole.Text, "#e8e8e8"), (QPalette.ColorRole.Button, "#3a3a3a"),
+        (QPalette.ColorRole.ButtonText, "#e8e8e8"), (QPalette.ColorRole.Highlight, "#2f6fcf"),
+        (QPalette.ColorRole.HighlightedText, "#ffffff"), (QPalette.ColorRole.ToolTipBase, "#3a3a3a"),
+        (QPalette.ColorRole.ToolTipText, "#e8e8e8"), (QPalette.ColorRole.Mid, "#555555"),
+        (QPalette.ColorRole.PlaceholderText, "#a0a0a0"),
+    ]:
+        p.setColor(role, QColor(colour))
+    return p

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.questionset import QuestionSet, QuestionView, Source, text_in
-from ui.gui.answer_options import AnswerOptions
+from ui.gui.answer_options import AnswerOptions, style_for
 from ui.gui.colours import WalkColours
 
 
@@ -171,6 +171,7 @@ class QuestionPanel(QScrollArea):
 
     def set_colours(self, c: WalkColours) -> None:
         self.reason.setStyleSheet(f"color: {c.caution.name()}; font-style: italic;")
+        self.options_box.setStyleSheet(style_for(c))
 
     def show_texts(self, qs: QuestionSet, qv: QuestionView) -> None:
         """The stem, the wording, the guidance and the sources of ``qv``."""
