@@ -243,6 +243,17 @@ class Question(_Strict):
     covers: list[str] = []  # catalogue ids this question stands for
     sources: list[Source] = Field(min_length=1)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _legacy_guidance(cls, data: Any) -> Any:
+        """A file written before guidance named its seed lines gave it as plain
+        text ({"en": ...}); that text is kept, as the question's provenance note."""
+        g = data.get("guidance") if isinstance(data, dict) else None
+        if isinstance(g, dict) and "text" not in g and "sources" not in g:
+            data = {k: v for k, v in data.items() if k != "guidance"}
+            data.setdefault("provenance", g)
+        return data
+
 
 class QuestionSetFile(_Strict):
     """The top level of a question-set data file."""

@@ -304,3 +304,14 @@ def test_guidance_without_seed_lines_is_refused(tmp_path):
     d["criteria"][0]["guidance"]["sources"] = []
     with pytest.raises(QuestionSetError, match="guidance.sources"):
         load_question_set(_write(tmp_path, d))
+
+
+def test_a_file_with_the_old_plain_guidance_still_loads(tmp_path):
+    """Before guidance named its seed lines it was plain text: such a file loads, the text kept as provenance."""
+    d = _good()
+    q = d["questions"][0]
+    q.pop("provenance", None)
+    q["guidance"] = {"en": "Wording reconstructed from the report narrative."}
+    qs = load_question_set(_write(tmp_path, d, "old.json"))
+    qv = qs.by_id[q["id"]]
+    assert qv.q.guidance is None and qv.q.provenance == {"en": "Wording reconstructed from the report narrative."}
