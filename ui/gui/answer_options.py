@@ -128,14 +128,17 @@ class AnswerOptions(QWidget):
         holder = QWidget()
         holder.setLayout(form)
         current = st.value if isinstance(st.value, dict) else {}
+        letters = unique_letters([(o.value, text_in(o.label)) for o in qv.scale.options])
+        self.letter_keys = {letter: v for v, letter in letters.items()}  # a letter answers the next factor
         if not chosen:
             form.addRow(QLabel(self.tr("No factors chosen yet at {0}.").format(qv.q.per_option_of)))
         for opt in chosen or []:
             box = QComboBox()
             box.addItem(self.tr("— not answered —"), None)
-            for o in qv.scale.options:
-                box.addItem(text_in(o.label), o.value)
-            box.addItem(self.tr("N/A"), NA)
+            for i, o in enumerate(qv.scale.options):
+                keys = " / ".join(k for k in (str(i + 1) if i < 9 else "", letters.get(o.value, "").upper()) if k)
+                box.addItem(f"{text_in(o.label)}    [{keys}]" if keys else text_in(o.label), o.value)
+            box.addItem(self.tr("N/A    [0]"), NA)
             box.setCurrentIndex(max(0, box.findData(current.get(opt))))
             src_opt = src.option(opt)
             label = text_in(src_opt.label) if src_opt else opt
@@ -177,5 +180,8 @@ class AnswerOptions(QWidget):
         value = self.letter_keys.get(letter)
         if value is None:
             return False
+        if self.factor_boxes:
+            values = [box.itemData(i) for box in list(self.factor_boxes.values())[:1] for i in range(1, box.count())]
+            return self.select(values.index(value))
         idx = [b.property("answer_value") for b in self.buttons].index(value)
         return self.select(idx)

@@ -146,3 +146,20 @@ def test_tab_goes_to_the_answers_first(qtbot, window, setup):
     assert seen.index(view.note) < seen.index(view.tree) < seen.index(view.scores.tree)
     qtbot.keyClick(view.option_buttons[0], Qt.Key.Key_Backtab)
     assert QApplication.focusWidget() is view.header.back_to_list  # Shift+Tab wraps to the end
+
+
+def test_letters_answer_per_factor_questions_too(qtbot, window, setup):
+    """Every option list has its letters: on a per-factor question a letter answers the next factor."""
+    _s, _iid, cid, _ = setup
+    view = window.open_case(cid)
+    view.show_question("IAOW-3.1-16")
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    view.show_question("IAOW-3.2-13")
+    qv = view.qv()
+    letters = unique_letters([(o.value, text_in(o.label)) for o in qv.scale.options])
+    second = qv.scale.options[1].value
+    qtbot.keyClicks(view, letters[second])
+    first_box = list(view.factor_boxes.values())[0]
+    assert first_box.currentData() == second
+    assert f"/ {letters[second].upper()}]" in first_box.itemText(2)
