@@ -245,7 +245,7 @@ class AssessView(QWidget):
         self.crit_progress.setValue(d)
         self.crit_progress.setToolTip(self.tr("{0} of {1} answered in criterion {2}").format(d, t, crit_code))
         self.prev_btn.setEnabled(self.s.step(self.current, False) is not None)
-        self.next_btn.setEnabled(self.s.step(self.current, True) is not None)
+        self.next_btn.setEnabled(True)  # after the last question: the end-of-case screen
 
     def _refresh_answers_view(self) -> None:
         """Redraw what depends on the answers: tree marks, progress, live scores."""

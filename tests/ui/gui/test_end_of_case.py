@@ -97,3 +97,12 @@ def test_the_completion_dialog_counts_in_english(qtbot, window, setup):
     words = " ".join(lab.text() for lab in one.findChildren(QLabel))
     assert "1 applicable question is still unanswered" in words, words
     assert one.list.item(0).text().startswith("IAOW-1.1-05  The report for this court appearance:")  # with its stem
+
+
+def test_next_on_the_last_question_leads_to_the_end(qtbot, window, setup):
+    _s, _iid, cid, _ = setup
+    view = window.open_case(cid)
+    view.show_question(_last(view))
+    assert view.next_btn.isEnabled()
+    view.next_btn.click()
+    assert view.at_end
