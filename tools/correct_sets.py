@@ -65,9 +65,12 @@ def iaow(data: dict[str, Any]) -> str:
 def tr(data: dict[str, Any]) -> str:
     q = _question(data, "TR-A11")
     q["applies"] = {"field": "rsr_score", "at_least": 6.9}
-    q["guidance"] = {**q["guidance"], "en": q["guidance"]["en"].replace(
-        " Applicability conditions cannot compare numbers, so this is not applied automatically: answer N/A when "
-        "the score is below 6.90 or was not calculated.", " Asked only when the case's RSR score is 6.90 or higher.")}
+    for key in ("guidance", "provenance"):  # the note moved from guidance to provenance; either holds it
+        if key in q:
+            q[key] = {**q[key], "en": q[key]["en"].replace(
+                " Applicability conditions cannot compare numbers, so this is not applied automatically: answer N/A "
+                "when the score is below 6.90 or was not calculated.",
+                " Asked only when the case's RSR score is 6.90 or higher.")}
     _note(q, f"Version {NEW_VERSION}: applies automatically where the RSR score is 6.90 or higher "
              "(conditions can compare numbers); 1.0.0 asked it of every case.")
     return ("Version 1.1.0 applies A11 only to cases with an RSR score of 6.90 or higher (001:L192), now that "

@@ -17,7 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QCoreApplication, QTimer  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from models.conditions import applicability  # noqa: E402
@@ -221,9 +221,39 @@ def file_screens(demo: Path, folder: Path, app: QApplication) -> None:
     ws.close()
 
 
+def walk_screens(w, app: QApplication, store: Store) -> None:  # noqa: ANN001
+    """The walk-through's grouped items, sources and end-of-case screen, and a dark palette."""
+    from ui.gui.colours import dark_palette
+
+    view = w.open_case(store.find_case("YNY-001").id)
+    view.show_question("IAOW-1.1-05")  # a grouped item under its stem, with guidance
+    view.guide_btn.setChecked(True)
+    app.processEvents()
+    w.grab().save(str(OUT / "stem-and-guidance.png"))
+    view.guide_btn.setChecked(False)
+    view.panel.sources_btn.setChecked(True)
+    app.processEvents()
+    w.grab().save(str(OUT / "sources.png"))
+    view.panel.sources_btn.setChecked(False)
+    view = w.open_case(store.find_case("YNY-022").id)
+    view.show_end()
+    app.processEvents()
+    w.grab().save(str(OUT / "end-of-case.png"))
+    light = app.palette()
+    app.setPalette(dark_palette())
+    view = w.open_case(store.find_case("YNY-001").id)
+    view.show_question("IAOW-2.1-02")
+    view.guide_btn.setChecked(True)
+    app.processEvents()
+    w.grab().save(str(OUT / "dark-palette.png"))
+    app.setPalette(light)
+    w.show_list()
+
+
 def main() -> int:
     QCoreApplication.setOrganizationName("CaseAssessorScreens")
     app = QApplication.instance() or QApplication(sys.argv)
+    QSettings().clear()  # no window layout or auto-advance choice left from an earlier run
     OUT.mkdir(parents=True, exist_ok=True)
     from bench.custody import passphrase_custody
     from ui.gui.main_window import MainWindow
@@ -270,6 +300,7 @@ def main() -> int:
         app.processEvents()
         h.grab().save(str(OUT / "help.png"))
         h.close()
+        walk_screens(w, app, store)
         # printed documents, rendered to PNG with pdftoppm (Debian's poppler-utils)
         from ui.ops import printing
         from ui.ops.workspace import Workspace
@@ -283,6 +314,9 @@ def main() -> int:
         import subprocess
 
         if shutil.which("pdftoppm"):
+            printing.print_cases(Workspace(store), iid, Path(d) / "all.pdf")
+            subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile",
+                            str(Path(d) / "all.pdf"), str(pdf_dir / "all-cases-index")], check=True)
             for name, pages in (("case", "1-3"), ("findings", "1-4")):
                 first, last = pages.split("-")
                 subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", first, "-l", last, str(Path(d) / f"{name}.pdf"),

@@ -140,7 +140,7 @@ def _multi_category(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable
         s = rep.questions[qv.id]
         parts = [f"{text_in(o.label, lang)}: {s.distribution.get(o.value, 0)} ({fmt_pct(s.distribution.get(o.value, 0) / s.applicable)})"
                  for o in qv.scale.options]
-        mrows.append([P(f"{qv.id} {text_in(qv.q.text, lang)}", st["cell"]), P("; ".join(parts), st["cell"])])
+        mrows.append([P(f"{qv.id} {qs.full_text(qv, lang)}", st["cell"]), P("; ".join(parts), st["cell"])])
     return [P("Multi-category judgements", st["h2"]), table(mrows, [70 * mm, 108 * mm])]
 
 

@@ -23,6 +23,7 @@ from ui.ops.inspections import CaseListing
 
 CASE_ID = Qt.ItemDataRole.UserRole + 1
 STATUS_KEY = Qt.ItemDataRole.UserRole + 2
+SORT_KEY = Qt.ItemDataRole.UserRole + 3  # what a column sorts by: its text, or Progress's fraction
 STATUS_LABELS = {"in_progress": "In progress", "complete": "Complete", "": "Not started"}
 
 
@@ -72,6 +73,7 @@ class CaseList(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setSortRole(SORT_KEY)
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(self.tr("Cases"))
@@ -138,6 +140,9 @@ class CaseList(QWidget):
             items[self.status_col].setData(r.status, STATUS_KEY)
             items[self.status_col + 1].setData(r.answered / r.applicable if r.applicable else 0.0,
                                                Qt.ItemDataRole.UserRole)
+            for it in items:
+                it.setData(it.text().casefold(), SORT_KEY)
+            items[self.status_col + 1].setData(items[self.status_col + 1].data(Qt.ItemDataRole.UserRole), SORT_KEY)
             m.appendRow(items)
         self.summary.setText(self.tr("{0} cases · {1} complete · {2}").format(len(listing.rows), listing.complete,
                                                                               listing.title))

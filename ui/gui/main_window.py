@@ -86,10 +86,9 @@ class MainWindow(CaseActions):
         f.addSeparator()
         act(f, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         e = mb.addMenu(self.tr("&Edit"))
-        self.undo_action = act(e, self.tr("&Undo"), self._undo)
-        self.undo_action.setToolTip(self.tr("Undo (Ctrl+Z)"))
-        self.redo_action = act(e, self.tr("&Redo"), self._redo)
-        self.redo_action.setToolTip(self.tr("Redo (Ctrl+Y)"))
+        self.undo_action = act(e, self.tr("&Undo"), self._undo, "Ctrl+Z")  # the menu shows its keys
+        self.redo_action = act(e, self.tr("&Redo"), self._redo, "Ctrl+Y")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         c = mb.addMenu(self.tr("&Case"))
         a["add_case"] = act(c, self.tr("&Add case…"), self.add_case, "Ctrl+Shift+N")
         a["assess"] = act(c, self.tr("Assess the selected &case"), self.open_selected)
@@ -252,6 +251,8 @@ class MainWindow(CaseActions):
         view.save_state.connect(self._set_saved)
         view.closed.connect(self.show_list)
         view.save_state.connect(lambda _s: self.update_actions())
+        view.mark_complete_requested.connect(self.mark_complete)  # the end-of-case screen's buttons
+        view.open_case_requested.connect(self.open_case)
         view.undo.canUndoChanged.connect(self.undo_action.setEnabled)
         view.undo.canRedoChanged.connect(self.redo_action.setEnabled)
         self.undo_action.setEnabled(False)
@@ -352,9 +353,9 @@ class MainWindow(CaseActions):
         HelpDialog(self).exec()
 
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About Case Assessor"),
-                          self.tr("Case Assessor 0.1\nOffline case assessment for probation inspections.\n\nDatabase: {0}")
-                          .format(self.ws.path))
+        from ui.gui.dialogs import about_text
+
+        QMessageBox.about(self, self.tr("About Case Assessor"), about_text(self.ws.path))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.view is not None and not self.view.flush_all():
