@@ -55,6 +55,11 @@ class FileActions(WindowBase):
             return
         self.statusBar().showMessage(self.tr("Wrote {0} cases.").format(done.count), 6000)
 
+    def export_data(self) -> None:
+        from ui.gui.export_data import export_data
+
+        export_data(self)
+
     def _passphrase_file(self, title: str) -> str | None:
         from PySide6.QtWidgets import QInputDialog
 

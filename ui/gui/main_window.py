@@ -77,6 +77,7 @@ class MainWindow(FileActions):
         self._action(f, self.tr("&Import sample list (CSV)…"), self.import_sample)
         self._action(f, self.tr("Import &bundle…"), self.import_bundle)
         self._action(f, self.tr("&Export bundle…"), self.export_bundle)
+        self._action(f, self.tr("Export &data for analysis…"), self.export_data)
         f.addSeparator()
         self._action(f, self.tr("&Print case summary…"), self.print_current, QKeySequence.StandardKey.Print)
         self._action(f, self.tr("Print &selected cases…"), self.print_selected)
