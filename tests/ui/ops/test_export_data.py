@@ -189,3 +189,19 @@ def test_every_reading_and_unstarted_cases_are_exported(tmp_path, iaow):
                    ("B-2", "", "", "not started", "true")]
     assert rows[0]["case_type"] == "Licence" and rows[0]["transferred"] == "true"
     ws.close()
+
+
+def test_a_missing_folder_is_a_clear_message_and_nothing_is_written(tmp_path, iaow):
+    from exports.files import WriteError
+
+    ws = Workspace(Store(tmp_path / "db.sqlite3"))
+    iid = make_inspection(ws.store, iaow, 1)
+    ws.question_set(ws.find_inspection(iid))  # the set's cache folder is made on first use
+    before = sorted(p.name for p in tmp_path.iterdir())
+    for name in ("x.csv", "x.xlsx"):
+        with pytest.raises(WriteError, match="could not be written"):
+            ed.export_data(ws, iid, tmp_path / "no such folder" / name)
+    with pytest.raises(OpError, match="is a folder"):
+        ed.export_data(ws, iid, tmp_path, fmt="csv")
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    ws.close()
