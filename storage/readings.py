@@ -1,12 +1,12 @@
 """Every reading of an inspection, one case at a time, for the analysis export.
 
-Memory stays flat however large the inspection: the cases and their readings
-(small rows) are read at once, the answers one reading at a time through the
-answers table's primary key.
+Memory stays flat however large the inspection: cases come from a cursor,
+and each case's readings and answers through their indexes, one case at a time.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -45,18 +45,19 @@ def _answers(db: Database, assessment_id: str) -> dict[str, AnswerRow]:
 
 def iter_readings(db: Database, inspection_id: str) -> Iterator[Reading]:
     """The inspection's cases by reference, each with its readings in reading
-    order (the scored primary reading first among the primaries)."""
-    cases = [tables.case_row(r) for r in db.query(
-        "SELECT * FROM cases WHERE inspection_id = ? ORDER BY reference", (inspection_id,))]
-    readings: dict[str, list[AssessmentRow]] = {}
-    for r in db.query("SELECT a.* FROM assessments a JOIN cases c ON c.id = a.case_id WHERE c.inspection_id = ? "
-                      f"ORDER BY {tables.READING_ORDER}", (inspection_id,)):
-        readings.setdefault(r["case_id"], []).append(tables.assessment_row(r))
-    for case in cases:
-        mine = readings.get(case.id, [])
-        if not mine:
-            yield Reading(case, None, {}, True)
-            continue
-        first = next((a.id for a in mine if a.kind == "primary"), None)
-        for a in mine:
-            yield Reading(case, a, _answers(db, a.id), a.id == first)
+    order (the scored primary reading first among the primaries).  Cases come
+    from a cursor and readings and answers case by case, so memory does not
+    grow with the inspection."""
+    with mapped_errors():
+        cur = db.conn.execute("SELECT * FROM cases WHERE inspection_id = ? ORDER BY reference", (inspection_id,))
+        cur.row_factory = sqlite3.Row
+        for row in cur:
+            case = tables.case_row(row)
+            mine = [tables.assessment_row(r) for r in db.query(
+                f"SELECT * FROM assessments a WHERE case_id = ? ORDER BY {tables.READING_ORDER}", (case.id,))]
+            if not mine:
+                yield Reading(case, None, {}, True)
+                continue
+            first = next((a.id for a in mine if a.kind == "primary"), None)
+            for a in mine:
+                yield Reading(case, a, _answers(db, a.id), a.id == first)

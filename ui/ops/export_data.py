@@ -79,12 +79,15 @@ def export_data(ws: Workspace, inspection_id: str, out: Path, *, fmt: str | None
              ("question set version", qs.version), ("shape", opts.shape), ("labels", labels),
              ("exported at (UTC)", datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")),
              ("columns", "see the Codebook sheet and docs/export-format.md")]
-    counted: set[str] = set()
+    counted = [0]
 
     def readings() -> Iterator[Reading]:
+        last = None
         for r in iter_readings(ws.store, ins.id):
-            counted.add(r.case.id)
+            if r.case.id != last:  # a case's readings come together
+                counted[0] += 1
+                last = r.case.id
             yield r
 
     files = write_export(out, qs, ins.name, readings(), opts, about)
-    return DataExport(files, len(counted), len(qs.questions))
+    return DataExport(files, counted[0], len(qs.questions))
