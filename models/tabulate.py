@@ -9,6 +9,7 @@ The reports warn against close comparisons on small numbers (seed
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +18,7 @@ from models.qs_common import text_in
 from models.qs_set import QuestionSet
 from models.scoring import NA, CaseInput, Rule, ScoreReport, matches, score
 
-__all__ = ["SMALL_N", "is_small", "OptionShare", "distribution", "FactorFigure", "factor_figures",
+__all__ = ["SMALL_N", "is_small", "wilson", "OptionShare", "distribution", "FactorFigure", "factor_figures",
            "field_values", "cases_behind", "CrossCell", "CrossTab", "cross_tab", "measure_value", "MEASURE_LEVELS"]
 
 SMALL_N = 10
@@ -27,6 +28,18 @@ SMALL_N = 10
 def is_small(n: int, threshold: int = SMALL_N) -> bool:
     """A denominator too small for a firm percentage (0 has no percentage at all)."""
     return 0 < n < threshold
+
+
+def wilson(k: int, n: int, z: float = 1.959963984540054) -> tuple[float, float] | None:
+    """The Wilson score interval (95% by default) for k of n, or None when n is 0."""
+    if n <= 0:
+        return None
+    p = k / n
+    centre = p + z * z / (2 * n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    den = 1 + z * z / n
+    low = 0.0 if k == 0 else max(0.0, (centre - half) / den)
+    return low, 1.0 if k == n else min(1.0, (centre + half) / den)
 
 
 @dataclass(frozen=True)

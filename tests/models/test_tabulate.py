@@ -78,3 +78,15 @@ def test_cases_behind_a_group_is_the_most_behind_any_question(iaow):
     rep = score(iaow, cases)
     assert cases_behind(iaow, rep, "IAOW-1.1-02") == 2 and cases_behind(iaow, rep, "1.1") == 2
     assert cases_behind(iaow, rep, "O1") == 2
+
+
+def test_wilson_interval_against_known_values():
+    from models.tabulate import wilson
+
+    lo, hi = wilson(8, 10)
+    assert round(lo, 4) == 0.4902 and round(hi, 4) == 0.9433  # by hand: (0.992 -+ 0.3136) / 1.3842
+    lo, hi = wilson(0, 10)
+    assert lo == 0.0 and round(hi, 4) == 0.2775
+    lo, hi = wilson(10, 10)
+    assert round(lo, 4) == 0.7225 and hi == 1.0
+    assert wilson(0, 0) is None

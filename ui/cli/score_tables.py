@@ -26,7 +26,17 @@ def shown(value: float | None, n: int, fmt: str, small_n: int) -> Any:
     return fmt_pct(value) if fmt == "csv" else value
 
 
-def distribution_rows(res: InspectionScores, fmt: str, small_n: int) -> list[dict[str, Any]]:
+def interval(k: int, n: int, fmt: str) -> Any:
+    """The Wilson 95% interval of k of n: "49%-94%" in a table or CSV, [low, high] in JSON."""
+    from models.tabulate import wilson
+
+    ci = wilson(k, n)
+    if ci is None:
+        return None if fmt == "json" else ""
+    return list(ci) if fmt == "json" else f"{fmt_pct(ci[0])}-{fmt_pct(ci[1])}"
+
+
+def distribution_rows(res: InspectionScores, fmt: str, small_n: int, intervals: bool = False) -> list[dict[str, Any]]:
     """One row per question and option (the reports' multi-category shares, each its own figure)."""
     from models.questionset import text_in
     from models.tabulate import distribution
@@ -40,6 +50,8 @@ def distribution_rows(res: InspectionScores, fmt: str, small_n: int) -> list[dic
                                "answer": d.label, "value": d.option, "n": d.n, "of": d.of,
                                "share": shown(d.share, d.of, fmt, small_n) if d.of else "",
                                "above_line": "" if d.above_line is None else d.above_line}
+        if intervals:
+            row["ci95"] = interval(d.n, d.of, fmt)
         if fmt == "table":
             row["wording"] = text_in(res.qs.by_id[d.question].q.text)[:50] if first else ""
             row["above_line"] = {True: "above", False: "", "": ""}[row["above_line"]]

@@ -34,6 +34,8 @@ def register(sub: Any, db: argparse.ArgumentParser) -> None:
     s.add_argument("--rule", choices=["questions", "criteria"])
     s.add_argument("--small-n", type=int, default=SMALL_N, metavar="N",
                    help=f"mark percentages over fewer than N answers (default {SMALL_N})")
+    s.add_argument("--intervals", action="store_true",
+                   help="add the Wilson 95%% interval of each question's score (--by question, distribution)")
     s.add_argument("--format", choices=["table", "json", "csv"], default="table")
     s.set_defaults(func=scores)
 
@@ -63,11 +65,11 @@ def _value(qs: QuestionSet, rep: ScoreReport, level: str, key: str) -> tuple[flo
 class _Rows:
     """Builds the rows for one ``--by`` level, with a column per split."""
 
-    def __init__(self, res: InspectionScores, fmt: str, small_n: int) -> None:
+    def __init__(self, res: InspectionScores, fmt: str, small_n: int, intervals: bool = False) -> None:
         from models.questionset import text_in
         from models.scoring import fmt_pct
 
-        self.res, self.fmt, self.text, self.small_n = res, fmt, text_in, small_n
+        self.res, self.fmt, self.text, self.small_n, self.intervals = res, fmt, text_in, small_n, intervals
         self.rows: list[dict[str, Any]] = []
         self.pct = fmt_pct
 
@@ -100,6 +102,12 @@ class _Rows:
                    "na": s.na,
                    "unanswered": s.unanswered, "distribution": dict(sorted(s.distribution.items())),
                    "wording": wording[:60] if self.fmt == "table" else wording}
+            if self.intervals:
+                from ui.cli.score_tables import interval
+
+                items = list(row.items())  # the interval beside the score
+                ci = interval(s.above, s.applicable, self.fmt) if qv.q.scored else ""
+                row = dict(items[:6] + [("ci95", ci)] + items[6:])
             if self.fmt == "json":
                 row["proportion"] = s.proportion
             self.add(row, "question", qv.id, self.behind(qv.id))
@@ -174,7 +182,7 @@ def _rows(args: argparse.Namespace, res: InspectionScores, where: dict[str, list
 
     fmt, small = args.format, args.small_n
     if args.by == "distribution":
-        return t.distribution_rows(res, fmt, small)
+        return t.distribution_rows(res, fmt, small, args.intervals)
     if args.by == "factor":
         return t.factor_rows(res, fmt, small) or None
     if args.by not in LEVELS:
@@ -184,7 +192,7 @@ def _rows(args: argparse.Namespace, res: InspectionScores, where: dict[str, list
             raise OpError(f"--by {args.by}: give a level ({', '.join(LEVELS)}), distribution, factor, or a case "
                           "detail with --split FIELD to cross-tabulate")
         return t.cross_rows(res, args.by, args.split, args.of, fmt, small, where)
-    b = _Rows(res, fmt, small)
+    b = _Rows(res, fmt, small, args.intervals)
     if args.by == "question":
         b.questions()
     elif args.by == "criterion":

@@ -79,3 +79,15 @@ def test_scores_refuses_what_it_cannot_show(filled, capsys, args, message):
     db, iid = filled
     code, _ = cli("scores", "--db", db, "--inspection", iid, *args)
     assert code == 2 and message in capsys.readouterr().err
+
+
+def test_scores_intervals(filled):
+    db, iid = filled
+    code, out = cli("scores", "--db", db, "--inspection", iid, "--by", "question", "--intervals", "--format", "json")
+    rows = {r["question"]: r for r in json.loads(out)}
+    from models.tabulate import wilson
+
+    r = next(r for r in rows.values() if r["scored"] and r["applicable"])
+    assert code == 0 and r["ci95"] == list(wilson(r["above"], r["applicable"]))
+    code, out = cli("scores", "--db", db, "--inspection", iid, "--by", "distribution", "--intervals")
+    assert code == 0 and "ci95" in out
