@@ -126,6 +126,12 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> bytes:
 # ---------------------------------------------------------------------------
 
 
+def _fits(value: int | float) -> bool:
+    """XlsxWriter writes 16 significant digits: a number so near the largest
+    double that rounding would overflow to infinity is written as text instead."""
+    return abs(value) < 1e308 or math.isfinite(float(f"{value:.16G}"))
+
+
 class _Writer:
     """Typed cells into one XlsxWriter worksheet (never ``write()``, which would
     take text starting with "=" for a formula)."""
@@ -149,7 +155,7 @@ class _Writer:
                 continue
             if isinstance(v, bool):
                 ws.write_boolean(r, c, v)
-            elif _number(v) is not None:
+            elif isinstance(v, int | float) and _number(v) is not None and _fits(v):
                 ws.write_number(r, c, v, self.pct if isinstance(v, Percent) else None)
             else:
                 ws.write_string(r, c, _NOT_XML.sub("", str(v)))

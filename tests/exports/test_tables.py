@@ -77,6 +77,9 @@ def test_what_is_not_a_finite_number_or_not_xml_is_written_safely():
     assert name == "Sheet _1__ a_b__"
     assert cells["A2"] == ("inlineStr", "nan") and cells["B2"] == ("inlineStr", "inf")
     assert cells["C2"] == ("b", "1")  # a boolean cell (TRUE)
+    _name, big = read_xlsx(to_xlsx(["x"], [[1.7976931348623155e308], [-1.7976931348623157e308], [1e308]]))
+    assert big["A2"] == ("inlineStr", "1.7976931348623155e+308") and big["A3"][0] == "inlineStr"
+    assert big["A4"] == (None, "1E+308")  # rounding to 16 digits keeps it finite: a number
     assert cells["D2"] == ("inlineStr", "bell and nul ŵ")
     assert b"_x005F_x0041_" in zipfile.ZipFile(io.BytesIO(to_xlsx(["_x0041_"], []))).read("xl/worksheets/sheet1.xml")
     assert sheet_name("") == "Sheet1" and len(sheet_name("x" * 40)) == 31 and sheet_name("'quoted'") == "quoted"
@@ -92,7 +95,9 @@ def test_any_table_reads_back(rows):
     for r, row in enumerate(rows, start=2):
         for c, value in enumerate(row):
             ref = f"{'abc'[c].upper()}{r}"
-            if isinstance(value, int | float):
+            if isinstance(value, int | float) and cells[ref][0] == "inlineStr":
+                assert abs(value) >= 1e308 and float(cells[ref][1]) == value  # would round to infinity: text
+            elif isinstance(value, int | float):
                 # XlsxWriter writes 16 significant digits (Excel shows 15): equal to within one in 10^15
                 assert math.isclose(float(cells[ref][1]), value, rel_tol=1e-15) and float(back[r - 1][c]) == value
             else:
