@@ -344,7 +344,7 @@ def merge_growth(n_cases: int, folder: Path, per_file: int = 100) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true")
-    ap.add_argument("--only", choices=["P1", "P2", "UI", "P3", "P4", "P5", "ENC"])
+    ap.add_argument("--only", choices=["P1", "P2", "UI", "P3", "P4", "P5", "ENC", "X1"])
     args = ap.parse_args()
     reps = 3 if args.quick else 7
     print(f"Case Assessor benchmarks on {platform.node()}: {platform.processor() or platform.machine()}, "
@@ -380,6 +380,11 @@ def main() -> int:
         if args.only in (None, "P4"):
             for n in [1_000] if args.quick else [1_000, 10_000, 100_000]:
                 scores(n, reps if n <= 10_000 else 3)
+        if args.only in (None, "X1"):
+            from bench.export import export_bench
+
+            for n in [300] if args.quick else [300, 3_000]:
+                export_bench(row, qs, n, reps if n <= 300 else 1, folder)
     print()
     print("| id | measure | ours | baseline | ratio | goal |")
     print("|---|---|---|---|---|---|")

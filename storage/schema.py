@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SCHEMA_VERSION", "MIGRATIONS", "migrate", "check_ours", "StorageError", "NewerDatabaseError"]
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 _NO_UPDATE = (
@@ -246,6 +246,35 @@ def _bin(db: sqlite_utils.Database) -> None:
         db.execute(f"ALTER TABLE {table} ADD COLUMN deleted_by TEXT")
 
 
+# Answers stay JSON in the answers table (the merge, its conflict detection and
+# the audit trail all compare and store that encoding); these read-only views
+# give sqlite-utils, Datasette and SQL users plain values to facet on
+# (docs/export-format.md, "Reading the database directly").
+_PLAIN = "CASE WHEN json_valid({0}) AND json_type({0}) IN ('array', 'object') THEN {0} " \
+         "WHEN json_valid({0}) THEN json_extract({0}, '$') ELSE {0} END"
+_ANSWER_VALUES = (
+    "CREATE VIEW answer_values AS SELECT c.inspection_id, c.id AS case_id, c.reference AS case_reference, "
+    "a.id AS assessment_id, a.assessor, a.kind AS reading, a.status AS review_state, n.question_id, "
+    f"{_PLAIN.format('n.value')} AS value, n.value AS value_json, n.note, n.practice, n.updated_at, n.updated_by "
+    "FROM answers n JOIN assessments a ON a.id = n.assessment_id JOIN cases c ON c.id = a.case_id "
+    "WHERE (n.value IS NOT NULL AND n.value != 'null') OR n.note != '' OR n.practice"
+)
+_CASE_DETAIL_VALUES = (
+    "CREATE VIEW case_detail_values AS SELECT c.inspection_id, c.id AS case_id, c.reference AS case_reference, "
+    "d.key AS field, CASE WHEN d.type IN ('array', 'object') THEN d.value ELSE d.atom END AS value "
+    "FROM cases c, json_each(CASE WHEN json_valid(c.details) THEN c.details ELSE '{}' END) d"
+)
+
+
+def _plain_views(db: sqlite_utils.Database) -> None:
+    """Plain-value views for reading the database with other tools: every
+    stored answer (``answer_values``) and every case detail
+    (``case_detail_values``), single values as plain text.  Views only: no
+    stored row changes, so the audit chain and the merge are untouched."""
+    db.execute(_ANSWER_VALUES)
+    db.execute(_CASE_DETAIL_VALUES)
+
+
 def _enrolment_and_revocation(db: sqlite_utils.Database) -> None:
     """Packs only their assessor can open, and revoked keys (docs/merge.md):
     each assessor's enrolled keys for an inspection (the age recipient packs are
@@ -259,7 +288,7 @@ def _enrolment_and_revocation(db: sqlite_utils.Database) -> None:
 
 
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
-    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _bin, 6: _enrolment_and_revocation}
+    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _bin, 6: _enrolment_and_revocation, 7: _plain_views}
 
 
 def backup_before_migration(conn: driver.Connection, path: Path, from_version: int, key: bytes | None = None) -> Path:

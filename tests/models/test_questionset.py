@@ -205,10 +205,11 @@ def test_welsh_can_be_added_as_data(tmp_path, iaow):
 def test_builtin_sets_name_their_listed_fields(iaow):
     cat = load_catalog()
     assert iaow.data.case_list_columns == ["case_type", "rosh_level", "gender"]
-    assert iaow.data.subgroup_by == ["case_type", "gender", "rosh_level"]
+    assert iaow.data.subgroup_by == ["case_type", "gender", "rosh_level", "area"]  # area: the LDU
     assert iaow.data.sample_by == ["case_type", "gender", "ethnicity", "rosh_level", "principal_offence"]
     tr = cat.get("tr-2016")
-    assert tr.data.subgroup_by[-1] == "organisation" and tr.data.sample_by[-1] == "organisation"
+    assert tr.data.subgroup_by[-2:] == ["organisation", "area"] and tr.data.sample_by[-1] == "organisation"
+    assert tr.fields["area"].kind == "choice" and len(tr.fields["area"].options) == 6  # six LDU clusters
     for qs in cat.sets.values():
         for name in ("split_by", "case_list_columns", "subgroup_by", "sample_by"):
             assert all(f in qs.fields for f in getattr(qs.data, name)), (qs.id, name)

@@ -26,6 +26,7 @@ from ui.cli import (
     bin,
     conflicts,
     exchange,
+    export_data,
     inspections,
     integrity,
     keys,
@@ -39,7 +40,7 @@ __version__ = "0.1.0"
 DB_HELP = ("the database file (default: case-assessor.sqlite3 in your data folder, or $CASE_ASSESSOR_DB); "
            "only commands that create (new-inspection, import-bundle, import-pack) make a new one, and never "
            "in a folder that does not exist")
-GROUPS = (questionsets, profile, inspections, bin, scores, printing, exchange, keys, conflicts, integrity, atrest)
+GROUPS = (questionsets, profile, inspections, bin, scores, export_data, printing, exchange, keys, conflicts, integrity, atrest)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -50,6 +50,11 @@ class FileActions(WindowBase):
         QMessageBox.information(self, self.tr("Exported"),
                                 self.tr("Wrote {0} cases (not encrypted) to\n{1}").format(done.count, path))
 
+    def export_data(self) -> None:
+        from ui.gui.export_data import export_data
+
+        export_data(self)
+
     def _passphrase_file(self, title: str) -> str | None:
         from PySide6.QtWidgets import QInputDialog
 

@@ -80,6 +80,7 @@ class MainWindow(CaseActions):
         a["export_secure"] = secure = act(f, self.tr("E&xport for the lead inspector (signed, encrypted)…"),
                                           self.export_secure)
         a["export_bundle"] = act(f, self.tr("&Export unencrypted bundle…"), self.export_bundle)
+        a["export_data"] = act(f, self.tr("Export &data for analysis…"), self.export_data)
         f.addSeparator()
         a["print_case"] = act(f, self.tr("&Print case summary…"), self.print_current, QKeySequence.StandardKey.Print)
         a["print_selected"] = act(f, self.tr("Print &selected cases…"), self.print_selected)
