@@ -95,6 +95,8 @@ class Pack(_M):
     format_version: Literal[1]
     inspection: PackInspection
     assessor: str = Field(max_length=_TEXT)
+    reading: Literal["primary", "qa"] = Field("primary", description="the reading the cases are given for: qa is a "
+                                              "blind QA second read")
     cases: list[PackCase] = Field(max_length=MAX_CASES)
     lead: PackLead
 

@@ -20,10 +20,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from ui.cli import conflicts, exchange, inspections, integrity, printing, profile, questionsets, scores
+from ui.cli import answers, conflicts, exchange, inspections, integrity, printing, profile, qa, questionsets, scores
 
 __version__ = "0.1.0"
-GROUPS = (questionsets, profile, inspections, scores, printing, exchange, conflicts, integrity)
+GROUPS = (questionsets, profile, inspections, scores, printing, exchange, conflicts, qa, answers, integrity)
 
 
 def build_parser() -> argparse.ArgumentParser:

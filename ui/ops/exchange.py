@@ -33,6 +33,7 @@ from storage import merge as merge_sql
 from storage.chain import VerifyResult
 from storage.rows import Authority, CaseDump, CaseRow, InspectionDump, InspectionRow, MergeOutcome
 from storage.store import now
+from ui.ops import qa as qa_ops
 from ui.ops.changes import INSPECTIONS, MERGED, Done, OpChanges
 from ui.ops.errors import OpError
 from ui.ops.guards import check_output
@@ -94,10 +95,12 @@ def needs_passphrase(ws: Workspace, inspection_id: str) -> bool:
 
 
 def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passphrase_file: str | None,
-              case_refs: Sequence[str] | None = None, *, allow_new_cases: bool = False) -> Done:
+              case_refs: Sequence[str] | None = None, *, allow_new_cases: bool = False, qa: bool = False) -> Done:
     """An encrypted pack of cases for one assessor.  The cases are recorded as
     assigned to them: only their files signed by a key trusted as them may
-    write those cases (and add new ones, if ``allow_new_cases``)."""
+    write those cases (and add new ones, if ``allow_new_cases``).  ``qa``: a
+    QA reader's pack of their QA reads (``ui.ops.qa``), blind: like every
+    pack it carries no answers, notes or scores."""
     assessor = assessor.strip()
     if not assessor:
         raise OpError("name the assessor the pack is for")
@@ -107,7 +110,9 @@ def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passp
     if not passphrase:
         raise OpError("a pack carries case details, so it is encrypted to a passphrase: give --passphrase-file")
     cases = ws.cases(ins.id)
-    if case_refs:
+    if qa:
+        cases = qa_ops.pack_cases(ws, ins.id, assessor, case_refs)
+    elif case_refs:
         wanted = set(case_refs)
         missing = wanted - {c.reference for c in cases}
         if missing:
@@ -120,7 +125,7 @@ def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passp
         inspection=pack_fmt.PackInspection(
             id=ins.id, name=ins.name, area=ins.area, question_set_id=qs.id, question_set_version=qs.version,
             start_date=ins.start_date, end_date=ins.end_date, created_at=ins.created_at),
-        assessor=assessor,
+        assessor=assessor, reading="qa" if qa else "primary",
         cases=[pack_fmt.PackCase(id=c.id, reference=c.reference, details=c.details, created_at=c.created_at,
                                  updated_at=c.updated_at, details_seq=c.details_seq) for c in cases],
         lead=pack_fmt.PackLead(name=ws.who(), age_recipient=str(ident.to_public()),
@@ -128,8 +133,9 @@ def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passp
     )
     check_output(ws, Path(out), [Path(passphrase_file)] if passphrase_file else [])
     # recorded first: a pack must never exist whose cases the lead's database does not give out
-    merge_sql.assign(ws.store, ins.id, [c.id for c in cases], assessor)
-    ws.set_setting(f"may_add_cases:{ins.id}:{assessor}", "1" if allow_new_cases else "0")
+    merge_sql.assign(ws.store, ins.id, [c.id for c in cases], assessor, "qa" if qa else "primary")
+    if not qa:
+        ws.set_setting(f"may_add_cases:{ins.id}:{assessor}", "1" if allow_new_cases else "0")
     atomic_write(Path(out), seal(pack_fmt.to_bytes(pack), "pack", key, ws.who(), now(), passphrase=passphrase))
     return Done(len(cases), ins.id)
 
@@ -172,6 +178,7 @@ def import_pack(ws: Workspace, path: Path, passphrase_file: str | None) -> Done:
     iid = pack.inspection.id
     ws.set_setting(f"lead_recipient:{iid}", pack.lead.age_recipient)
     ws.set_setting(f"lead_name:{iid}", pack.lead.name)
+    ws.set_setting(f"reading_kind:{iid}", pack.reading)
     merge_sql.trust_key(ws.store, opened.fingerprint, pack.lead.signing_key, pack.lead.name, ws.who())
     if not ws.setting("assessor_name"):
         ws.set_setting("assessor_name", pack.assessor)

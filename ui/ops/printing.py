@@ -32,7 +32,7 @@ def case_doc(ws: Workspace, case_id: str) -> CaseDoc:
     case = store.get_case(case_id)
     ins = store.get_inspection(case.inspection_id)
     qs = ws.question_set(ins)
-    a = store.primary_assessment(case_id)
+    a = store.primary_assessment(case_id, ws.reading_kind(ins.id))
     answers = store.answers(a.id) if a else {}
     status = ("complete" if a.status == "complete" else "in progress") if a else "not started"
     extra = []
