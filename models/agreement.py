@@ -80,7 +80,12 @@ class Kappa:
             return f"too few to judge ({self.n} pairs; at least {MIN_PAIRS} needed)"
         if self.kappa is None or self.low is None or self.high is None:
             return "undefined (both readings gave one answer throughout)"
-        return f"{self.kappa:.2f} (95% interval {self.low:.2f} to {self.high:.2f})"
+        return f"{_fmt(self.kappa)} (95% interval {_fmt(self.low)} to {_fmt(self.high)})"
+
+
+def _fmt(x: float) -> str:
+    s = f"{x:.2f}"
+    return "0.00" if s == "-0.00" else s
 
 
 def kappa_with_interval(pairs: Sequence[tuple[str, str]]) -> Kappa:

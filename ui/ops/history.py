@@ -13,7 +13,7 @@ ACTIONS = {
     "answer": "answered", "undo": "undone", "redo": "redone", "start_assessment": "reading started",
     "complete": "marked complete", "reopen": "reopened", "case_details": "case details changed",
     "resolve_conflict": "conflict decided", "moderate": "moderated", "assign_qa": "QA read given",
-    "import_bundle": "imported", "grade": "graded",
+    "import_bundle": "imported", "grade": "graded", "add_case": "case added",
 }
 
 

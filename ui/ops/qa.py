@@ -115,7 +115,8 @@ def _sample(inspection_id: str, cases: dict[str, CaseRow], primary: dict[str, li
         if cid in cases:
             strata.setdefault(names[0], []).append(cid)
     out: list[str] = []
-    for assessor in sorted(strata):
+    # the smallest strata first: their cases have the fewest readers to spare, so loads come out even
+    for assessor in sorted(strata, key=lambda a: (len(strata[a]), a)):
         mine = sorted(strata[assessor], key=lambda cid: _order(inspection_id, cid))
         k = _sample_size(len(mine), share)
         done = [cid for cid in mine if cid in qa_done]
