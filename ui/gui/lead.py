@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from models.questionset import text_in
 from models.scoring import fmt_pct
+from ui.gui import moderation as moderation_tab
 from ui.gui.widgets import clear_layout, progress_dialog
 from ui.ops import conflicts, exchange, scores
 from ui.ops.errors import USER_ERRORS
@@ -115,6 +116,7 @@ class LeadView(QWidget):
         self._merge_tab()
         self._conflicts_tab()
         self._findings_tab()
+        self.moderation = moderation_tab.add_tab(self.tabs, ws, inspection_id)
         self.refresh()
 
     # ------------------------------------------------------------------ merge
