@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.questionset import STAGE_TITLES, QuestionView, text_in
+from ui.gui import history as history_panel
 from ui.gui.journey_tree import JourneyTree
 from ui.gui.question_panel import QuestionPanel
 from ui.gui.score_panel import ScorePanel
@@ -149,6 +150,7 @@ class AssessView(QWidget):
             ("Ctrl+E", self.note.setFocus),
             ("Ctrl+I", self.practice.toggle),
             ("F2", self.guide_btn.toggle),
+            ("F3", lambda: history_panel.show_history(self, self.s.ws, self.s.case.id, self.current)),
             ("Ctrl+L", self.closed.emit),
         ]:
             sc = QShortcut(QKeySequence(seq), self)

@@ -179,6 +179,7 @@ SHORTCUTS = [
     ("Ctrl+I", "Flag as a practice illustration"),
     ("Ctrl+P", "Print the case summary"),
     ("F2", "Show or hide the guidance"),
+    ("F3", "History: who changed this answer, when and why"),
     ("Ctrl+Z / Ctrl+Y", "Undo / redo an answer change"),
     ("Ctrl+M", "Mark the case complete (lists anything unanswered)"),
     ("Ctrl+R", "Reopen a complete case"),
