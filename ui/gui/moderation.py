@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -29,18 +28,31 @@ from PySide6.QtWidgets import (
 
 from models.agreement import Kappa
 from models.questionset import text_in
+from ui.gui.grades import GradesTab
 from ui.ops import moderation, qa
 from ui.ops.errors import USER_ERRORS
 from ui.ops.workspace import Workspace
 
 
 def add_tab(tabs: QTabWidget, ws: Workspace, inspection_id: str) -> ModerationTab:
-    """Add the Moderation tab to the lead's tabs."""
+    """Add the Moderation tab to the lead's tabs (and the Grades tab, when the set grades anything)."""
     tab = ModerationTab(ws, inspection_id)
     tabs.addTab(tab, tab.tr("Moderation"))
+    if ws.question_set(inspection_id).data.grades:
+        tabs.addTab(GradesTab(ws, inspection_id), tab.tr("Grades"))
     # a merge on another tab brings new readings: the figures are read again whenever the tab is shown
     tabs.currentChanged.connect(lambda _i: tab.refresh() if tabs.currentWidget() is tab else None)
     return tab
+
+
+def _line(row: QHBoxLayout, label: str, name: str, hint: str) -> QLineEdit:
+    """A labelled line of text in ``row``, taking the room left."""
+    row.addWidget(QLabel(label))
+    edit = QLineEdit()
+    edit.setPlaceholderText(hint)
+    edit.setAccessibleName(name)
+    row.addWidget(edit, 1)
+    return edit
 
 
 class _Table(QTableWidget):
@@ -78,18 +90,15 @@ class ModerationTab(QWidget):
         self._todo: list[moderation.Disagreement] = []
         lay = QVBoxLayout(self)
         lay.addWidget(self._sample_box())
-        split = QSplitter(Qt.Orientation.Vertical)
         self.figures = _Table([self.tr(h) for h in ("Criterion or assessor", "Pairs", "Agree", "Cohen's kappa")],
                               self.tr("Agreement figures"))
-        split.addWidget(self.figures)
+        lay.addWidget(self.figures, 2)
         self.disagreement_table = _Table([self.tr(h) for h in ("Case", "Question", "Primary reading",
                                                                "QA reading", "Decision")],
                                          self.tr("QA disagreements"))
         self.disagreement_table.itemSelectionChanged.connect(self._show)
-        split.addWidget(self.disagreement_table)
-        split.addWidget(self._decision_box())
-        split.setSizes([160, 200, 220])
-        lay.addWidget(split, 1)
+        lay.addWidget(self.disagreement_table, 3)
+        lay.addWidget(self._decision_box())
         self.refresh()
 
     # ------------------------------------------------------------ the QA sample
@@ -103,15 +112,9 @@ class ModerationTab(QWidget):
         self.share.setSuffix(" %")
         self.share.setAccessibleName(self.tr("Share of each assessor's cases"))
         row.addWidget(self.share)
-        row.addWidget(QLabel(self.tr("Readers:")))
-        self.readers = QLineEdit()
-        self.readers.setPlaceholderText(self.tr("names, comma-separated (empty: the other assessors)"))
-        self.readers.setAccessibleName(self.tr("QA readers"))
-        row.addWidget(self.readers, 1)
-        self.cases = QLineEdit()
-        self.cases.setPlaceholderText(self.tr("case references (empty: a sample)"))
-        self.cases.setAccessibleName(self.tr("Cases for QA"))
-        row.addWidget(self.cases, 1)
+        self.readers = _line(row, self.tr("Readers:"), self.tr("QA readers"),
+                             self.tr("names, comma-separated (empty: the other assessors)"))
+        self.cases = _line(row, self.tr("Cases:"), self.tr("Cases for QA"), self.tr("references (empty: a sample)"))
         self.assign_btn = QPushButton(self.tr("Give QA reads"))
         self.assign_btn.setAccessibleName(self.tr("Give QA second reads"))
         self.assign_btn.clicked.connect(self.assign)
@@ -164,11 +167,8 @@ class ModerationTab(QWidget):
         self.agreed = QComboBox()
         self.agreed.setAccessibleName(self.tr("Agreed answer"))
         row.addWidget(self.agreed)
-        row.addWidget(QLabel(self.tr("Why:")))
-        self.why = QLineEdit()
-        self.why.setPlaceholderText(self.tr("Required: the evidence for the agreed answer"))
-        self.why.setAccessibleName(self.tr("Reason for the agreed answer"))
-        row.addWidget(self.why, 1)
+        self.why = _line(row, self.tr("Why:"), self.tr("Reason for the agreed answer"),
+                         self.tr("Required: the evidence for the agreed answer"))
         self.decide_btn = QPushButton(self.tr("Record agreed answer"))
         self.decide_btn.setAccessibleName(self.tr("Record the agreed answer"))
         self.decide_btn.clicked.connect(self.decide)
@@ -207,10 +207,9 @@ class ModerationTab(QWidget):
         self.agreed.setCurrentIndex(max(0, self.agreed.findData(current)))
 
     def decide(self) -> None:
-        d = self._selected()
+        d, why = self._selected(), self.why.text().strip()
         if d is None:
             return
-        why = self.why.text().strip()
         if not why:
             QMessageBox.information(self, self.tr("Moderation"), self.tr("Say why first: every decision is recorded."))
             self.why.setFocus()
