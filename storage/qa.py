@@ -54,13 +54,14 @@ def assign_readings(store: Store, inspection_id: str, given: list[tuple[str, str
 
 def own_answers(store: Store, assessment_id: str, assessor: str) -> dict[str, Any]:
     """The reading's answer values as its assessor gave them: where the lead's
-    decision stands in the reading, the assessor's own newest version (held
-    beside the decision, or the last answer they recorded in the audit trail)."""
+    decision (or another person's correction) stands in the reading, the
+    assessor's own newest version (held beside a decision, or the last answer
+    they recorded in the audit trail)."""
     out: dict[str, Any] = {}
     decided: list[str] = []
-    for qid, value, origin in store.query("SELECT question_id, value, origin FROM answers WHERE assessment_id = ?",
-                                          (assessment_id,)):
-        if origin == "lead":
+    for qid, value, origin, by in store.query("SELECT question_id, value, origin, updated_by FROM answers "
+                                              "WHERE assessment_id = ?", (assessment_id,)):
+        if origin == "lead" or not same_person(by or assessor, assessor):  # a decision or someone's correction
             decided.append(qid)
         elif value not in (None, "null"):
             out[qid] = json.loads(value)

@@ -225,3 +225,10 @@ def test_two_assessors_primary_readings_of_one_case_are_compared_too(world):  # 
         run_cli(["agreement", "--db", str(world["lead"].db), "--inspection", "York"], out)
     assert "3 pairs from 2 second primary readings" in out.getvalue()
     assert "a conflict (resolve)" in out.getvalue()
+
+
+def test_agreement_compares_the_assessors_own_answer_not_a_leads_correction(trip):
+    with laptop(trip["dir"], "Lead") as ws:
+        answers.record(ws, "R-1", "IAOW-2.1-04", value="no", why="plan not discussed (case record)")
+        rep = moderation.agreement_report(ws, trip["iid"])
+        assert rep.by_assessor["Ann"].kappa == pytest.approx(5 / 7)  # Ann said yes; the lead's "no" is not hers
