@@ -11,12 +11,17 @@ from ui.gui.moderation import add_tab
 from ui.ops import grades, inspections
 
 
+def lead_tabs(qtbot, ws, set_id):
+    iid = inspections.new_inspection(ws, "Thames Valley", set_id).id
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    add_tab(tabs, ws, iid)
+    return iid, tabs
+
+
 def test_grade_entry_is_saved_and_audited(qtbot, tmp_path):
     with laptop(tmp_path, "Lead") as ws:
-        iid = inspections.new_inspection(ws, "Thames Valley", "omi2-2010").id
-        tabs = QTabWidget()
-        qtbot.addWidget(tabs)
-        add_tab(tabs, ws, iid)
+        iid, tabs = lead_tabs(qtbot, ws, "omi2-2010")
         assert [tabs.tabText(i) for i in range(tabs.count())] == ["Moderation", "Grades"]
         tab = tabs.widget(1)
         assert isinstance(tab, GradesTab) and list(tab.choices) == ["4.1", "4.2", "4.3", "4.4", "4.5"]
@@ -32,8 +37,5 @@ def test_grade_entry_is_saved_and_audited(qtbot, tmp_path):
 
 def test_no_grades_tab_for_a_set_without_grades(qtbot, tmp_path):
     with laptop(tmp_path, "Lead") as ws:
-        iid = inspections.new_inspection(ws, "York", "iaow-2013").id
-        tabs = QTabWidget()
-        qtbot.addWidget(tabs)
-        add_tab(tabs, ws, iid)
+        _iid, tabs = lead_tabs(qtbot, ws, "iaow-2013")
         assert tabs.count() == 1
