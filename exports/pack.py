@@ -1,7 +1,8 @@
 """The inspection pack: the lead inspector's cases for one assessor.
 
 A pack is this JSON, signed and encrypted by :mod:`exports.secure`.  It carries
-the inspection, the cases with their details (no answers), the assessor's name,
+the inspection, the cases with their details (no answers, notes or scores: a QA
+reader's pack, ``reading`` "qa", is blind by construction), the assessor's name,
 and the lead inspector's public keys: the age recipient the assessor's export
 is encrypted to, and the Ed25519 key the pack is signed with.
 ``docs/pack.schema.json`` is generated from the models below.
@@ -101,6 +102,8 @@ class Pack(_M):
     format_version: Literal[1]
     inspection: PackInspection
     assessor: str = Field(max_length=_TEXT)
+    reading: Literal["primary", "qa"] = Field("primary", description="the reading the cases are given for: qa is a "
+                                              "blind QA second read")
     cases: list[PackCase] = Field(max_length=MAX_CASES)
     lead: PackLead
 

@@ -187,10 +187,11 @@ class Store(Database):
             tables.audit(c, "start_assessment", assessor, case_id=case_id, assessment_id=a.id, new={"kind": kind})
         return a.id
 
-    def primary_assessment(self, case_id: str) -> AssessmentRow | None:
+    def primary_assessment(self, case_id: str, kind: str = "primary") -> AssessmentRow | None:
+        """The case's first reading of ``kind`` (a QA reader's laptop works on its ``qa`` reading)."""
         rows = self.query(
-            f"SELECT * FROM assessments a WHERE case_id = ? AND kind = 'primary' ORDER BY {tables.READING_ORDER} LIMIT 1",
-            (case_id,),
+            f"SELECT * FROM assessments a WHERE case_id = ? AND kind = ? ORDER BY {tables.READING_ORDER} LIMIT 1",
+            (case_id, kind),
         )
         return tables.assessment_row(rows[0]) if rows else None
 
@@ -228,12 +229,13 @@ class Store(Database):
         practice: bool = False,
         who: str,
         action: str = "answer",
+        why: str = "",
     ) -> bool:
         """Store one answer durably, with its audit row.  ``value`` None with an
         empty note and no flag clears the answer: the row stays as a tombstone
         (value null) so the clearing travels to the lead inspector.  Every change
         takes the assessment's next change number (``seq``).  Returns False if
-        nothing changed."""
+        nothing changed.  ``why`` (a correction's reason) is recorded in the audit row."""
         new = {"value": value, "note": note or "", "practice": bool(practice)}
         clear = value is None and not note and not practice
         with self.transaction() as c:
@@ -259,7 +261,7 @@ class Store(Database):
             tables.write_answers(c, assessment_id,
                                  [AnswerRow(question_id, value, new["note"], new["practice"], t, who, seq)])
             tables.audit(c, action, who, case_id=row[1], assessment_id=assessment_id, question_id=question_id,
-                         old=old, new=None if clear else new, at=t)
+                         old=old, new={**new, "why": why} if why else None if clear else new, at=t)
         return True
 
     def answers(self, assessment_id: str) -> dict[str, AnswerRow]:
@@ -308,13 +310,13 @@ class Store(Database):
         return (int(row[0]), str(row[1])) if row else None
 
     # -- bulk reads for scoring and the case list ----------------------------
-    def case_summaries(self, inspection_id: str) -> list[CaseSummary]:
-        """Every case with its primary assessment and answers, in three queries."""
+    def case_summaries(self, inspection_id: str, kind: str = "primary") -> list[CaseSummary]:
+        """Every case with its primary (or ``kind``) assessment and answers, in three queries."""
         cases = self.list_cases(inspection_id)
         arows = self.query(
             "SELECT a.* FROM assessments a JOIN cases c ON c.id = a.case_id "
-            f"WHERE c.inspection_id = ? AND a.kind = 'primary' ORDER BY {tables.READING_ORDER}",
-            (inspection_id,),
+            f"WHERE c.inspection_id = ? AND a.kind = ? ORDER BY {tables.READING_ORDER}",
+            (inspection_id, kind),
         )
         primary: dict[str, AssessmentRow] = {}
         for r in arows:
@@ -326,8 +328,8 @@ class Store(Database):
             cur = self.conn.execute(
                 "SELECT n.assessment_id, n.question_id, n.value, n.updated_at FROM answers n "
                 "JOIN assessments a ON a.id = n.assessment_id JOIN cases c ON c.id = a.case_id "
-                "WHERE c.inspection_id = ? AND a.kind = 'primary'",
-                (inspection_id,),
+                "WHERE c.inspection_id = ? AND a.kind = ?",
+                (inspection_id, kind),
             )
             for aid, qid, value, at in cur:
                 d = ans.get(aid)

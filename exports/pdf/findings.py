@@ -12,8 +12,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
 
+from exports.pdf.agreement import agreement_appendix, grades_section
 from exports.pdf.base import BELOW, P, Styles, canvas_class, new_doc, styles, table
 from exports.pdf.charts import bar_chart, share_chart
+from models.agreement import AgreementReport
 from models.figures import sample_counts
 from models.questionset import QuestionSet, text_in
 from models.scoring import CaseInput, ScoreReport, fmt_pct
@@ -36,6 +38,8 @@ class FindingsDoc:
     lang: str = "en"
     # the case details charted under "The sample", in order (ids the set does not have are left out)
     sample_fields: list[str] = field(default_factory=list)
+    grades: list[tuple[str, str, str, str]] = field(default_factory=list)  # code, title, grade's words, note
+    agreement: AgreementReport | None = None  # QA second reads (an appendix)
 
 
 Section = Callable[[FindingsDoc, Styles, float], list[Flowable]]
@@ -228,8 +232,8 @@ def _provenance(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable]:
     return story
 
 
-SECTIONS: tuple[Section, ...] = (_head, _outcomes, _headlines, _criteria, _data_summary, _multi_category, _sample,
-                                 _factors, _subgroups, _provenance)
+SECTIONS: tuple[Section, ...] = (_head, _outcomes, _headlines, _criteria, grades_section, _data_summary,
+                                 _multi_category, _sample, _factors, _subgroups, agreement_appendix, _provenance)
 
 
 def findings_pdf(doc: FindingsDoc) -> bytes:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ui.cli import (
+    answers,
     atrest,
     bin,
     conflicts,
@@ -32,6 +33,7 @@ from ui.cli import (
     keys,
     printing,
     profile,
+    qa,
     questionsets,
     scores,
 )
@@ -40,7 +42,7 @@ __version__ = "0.1.0"
 DB_HELP = ("the database file (default: case-assessor.sqlite3 in your data folder, or $CASE_ASSESSOR_DB); "
            "only commands that create (new-inspection, import-bundle, import-pack) make a new one, and never "
            "in a folder that does not exist")
-GROUPS = (questionsets, profile, inspections, bin, scores, export_data, printing, exchange, keys, conflicts, integrity, atrest)
+GROUPS = (questionsets, profile, inspections, bin, scores, export_data, printing, exchange, keys, conflicts, qa, answers, integrity, atrest)
 
 
 def build_parser() -> argparse.ArgumentParser:

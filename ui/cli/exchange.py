@@ -22,6 +22,7 @@ def register(sub: Any, db: argparse.ArgumentParser) -> None:
     s.add_argument("--passphrase-file", help="first contact only, before the assessor enrols: encrypt to this strong "
                    "passphrase (an enrolled assessor's pack is encrypted to their key)")
     s.add_argument("--allow-new-cases", action="store_true", help="let the assessor add cases offline (flagged)")
+    s.add_argument("--qa", action="store_true", help="a QA reader's blind pack of the QA reads given with assign-qa")
     s.add_argument("--out", required=True)
     s.set_defaults(func=make_pack, writes=True)
     s = sub.add_parser("import-pack", parents=[db], help="assessor: set up from an inspection pack")
@@ -60,10 +61,11 @@ def make_pack(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
 
     refs = [r.strip() for r in args.cases.split(",")] if args.cases else None
     done = exchange.make_pack(ws, args.inspection, args.assessor, Path(args.out), args.passphrase_file, refs,
-                              allow_new_cases=args.allow_new_cases)
+                              allow_new_cases=args.allow_new_cases, qa=args.qa)
     to_key = enrolment.pack_recipient(ws, done.id, args.assessor)
     sealed = f"encrypted to {args.assessor}'s key {to_key.fingerprint}" if to_key else "encrypted to the passphrase"
-    out.write(f"wrote a pack of {done.count} cases for {args.assessor} to {args.out}, {sealed}\n")
+    blind = "blind QA " if args.qa else ""
+    out.write(f"wrote a {blind}pack of {done.count} cases for {args.assessor} to {args.out}, {sealed}\n")
     out.write(f"lead inspector's key fingerprint: {exchange.my_fingerprint()}\n")
     return 0
 

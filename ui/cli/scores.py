@@ -234,4 +234,17 @@ def scores(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
     if args.format == "table":
         marked = any(isinstance(v, str) and "%" + SMALL_MARK in v for r in rows for v in r.values())
         _footer(res, args.by, args.small_n, marked, out)
+        if args.by in ("outcome", "section"):
+            _grades(ws, res.inspection.id, out)
     return 0
+
+
+def _grades(ws: Workspace, inspection_id: str, out: TextIO) -> None:
+    """The inspection-level grades (OMI2 section 4), if the set has any."""
+    from ui.cli.output import table
+    from ui.ops.grades import grades
+
+    lines = grades(ws, inspection_id)
+    if lines:
+        out.write("\nGraded once per inspection:\n" + table(
+            [[g.code, g.title, g.label or "not graded", g.note] for g in lines], ["item", "", "grade", "note"]) + "\n")

@@ -188,6 +188,7 @@ SHORTCUTS = [
     ("Ctrl+P", "Print the case summary"),
     ("F2", "Show or hide the guidance"),
     ("F3", "Show or hide the question's sources (seed lines, provenance)"),
+    ("Ctrl+H", "History: who changed this answer, when and why"),
     ("Ctrl+Z / Ctrl+Y", "Undo / redo an answer change"),
     ("Ctrl+M", "Mark the case complete (lists anything unanswered)"),
     ("Ctrl+R", "Reopen a complete case"),

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from ui.gui import moderation as moderation_tab
 from ui.gui.conflicts_panel import ConflictsPanel
 from ui.gui.findings_panel import FindingsPanel
 from ui.gui.merge_panel import MergePanel
@@ -46,6 +47,7 @@ class LeadView(QWidget):
         self.tabs.addTab(self.findings, self.tr("&Findings"))
         self.merging.merged.connect(self.refresh)
         self.conflicts.changed.connect(self._decided)
+        self.moderation = moderation_tab.add_tab(self.tabs, ws, inspection_id)
         self.refresh()
 
     def _flag(self) -> None:

@@ -87,6 +87,8 @@ def move_focus(view: AssessView, forward: bool) -> bool:
 
 
 def install_shortcuts(view: AssessView) -> None:
+    from ui.gui import history as history_panel
+
     """The walk-through's own keys (F1 lists them).  None is also a menu
     shortcut: undo and redo belong to the Edit menu, which shows them."""
     for seq, fn in [
@@ -95,6 +97,7 @@ def install_shortcuts(view: AssessView) -> None:
         ("Ctrl+I", view.practice.toggle),
         ("F2", view.guide_btn.toggle),
         ("F3", view.panel.sources_btn.toggle),
+        ("Ctrl+H", lambda: history_panel.show_history(view, view.s.ws, view.s.case.id, view.current)),
         ("Ctrl+L", view.closed.emit),
     ]:
         sc = QShortcut(QKeySequence(seq), view)

@@ -1,12 +1,10 @@
-"""Merge conflicts and their decisions, and assessor agreement (QA second reads)."""
+"""Merge conflicts and their decisions (agreement and moderation: ``ui.ops.moderation``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from models.agreement import AgreementReport, Pair, agreement
-from models.conditions import applicability_fast
 from models.questionset import Option, QuestionSet, text_in
 from storage import merge as merge_sql
 from ui.ops.changes import DECIDED, OpChanges
@@ -135,33 +133,3 @@ def keep_assessor(ws: Workspace, inspection_id: str, conflict_ids: list[str], as
     if decisions:
         _decide(ws, decisions, why, change)
     return Bulk(len(decisions), skipped)
-
-
-def agreement_report(ws: Workspace, inspection_id: str) -> AgreementReport:
-    """Primary reading vs QA second reading, per question, criterion and reader pair."""
-    ins = ws.find_inspection(inspection_id)
-    qs = ws.question_set(ins)
-    by_case: dict[str, dict[str, Any]] = {}
-    for case, a, values in merge_sql.all_assessments(ws.store, ins.id):
-        slot = by_case.setdefault(case.id, {"case": case, "primary": None, "qa": []})
-        if a.kind == "primary" and slot["primary"] is None:
-            slot["primary"] = (a, values)
-        elif a.kind == "qa":
-            slot["qa"].append((a, values))
-    pairs: list[Pair] = []
-    for slot in by_case.values():
-        if slot["primary"] is None:
-            continue
-        pa, pv = slot["primary"]
-        case = slot["case"]
-        app1 = applicability_fast(qs, case.details, pv)
-        for qa, qa_values in slot["qa"]:
-            app2 = applicability_fast(qs, case.details, qa_values)
-            for qv in qs.questions:
-                if not qv.q.scored or qv.q.per_option_of or qv.scale.kind == "multi":
-                    continue
-                x, y = pv.get(qv.id), qa_values.get(qv.id)
-                if x is None or y is None or app1[qv.id] is not True or app2[qv.id] is not True:
-                    continue
-                pairs.append(Pair(case.reference, qv.id, qv.criterion.code, str(x), str(y), (pa.assessor, qa.assessor)))
-    return agreement(pairs)

@@ -33,6 +33,7 @@ from storage import merge as merge_sql
 from storage.chain import VerifyResult
 from storage.rows import Authority, CaseDump, CaseRow, InspectionDump, InspectionRow, MergeOutcome
 from storage.store import now
+from ui.ops import qa as qa_ops
 from ui.ops import unlock
 from ui.ops.changes import INSPECTIONS, MERGED, Done, OpChanges
 from ui.ops.enrolment import outside_keys_folder, pack_recipient
@@ -99,13 +100,14 @@ def needs_passphrase(ws: Workspace, inspection_id: str) -> bool:
 
 def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passphrase_file: str | None = None,
               case_refs: Sequence[str] | None = None, *, allow_new_cases: bool = False,
-              passphrase: str | None = None) -> Done:
+              passphrase: str | None = None, qa: bool = False) -> Done:
     """A pack of cases for one assessor, signed by the lead and encrypted to
     the assessor's enrolled key alone (``enrol-import``); before they enrol,
     to a strong passphrase (``passphrase_file`` or ``passphrase``) for a first
     contact.  The cases are recorded as assigned to them: only their files
     signed by a key trusted as them may write those cases (and add new ones,
-    if ``allow_new_cases``)."""
+    if ``allow_new_cases``).  ``qa``: a QA reader's pack of their QA reads
+    (``ui.ops.qa``), blind: like every pack it carries no answers, notes or scores."""
     assessor = assessor.strip()
     if not assessor:
         raise OpError("name the assessor the pack is for")
@@ -114,7 +116,9 @@ def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passp
     to_key = pack_recipient(ws, ins.id, assessor)
     secret = _pack_secret(assessor, to_key is not None, passphrase, passphrase_file)
     cases = ws.cases(ins.id)
-    if case_refs:
+    if qa:
+        cases = qa_ops.pack_cases(ws, ins.id, assessor, case_refs)
+    elif case_refs:
         wanted = set(case_refs)
         missing = wanted - {c.reference for c in cases}
         if missing:
@@ -127,7 +131,7 @@ def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passp
         inspection=pack_fmt.PackInspection(
             id=ins.id, name=ins.name, area=ins.area, question_set_id=qs.id, question_set_version=qs.version,
             start_date=ins.start_date, end_date=ins.end_date, created_at=ins.created_at),
-        assessor=assessor,
+        assessor=assessor, reading="qa" if qa else "primary",
         cases=[pack_fmt.PackCase(id=c.id, reference=c.reference, details=c.details, created_at=c.created_at,
                                  updated_at=c.updated_at, details_seq=c.details_seq) for c in cases],
         lead=pack_fmt.PackLead(name=ws.who(), age_recipient=str(ident.to_public()),
@@ -136,8 +140,9 @@ def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passp
     check_output(ws, Path(out), [Path(passphrase_file)] if passphrase_file else [])
     outside_keys_folder(Path(out))
     # recorded first: a pack must never exist whose cases the lead's database does not give out
-    merge_sql.assign(ws.store, ins.id, [c.id for c in cases], assessor)
-    ws.set_setting(f"may_add_cases:{ins.id}:{assessor}", "1" if allow_new_cases else "0")
+    merge_sql.assign(ws.store, ins.id, [c.id for c in cases], assessor, "qa" if qa else "primary")
+    if not qa:
+        ws.set_setting(f"may_add_cases:{ins.id}:{assessor}", "1" if allow_new_cases else "0")
     atomic_write(Path(out), seal(pack_fmt.to_bytes(pack), "pack", key, ws.who(), now(),
                                  recipients=[to_key.age_recipient] if to_key else None, passphrase=secret))
     return Done(len(cases), ins.id)
@@ -202,6 +207,7 @@ def import_pack(ws: Workspace, path: Path, passphrase_file: str | None = None, *
     ws.set_setting(f"lead_recipient:{iid}", pack.lead.age_recipient)
     ws.set_setting(f"lead_name:{iid}", pack.lead.name)
     ws.set_setting(f"lead_fingerprint:{iid}", fp)
+    ws.set_setting(f"reading_kind:{iid}", pack.reading)
     merge_sql.trust_key(ws.store, fp, pack.lead.signing_key, pack.lead.name, ws.who())
     if not ws.setting("assessor_name"):
         ws.set_setting("assessor_name", pack.assessor)

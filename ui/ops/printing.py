@@ -35,7 +35,7 @@ def case_doc(ws: Workspace, case_id: str) -> CaseDoc:
         raise OpError(f"case {case.reference!r} is in the bin: restore it to print it")
     ins = store.get_inspection(case.inspection_id)
     qs = ws.question_set(ins)
-    a = store.primary_assessment(case_id)
+    a = store.primary_assessment(case_id, ws.reading_kind(ins.id))
     answers = store.answers(a.id) if a else {}
     status = ("complete" if a.status == "complete" else "in progress") if a else "not started"
     extra = []
@@ -162,6 +162,8 @@ def print_cases(ws: Workspace, inspection_id: str, out: Path, case_ids: list[str
 def findings_doc(ws: Workspace, inspection_id: str, *, rule: Rule | None = None) -> FindingsDoc:
     from exports.pdf import FindingsDoc
     from ui.ops.exchange import merge_history
+    from ui.ops.grades import grades
+    from ui.ops.moderation import agreement_report
 
     res = inspection_scores(ws, inspection_id, rule=rule)
     cases = res.cases
@@ -174,7 +176,9 @@ def findings_doc(ws: Workspace, inspection_id: str, *, rule: Rule | None = None)
     return FindingsDoc(qs=res.qs, inspection=res.inspection, report=res.report, cases=cases,
                        subgroups=subgroup_reports(res.qs, cases, rule=rule), splits=res.splits,
                        provenance=provenance, conflicts_unresolved=res.open_conflicts,
-                       sample_fields=list(res.qs.data.sample_by))
+                       sample_fields=list(res.qs.data.sample_by),
+                       grades=[(g.code, g.title, g.label, g.note) for g in grades(ws, res.inspection.id)],
+                       agreement=agreement_report(ws, res.inspection.id))
 
 
 def print_report(ws: Workspace, inspection_id: str, out: Path, *, rule: Rule | None = None) -> None:

@@ -73,12 +73,13 @@ class CaseSession:
         self.case = store.get_case(case_id)
         self.inspection = store.get_inspection(self.case.inspection_id)
         self.qs = ws.question_set(self.inspection)
-        a = store.primary_assessment(case_id)
+        kind = ws.reading_kind(self.inspection.id)
+        a = store.primary_assessment(case_id, kind)
         if a is None and ws.read_only is not None:
             # a read-only database: nothing to show and nothing may be started; an empty reading, never stored
-            a = AssessmentRow("", case_id, "", self.qs.version, "in_progress", "primary", None, "", "", None, None)
+            a = AssessmentRow("", case_id, "", self.qs.version, "in_progress", kind, None, "", "", None, None)
         elif a is None:
-            aid = store.start_assessment(case_id, assessor, self.qs.version)
+            aid = store.start_assessment(case_id, assessor, self.qs.version, kind=kind)
             a = store.get_assessment(aid)
         self.assessment = a
         self.assessor = assessor
@@ -185,7 +186,7 @@ class CaseSession:
         return open_conflict_counts(self.ws.store, self.case.inspection_id).get(self.case.id, 0)
 
     # -- changes ----------------------------------------------------------
-    def save(self, qid: str, state: AnswerState, action: str = "answer") -> bool:
+    def save(self, qid: str, state: AnswerState, action: str = "answer", why: str = "") -> bool:
         """Store one answer durably; raises a USER_ERRORS member (AnswerRefused
         for a note over the limit) or PermissionError."""
         if qid not in self.qs.by_id:
@@ -198,7 +199,7 @@ class CaseSession:
             raise AnswerRefused(f"{problem}. The answer was not saved.")
         changed = self.ws.store.save_answer(
             self.assessment.id, qid, value=state.value, note=state.note, practice=state.practice,
-            who=self.assessor, action=action,
+            who=self.assessor, action=action, why=why,
         )
         if _empty(state.value) and not state.note and not state.practice:
             self.answers.pop(qid, None)

@@ -188,7 +188,11 @@ class Workspace:
         return self.store.list_cases(inspection_id)
 
     def case_summaries(self, inspection_id: str) -> list[CaseSummary]:
-        return self.store.case_summaries(inspection_id)
+        return self.store.case_summaries(inspection_id, self.reading_kind(inspection_id))
+
+    def reading_kind(self, inspection_id: str) -> str:
+        """The reading this laptop makes of the inspection's cases: "qa" after a QA reader's pack, else "primary"."""
+        return self.setting(f"reading_kind:{inspection_id}") or "primary"
 
     def find_case(self, reference: str, inspection_id: str | None = None) -> str:
         try:

@@ -18,6 +18,7 @@ from storage.store import Store
 from ui.ops import conflicts as conflict_ops
 from ui.ops import exchange, printing
 from ui.ops.errors import OpError
+from ui.ops.moderation import agreement_report
 from ui.ops.workspace import Workspace
 
 QS = builtin_catalog().get("iaow-2013")
@@ -224,7 +225,7 @@ def test_qa_second_read_is_not_a_conflict_and_feeds_agreement(world):
         assert refused.status == "refused" and "was not given case 'R-2' for a qa reading" in refused.reason
         merge_sql.assign(s, world["iid"], [s.find_case("R-2").id], "Bob", "qa")  # the lead asks Bob for a QA read
         exchange.merge_files(Workspace(s), [d / "ann.export", d / "bob2.export"], trust=trust)
-        rep = conflict_ops.agreement_report(Workspace(s), world["iid"])
+        rep = agreement_report(Workspace(s), world["iid"])
         assert rep.pairs >= 2
         assert {(p.case, p.question) for p in rep.disagreements} >= {("R-2", "IAOW-2.1-02")}
 
