@@ -12,14 +12,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from ui.gui.widgets import path_row
 from ui.gui.window_base import WindowBase
 from ui.ops import export_data as ops
 from ui.ops.errors import USER_ERRORS
@@ -52,14 +51,7 @@ class ExportDataDialog(QDialog):
         form.addRow("", self.labels)
         self.path = QLineEdit(str(folder / "inspection-data.xlsx"))
         self.path.setAccessibleName(self.tr("File to write"))
-        browse = QPushButton(self.tr("&Choose…"))
-        browse.clicked.connect(self.choose)
-        row = QHBoxLayout()
-        row.addWidget(self.path, 1)
-        row.addWidget(browse)
-        where = QLabel(self.tr("&Where"))
-        where.setBuddy(self.path)
-        form.addRow(where, row)
+        path_row(form, self.tr("&Where"), self.path, self.tr("&Choose…"), self.choose)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
         self.buttons.accepted.connect(self.accept)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.gui.save_paths import ask_save, export_folder, remember
+from ui.gui.widgets import path_row
 from ui.ops import exchange
 from ui.ops.errors import USER_ERRORS
 from ui.ops.workspace import Workspace
@@ -75,14 +76,7 @@ class MakePackDialog(QDialog):
         self._recipient_changed(self.assessor.currentText())
         self.out = QLineEdit(str(export_folder(ws) / "inspection.pack"))
         self.out.setAccessibleName(self.tr("Where to write the pack"))
-        browse = QPushButton(self.tr("&Browse…"))
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.out, 1)
-        row.addWidget(browse)
-        save_label = QLabel(self.tr("&Save to:"))
-        save_label.setBuddy(self.out)
-        form.addRow(save_label, row)
+        path_row(form, self.tr("&Save to:"), self.out, self.tr("&Browse…"), self._browse)
         lay.addLayout(form)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.make_btn = box.addButton(self.tr("&Make the pack"), QDialogButtonBox.ButtonRole.AcceptRole)
