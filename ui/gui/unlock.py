@@ -39,7 +39,8 @@ class PassphraseDialog(QDialog):
         if request.new:
             intro = self.tr(
                 "This computer has no keystore, so your case data and keys are encrypted with a passphrase you "
-                "choose now. Use at least {n} characters (a few unrelated words are easy to remember). Without it "
+                "choose now. Use at least {n} characters and the strength of four random words (five unrelated, "
+                "uncommon words are easy to remember; 'new-passphrase' makes some). Without it "
                 "nobody can open {what}: if you lose it, only the lead inspector can recover an inspection set up "
                 "from a pack."
             ).format(n=unlock.MIN_PASSPHRASE, what=request.what)
