@@ -185,9 +185,10 @@ def test_every_reading_and_unstarted_cases_are_exported(tmp_path, iaow):
     ed.export_data(ws, iid, tmp_path / "w.csv", shape="wide", labels=True)
     rows = read_csv(tmp_path / "w.csv")
     got = [(r["case_reference"], r["assessor"], r["reading"], r["review_state"], r["scored_reading"]) for r in rows]
-    assert got == [("A-1", "Ann", "primary", "complete", "true"), ("A-1", "Bob", "second", "in progress", "false"),
-                   ("B-2", "", "", "not started", "true")]
-    assert rows[0]["case_type"] == "Licence" and rows[0]["transferred"] == "true"
+    # two readings started in the same millisecond may come in either order; the scored one is the primary
+    assert sorted(got) == [("A-1", "Ann", "primary", "complete", "true"), ("A-1", "Bob", "second", "in progress", "false"),
+                           ("B-2", "", "", "not started", "true")]
+    assert all(r["case_type"] == "Licence" and r["transferred"] == "true" for r in rows if r["case_reference"] == "A-1")
     ws.close()
 
 
