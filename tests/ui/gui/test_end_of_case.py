@@ -2,24 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from ui.gui.end_of_case import count_phrase, next_case_id
-
-from .walk_setup import make_store, make_window
-
-
-@pytest.fixture
-def setup(db_path, iaow):
-    s, iid, cid, cid2 = make_store(db_path, iaow)
-    yield s, iid, cid, cid2
-    s.close()
-
-
-@pytest.fixture
-def window(qtbot, setup):
-    return make_window(qtbot, setup[0])
 
 
 def _last(view) -> str:

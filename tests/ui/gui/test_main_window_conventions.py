@@ -5,24 +5,9 @@ from __future__ import annotations
 
 from importlib.metadata import version
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
-
-from .walk_setup import make_store, make_window
-
-
-@pytest.fixture
-def setup(db_path, iaow):
-    s, iid, cid, cid2 = make_store(db_path, iaow)
-    yield s, iid, cid, cid2
-    s.close()
-
-
-@pytest.fixture
-def window(qtbot, setup):
-    return make_window(qtbot, setup[0])
 
 
 def test_undo_and_redo_show_their_shortcuts(qtbot, window, setup):

@@ -10,20 +10,6 @@ from models.questionset import builtin_catalog, text_in
 from ui.gui.answer_options import unique_letters
 from ui.gui.question_panel import QuestionPanel
 
-from .walk_setup import make_store, make_window
-
-
-@pytest.fixture
-def setup(db_path, iaow):
-    s, iid, cid, cid2 = make_store(db_path, iaow)
-    yield s, iid, cid, cid2
-    s.close()
-
-
-@pytest.fixture
-def window(qtbot, setup):
-    return make_window(qtbot, setup[0])
-
 
 def _walk(qtbot, view) -> dict[str, int]:
     """Answer a whole case from the keyboard with auto-advance on, counting keys."""

@@ -32,3 +32,4 @@ def make_window(qtbot, store: Store) -> MainWindow:
     qtbot.addWidget(w)
     w.show()
     return w
+
