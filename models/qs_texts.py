@@ -1,0 +1,119 @@
+"""The translatable texts of a question set: finding them, checking that each
+is given in every language the set lists, and merging in a translation.
+
+A text is an object keyed by language (``{"en": ..., "cy": ...}``).  The same
+walk reads a set's file form (plain dicts and lists, as JSON gives them) and
+its runtime form (the frozen objects of :mod:`models.qs_runtime`), so the tool
+that writes a set and the check that loads it agree on which texts there are.
+
+Two kinds of text stay English only and are left out: ``provenance`` notes
+(where a wording comes from: they quote the English reports and discuss their
+OCR) and ``sources`` (verbatim quotes from the seed reports).  Every other text
+(titles, descriptions, case fields and their options, scale options, stems,
+question wording, guidance, applicability notes) must be in every language the
+set lists.
+
+A translation is a *memory*: English text -> translated text, as gettext keys a
+catalogue by its source text.  When an English text changes, its old entry no
+longer matches (reported as unused) and the new text has none (reported as
+missing), so a translation can never silently describe an older wording.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import fields
+from typing import Any, cast
+
+from models.qs_common import Text
+
+# texts that stay in the language of the reports they quote or describe
+ENGLISH_ONLY = frozenset({"provenance", "sources"})
+
+# where a text sits: the keys and ids on the way to it
+Where = tuple[str, ...]
+
+
+def _is_text(value: Any, languages: frozenset[str]) -> bool:
+    return (isinstance(value, dict) and bool(value) and set(value) <= languages
+            and all(isinstance(v, str) for v in value.values()))
+
+
+def _label(item: Any, index: int) -> str:
+    """How a list item is named in a location: its id, code or value."""
+    for key in ("id", "code", "value"):
+        got = item.get(key) if isinstance(item, dict) else getattr(item, key, None)
+        if isinstance(got, str):
+            return got
+    return f"#{index + 1}"
+
+
+def _children(node: Any) -> Iterator[tuple[str, Any]]:
+    if isinstance(node, dict):
+        yield from ((str(k), v) for k, v in node.items())
+    elif hasattr(node, "__dataclass_fields__"):
+        for f in fields(cast(Any, node)):
+            if f.init:
+                yield f.name, getattr(node, f.name)
+
+
+def texts(node: Any, languages: frozenset[str] = frozenset({"en"}), where: Where = ()) -> Iterator[tuple[Where, Text]]:
+    """Every translatable text under ``node`` with where it sits, in file
+    order; ``languages`` are the codes a text may be keyed by ("en" always)."""
+    languages = languages | {"en"}
+    if isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from texts(item, languages, (*where, _label(item, i)))
+        return
+    for key, value in _children(node):
+        if key in ENGLISH_ONLY:
+            continue
+        if _is_text(value, languages):
+            yield (*where, key), value
+        elif isinstance(value, dict | list) or hasattr(value, "__dataclass_fields__"):
+            yield from texts(value, languages, (*where, key))
+
+
+def _question_of(where: Where) -> str | None:
+    return where[1] if len(where) > 1 and where[0] == "questions" else None
+
+
+def language_problems(data: Any) -> Iterator[tuple[str, str | None]]:
+    """A problem for each text lacking a language the set lists, with the
+    question it belongs to (None for texts outside the questions)."""
+    wanted = list(dict.fromkeys(["en", *data.languages]))
+    for where, text in texts(data, frozenset(wanted)):
+        qid = _question_of(where)
+        part = " ".join(where[2:] if qid else where)
+        missing = [lang for lang in wanted if not text.get(lang)]
+        if missing:
+            yield f"{part} has no text in {', '.join(repr(m) for m in missing)} (the set lists {wanted})", qid
+
+
+def english_texts(data: Any) -> list[str]:
+    """The distinct English texts to translate, in the order they first appear."""
+    langs = frozenset(data["languages"] if isinstance(data, dict) else data.languages)
+    return list(dict.fromkeys(t["en"] for _, t in texts(data, langs) if t.get("en")))
+
+
+def translation_gaps(data: Any, memory: dict[str, str]) -> tuple[list[str], list[str]]:
+    """(English texts of ``data`` with no entry in ``memory``, entries of
+    ``memory`` that no text of ``data`` uses)."""
+    wanted = english_texts(data)
+    have = set(wanted)
+    return [t for t in wanted if not memory.get(t)], [t for t in memory if t not in have]
+
+
+def merge_translation(data: dict[str, Any], lang: str, memory: dict[str, str]) -> None:
+    """Add ``lang`` to every text of the file-form set ``data`` (in place) and
+    list it in ``languages``.  Raises ValueError naming what is missing or
+    unused, changing nothing, unless the memory fits the set exactly."""
+    missing, unused = translation_gaps(data, memory)
+    if missing or unused:
+        raise ValueError(f"the {lang!r} translation does not fit {data.get('id')} {data.get('version')}: "
+                         f"{len(missing)} texts missing (first: {missing[:3]}), "
+                         f"{len(unused)} entries unused (first: {unused[:3]})")
+    for _, text in list(texts(data, frozenset([*data["languages"], lang]))):
+        text[lang] = memory[text["en"]]
+    if lang not in data["languages"]:
+        data["languages"] = [*data["languages"], lang]
