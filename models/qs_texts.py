@@ -74,6 +74,32 @@ def texts(node: Any, languages: frozenset[str] = frozenset({"en"}), where: Where
             yield from texts(value, languages, (*where, key))
 
 
+def english_only(node: Any, languages: frozenset[str]) -> Any:
+    """A copy of the file-form ``node`` with each text reduced to its English:
+    what is left once translations are set aside."""
+    if _is_text(node, languages | {"en"}):
+        return {"en": node["en"]} if "en" in node else {}
+    if isinstance(node, dict):
+        return {k: english_only(v, languages) for k, v in node.items()}
+    if isinstance(node, list):
+        return [english_only(v, languages) for v in node]
+    return node
+
+
+def translation_changes(old: Any, new: Any) -> dict[str, int]:
+    """How many texts differ between two sets in each language but English
+    (added, changed or removed), by language."""
+    langs = frozenset([*old.languages, *new.languages])
+    a, b = dict(texts(old, langs)), dict(texts(new, langs))
+    counts: dict[str, int] = {}
+    for where in a.keys() | b.keys():
+        ta, tb = a.get(where, {}), b.get(where, {})
+        for lang in sorted((ta.keys() | tb.keys()) - {"en"}):
+            if ta.get(lang) != tb.get(lang):
+                counts[lang] = counts.get(lang, 0) + 1
+    return dict(sorted(counts.items()))
+
+
 def _question_of(where: Where) -> str | None:
     return where[1] if len(where) > 1 and where[0] == "questions" else None
 
@@ -87,7 +113,8 @@ def language_problems(data: Any) -> Iterator[tuple[str, str | None]]:
         part = " ".join(where[2:] if qid else where)
         missing = [lang for lang in wanted if not text.get(lang)]
         if missing:
-            yield f"{part} has no text in {', '.join(repr(m) for m in missing)} (the set lists {wanted})", qid
+            yield (f"{part} is not given in {', '.join(repr(m) for m in missing)} "
+                   f"(the set's languages are {', '.join(wanted)}: every text needs each)"), qid
 
 
 def english_texts(data: Any) -> list[str]:
