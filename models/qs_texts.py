@@ -23,12 +23,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import fields
+from functools import cache
 from typing import Any, cast
 
 from models.qs_common import Text
 
 # texts that stay in the language of the reports they quote or describe
 ENGLISH_ONLY = frozenset({"provenance", "sources"})
+
+# parts that hold no text at all (conditions), not walked into
+_NO_TEXT = frozenset({"applies"})
 
 # where a text sits: the keys and ids on the way to it
 Where = tuple[str, ...]
@@ -48,13 +52,18 @@ def _label(item: Any, index: int) -> str:
     return f"#{index + 1}"
 
 
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    """The data fields of a runtime class (derived lookups left out)."""
+    return tuple(f.name for f in fields(cast(Any, cls)) if f.init)
+
+
 def _children(node: Any) -> Iterator[tuple[str, Any]]:
     if isinstance(node, dict):
         yield from ((str(k), v) for k, v in node.items())
     elif hasattr(node, "__dataclass_fields__"):
-        for f in fields(cast(Any, node)):
-            if f.init:
-                yield f.name, getattr(node, f.name)
+        for name in _field_names(type(node)):
+            yield name, getattr(node, name)
 
 
 def texts(node: Any, languages: frozenset[str] = frozenset({"en"}), where: Where = ()) -> Iterator[tuple[Where, Text]]:
@@ -63,15 +72,20 @@ def texts(node: Any, languages: frozenset[str] = frozenset({"en"}), where: Where
     languages = languages | {"en"}
     if isinstance(node, list):
         for i, item in enumerate(node):
-            yield from texts(item, languages, (*where, _label(item, i)))
+            if _walkable(item):
+                yield from texts(item, languages, (*where, _label(item, i)))
         return
     for key, value in _children(node):
-        if key in ENGLISH_ONLY:
+        if key in ENGLISH_ONLY or key in _NO_TEXT:
             continue
         if _is_text(value, languages):
             yield (*where, key), value
-        elif isinstance(value, dict | list) or hasattr(value, "__dataclass_fields__"):
+        elif _walkable(value):
             yield from texts(value, languages, (*where, key))
+
+
+def _walkable(value: Any) -> bool:
+    return isinstance(value, dict | list) or hasattr(value, "__dataclass_fields__")
 
 
 def english_only(node: Any, languages: frozenset[str]) -> Any:
