@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import fields
-from functools import cache
 from typing import Any, cast
 
 from models.qs_common import Text
@@ -52,10 +51,15 @@ def _label(item: Any, index: int) -> str:
     return f"#{index + 1}"
 
 
-@cache
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def _field_names(cls: type) -> tuple[str, ...]:
-    """The data fields of a runtime class (derived lookups left out)."""
-    return tuple(f.name for f in fields(cast(Any, cls)) if f.init)
+    """The data fields of a runtime class (derived lookups left out), found once per class."""
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(f.name for f in fields(cast(Any, cls)) if f.init)
+    return names
 
 
 def _children(node: Any) -> Iterator[tuple[str, Any]]:
