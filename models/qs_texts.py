@@ -6,12 +6,13 @@ walk reads a set's file form (plain dicts and lists, as JSON gives them) and
 its runtime form (the frozen objects of :mod:`models.qs_runtime`), so the tool
 that writes a set and the check that loads it agree on which texts there are.
 
-Two kinds of text stay English only and are left out: ``provenance`` notes
-(where a wording comes from: they quote the English reports and discuss their
-OCR) and ``sources`` (verbatim quotes from the seed reports).  Every other text
-(titles, descriptions, case fields and their options, scale options, stems,
-question wording, guidance, applicability notes) must be in every language the
-set lists.
+Seed quotes (``sources``) are never translated: they are verbatim lines of the
+English reports.  ``provenance`` notes (where a wording comes from) may be
+translated but need not be: a set that lists a language is not refused for an
+English-only note, which is then shown in English.  Every other text (titles,
+descriptions, case fields and their options, scale options, stems, question
+wording, guidance, applicability notes) must be in every language the set
+lists.
 
 A translation is a *memory*: English text -> translated text, as gettext keys a
 catalogue by its source text.  When an English text changes, its old entry no
@@ -27,8 +28,10 @@ from typing import Any, cast
 
 from models.qs_common import Text
 
-# texts that stay in the language of the reports they quote or describe
-ENGLISH_ONLY = frozenset({"provenance", "sources"})
+# verbatim quotes from the English reports: never translated
+QUOTES = frozenset({"sources"})
+# notes that may be translated but need not be (shown in English when they are not)
+OPTIONAL = frozenset({"provenance"})
 
 # parts that hold no text at all (conditions), not walked into
 _NO_TEXT = frozenset({"applies"})
@@ -70,22 +73,25 @@ def _children(node: Any) -> Iterator[tuple[str, Any]]:
             yield name, getattr(node, name)
 
 
-def texts(node: Any, languages: frozenset[str] = frozenset({"en"}), where: Where = ()) -> Iterator[tuple[Where, Text]]:
-    """Every translatable text under ``node`` with where it sits, in file
-    order; ``languages`` are the codes a text may be keyed by ("en" always)."""
+def texts(node: Any, languages: frozenset[str] = frozenset({"en"}), where: Where = (), *,
+          notes: bool = False) -> Iterator[tuple[Where, Text]]:
+    """Every text under ``node`` that every listed language needs (with
+    ``notes``: the optional notes too), with where it sits, in file order;
+    ``languages`` are the codes a text may be keyed by ("en" always)."""
     languages = languages | {"en"}
+    skip = QUOTES | _NO_TEXT if notes else QUOTES | _NO_TEXT | OPTIONAL
     if isinstance(node, list):
         for i, item in enumerate(node):
             if _walkable(item):
-                yield from texts(item, languages, (*where, _label(item, i)))
+                yield from texts(item, languages, (*where, _label(item, i)), notes=notes)
         return
     for key, value in _children(node):
-        if key in ENGLISH_ONLY or key in _NO_TEXT:
+        if key in skip:
             continue
         if _is_text(value, languages):
             yield (*where, key), value
         elif _walkable(value):
-            yield from texts(value, languages, (*where, key))
+            yield from texts(value, languages, (*where, key), notes=notes)
 
 
 def _walkable(value: Any) -> bool:
@@ -108,7 +114,7 @@ def translation_changes(old: Any, new: Any) -> dict[str, int]:
     """How many texts differ between two sets in each language but English
     (added, changed or removed), by language."""
     langs = frozenset([*old.languages, *new.languages])
-    a, b = dict(texts(old, langs)), dict(texts(new, langs))
+    a, b = dict(texts(old, langs, notes=True)), dict(texts(new, langs, notes=True))
     counts: dict[str, int] = {}
     for where in a.keys() | b.keys():
         ta, tb = a.get(where, {}), b.get(where, {})
@@ -135,10 +141,11 @@ def language_problems(data: Any) -> Iterator[tuple[str, str | None]]:
                    f"(the set's languages are {', '.join(wanted)}: every text needs each)"), qid
 
 
-def english_texts(data: Any) -> list[str]:
-    """The distinct English texts to translate, in the order they first appear."""
+def english_texts(data: Any, *, notes: bool = True) -> list[str]:
+    """The distinct English texts to translate (with ``notes``: the optional
+    notes too), in the order they first appear."""
     langs = frozenset(data["languages"] if isinstance(data, dict) else data.languages)
-    return list(dict.fromkeys(t["en"] for _, t in texts(data, langs) if t.get("en")))
+    return list(dict.fromkeys(t["en"] for _, t in texts(data, langs, notes=notes) if t.get("en")))
 
 
 def translation_gaps(data: Any, memory: dict[str, str]) -> tuple[list[str], list[str]]:
@@ -150,7 +157,7 @@ def translation_gaps(data: Any, memory: dict[str, str]) -> tuple[list[str], list
 
 
 def merge_translation(data: dict[str, Any], lang: str, memory: dict[str, str]) -> None:
-    """Add ``lang`` to every text of the file-form set ``data`` (in place) and
+    """Add ``lang`` to every text of the file-form set ``data``, notes included (in place), and
     list it in ``languages``.  Raises ValueError naming what is missing or
     unused, changing nothing, unless the memory fits the set exactly."""
     missing, unused = translation_gaps(data, memory)
@@ -158,7 +165,7 @@ def merge_translation(data: dict[str, Any], lang: str, memory: dict[str, str]) -
         raise ValueError(f"the {lang!r} translation does not fit {data.get('id')} {data.get('version')}: "
                          f"{len(missing)} texts missing (first: {missing[:3]}), "
                          f"{len(unused)} entries unused (first: {unused[:3]})")
-    for _, text in list(texts(data, frozenset([*data["languages"], lang]))):
+    for _, text in list(texts(data, frozenset([*data["languages"], lang]), notes=True)):
         text[lang] = memory[text["en"]]
     if lang not in data["languages"]:
         data["languages"] = [*data["languages"], lang]

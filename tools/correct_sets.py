@@ -135,7 +135,7 @@ def with_welsh(corrected: dict[str, Any]) -> dict[str, Any]:
     data["version"] = WELSH_VERSION
     data["description"] = {**data["description"], "en": data["description"]["en"] + (
         f" Version {WELSH_VERSION} gives every text in Welsh as well as English (question wording, scales, guidance, "
-        "case fields and notes; provenance notes stay in English); no question, scale or condition changed, so an "
+        "case fields and notes; quotations from the seed reports stay in English); no question, scale or condition changed, so an "
         "inspection moves from 1.1.0 with every answer.")}
     merge_translation(data, "cy", read_memory(TRANSLATIONS / f"{data['id']}.cy.json", data["id"], "cy"))
     return data

@@ -24,6 +24,9 @@ def test_texts_name_where_they_sit_and_leave_provenance_and_quotes_out():
     assert not any(w[-1] in ("provenance", "quote") or "sources" in w for w in found)
     inline = [w for w in found if w[0] == "questions" and "scale" in w]
     assert inline and all(w[-1] == "label" for w in inline)  # options of inline scales too
+    with_notes = dict(texts(_raw(), notes=True))
+    assert with_notes.keys() - found.keys() == {w for w in with_notes if w[-1] == "provenance"} != set()
+    assert not any("sources" in w for w in with_notes)
 
 
 def test_the_file_form_and_the_runtime_form_have_the_same_texts():

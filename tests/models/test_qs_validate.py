@@ -76,11 +76,12 @@ def test_an_empty_translation_is_missing_and_listing_a_language_with_no_texts_is
         validate_dict(plain)
 
 
-def test_provenance_notes_and_seed_quotes_stay_english():
+def test_provenance_notes_may_stay_english_and_seed_quotes_are_never_translated():
     d = _copy()
     q = next(q for q in d["questions"] if "provenance" in q)
-    assert set(q["provenance"]) == {"en"} and set(q["sources"][0]) == {"seed", "line", "quote"}
-    validate_dict(d)
+    assert set(q["provenance"]) == {"en", "cy"} and set(q["sources"][0]) == {"seed", "line", "quote"}
+    del q["provenance"]["cy"]
+    assert text_in(validate_dict(d).by_id[q["id"]].q.provenance, "cy") == q["provenance"]["en"]
 
 
 @settings(max_examples=25, deadline=None)
