@@ -78,12 +78,15 @@ def texts(node: Any, languages: frozenset[str] = frozenset({"en"}), where: Where
     """Every text under ``node`` that every listed language needs (with
     ``notes``: the optional notes too), with where it sits, in file order;
     ``languages`` are the codes a text may be keyed by ("en" always)."""
-    languages = languages | {"en"}
     skip = QUOTES | _NO_TEXT if notes else QUOTES | _NO_TEXT | OPTIONAL
+    yield from _walk(node, languages | {"en"}, where, skip)
+
+
+def _walk(node: Any, languages: frozenset[str], where: Where, skip: frozenset[str]) -> Iterator[tuple[Where, Text]]:
     if isinstance(node, list):
         for i, item in enumerate(node):
             if _walkable(item):
-                yield from texts(item, languages, (*where, _label(item, i)), notes=notes)
+                yield from _walk(item, languages, (*where, _label(item, i)), skip)
         return
     for key, value in _children(node):
         if key in skip:
@@ -91,7 +94,7 @@ def texts(node: Any, languages: frozenset[str] = frozenset({"en"}), where: Where
         if _is_text(value, languages):
             yield (*where, key), value
         elif _walkable(value):
-            yield from texts(value, languages, (*where, key), notes=notes)
+            yield from _walk(value, languages, (*where, key), skip)
 
 
 def _walkable(value: Any) -> bool:
