@@ -1,7 +1,9 @@
 """What changed between two question sets (usually two versions of one set):
 questions added, removed and changed (wording, scale, applicability,
-criterion, scoring), scales and case fields.  Pure: the CLI prints it and the
-migration report quotes it."""
+criterion, scoring), scales and case fields, and translations.  A difference
+only in a translation (a Welsh text added or reworded) is counted by language,
+not listed as a change of wording.  Pure: the CLI prints it and the migration
+report quotes it."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from models.qs_set import QuestionSet
+from models.qs_texts import english_only, translation_changes
 
 # the parts of a question a change in which is worth telling a methodology team
 _QUESTION_PARTS = ("text", "criterion", "scored", "applies", "applies_note", "per_option_of", "stem", "guidance")
@@ -25,18 +28,28 @@ class SetDiff:
     scales: list[str] = field(default_factory=list)  # scale changes, in words
     case_fields: list[str] = field(default_factory=list)
     moved: list[str] = field(default_factory=list)  # questions whose place in the journey changed
+    translations: dict[str, int] = field(default_factory=dict)  # language -> texts added, changed or removed
 
     @property
     def empty(self) -> bool:
-        return not (self.added or self.removed or self.changed or self.scales or self.case_fields or self.moved)
+        return not (self.added or self.removed or self.changed or self.scales or self.case_fields or self.moved
+                    or self.translations)
 
     def to_json(self) -> dict[str, Any]:
         return {"old": self.old, "new": self.new, "added": self.added, "removed": self.removed,
-                "changed": self.changed, "scales": self.scales, "case_fields": self.case_fields, "moved": self.moved}
+                "changed": self.changed, "scales": self.scales, "case_fields": self.case_fields, "moved": self.moved,
+                "translations": self.translations}
 
 
-def _dump(node: Any) -> dict[str, Any]:
-    return dict(node.model_dump(mode="json", by_alias=True, exclude_none=True))
+def _dump(node: Any, langs: frozenset[str]) -> dict[str, Any]:
+    """The node as data, each text reduced to its English (translations are counted apart)."""
+    out: dict[str, Any] = english_only(node.model_dump(mode="json", by_alias=True, exclude_none=True), langs)
+    return out
+
+
+def _languages(old: QuestionSet, new: QuestionSet) -> frozenset[str]:
+    """Every language either set is written in."""
+    return frozenset([*old.data.languages, *new.data.languages])
 
 
 def _canon(value: Any) -> str:
@@ -50,7 +63,8 @@ def _scale_words(qs: QuestionSet, qid: str) -> dict[str, Any]:
 
 
 def _question_changes(old: QuestionSet, new: QuestionSet, qid: str) -> list[str]:
-    a, b = _dump(old.by_id[qid].q), _dump(new.by_id[qid].q)
+    langs = _languages(old, new)
+    a, b = _dump(old.by_id[qid].q, langs), _dump(new.by_id[qid].q, langs)
     out = [part for part in _QUESTION_PARTS if _canon(a.get(part)) != _canon(b.get(part))]
     sa, sb = _scale_words(old, qid), _scale_words(new, qid)
     if sa != sb:
@@ -68,13 +82,13 @@ def _question_changes(old: QuestionSet, new: QuestionSet, qid: str) -> list[str]
 
 
 def _field_changes(old: QuestionSet, new: QuestionSet) -> list[str]:
-    out = []
+    out, langs = [], _languages(old, new)
     for fid in old.fields.keys() - new.fields.keys():
         out.append(f"case field {fid} removed")
     for fid in new.fields.keys() - old.fields.keys():
         out.append(f"case field {fid} added")
     for fid in sorted(old.fields.keys() & new.fields.keys()):
-        if _canon(_dump(old.fields[fid])) != _canon(_dump(new.fields[fid])):
+        if _canon(_dump(old.fields[fid], langs)) != _canon(_dump(new.fields[fid], langs)):
             out.append(f"case field {fid} changed")
     return sorted(out)
 
@@ -93,12 +107,13 @@ def diff_sets(old: QuestionSet, new: QuestionSet) -> SetDiff:
     kept_old = [q for q in old_ids if q in new.by_id]
     kept_new = [q for q in new_ids if q in old.by_id]
     d.moved = [q for q, p in zip(kept_new, kept_old, strict=True) if q != p]
-    old_scales, new_scales = old.data.scales, new.data.scales
+    old_scales, new_scales, langs = old.data.scales, new.data.scales, _languages(old, new)
     for sid in sorted(old_scales.keys() | new_scales.keys()):
         a, b = old_scales.get(sid), new_scales.get(sid)
         if a is None or b is None:
             d.scales.append(f"scale {sid} {'added' if a is None else 'removed'}")
-        elif _canon(_dump(a)) != _canon(_dump(b)):
+        elif _canon(_dump(a, langs)) != _canon(_dump(b, langs)):
             d.scales.append(f"scale {sid} changed")
     d.case_fields = _field_changes(old, new)
+    d.translations = translation_changes(old.data, new.data)
     return d

@@ -25,6 +25,7 @@ from models.qs_runtime import (
     QuestionSetData,
     Scale,
 )
+from models.qs_texts import language_problems
 
 # (problem, the question it is about or None)
 Problem = tuple[str, str | None]
@@ -59,7 +60,8 @@ def first_problem(d: QuestionSetData) -> Problem | None:
 
 
 def problems(d: QuestionSetData) -> Iterator[Problem]:
-    """Every problem, set-level first, then question by question in file order."""
+    """Every problem, set-level first, then question by question in file order,
+    then each text that lacks a language the set lists."""
     for problem in _set_problems(d):
         yield problem, None
     ids: dict[str, Question] = {}
@@ -78,6 +80,7 @@ def problems(d: QuestionSetData) -> Iterator[Problem]:
     for q in d.questions:
         for problem in _question_problems(d, q, refs):
             yield problem, q.id
+    yield from language_problems(d)
 
 
 def _set_problems(d: QuestionSetData) -> Iterator[str]:

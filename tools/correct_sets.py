@@ -1,4 +1,5 @@
-"""Write the corrected versions (1.1.0) of the built-in question sets from their 1.0.0 files.
+"""Write the corrected versions (1.1.0) of the built-in question sets from their 1.0.0 files,
+and the bilingual IAOW version (1.2.0: 1.1.0 with Welsh texts merged in).
 
 Issue 17 asked for four applicability rules to be checked against the seed
 reports and corrected where the evidence supports it.  Each correction below
@@ -7,6 +8,11 @@ source quote checked against the seeds by the tests).  Run from the repository
 root after changing a 1.0.0 file, so the corrections carry its other changes:
 
     python tools/correct_sets.py
+
+The Welsh is kept in ``models/question_sets/translations/iaow-2013.cy.json``, a
+memory keyed by the English text (docs/translation-iaow.md).  The tool refuses
+to write 1.2.0 when an English text has no Welsh entry or an entry matches no
+English text (so a changed English wording never keeps a stale Welsh one).
 
 Not corrected, with the reason (docs/question-sets.md, "Journey order"): the
 IAOW order "assess (3.1, 4.1) before planning (2.1)" comes from a copy of the
@@ -19,12 +25,22 @@ from __future__ import annotations
 
 import copy
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
-SETS = Path(__file__).resolve().parent.parent / "models" / "question_sets"
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script from the repository root
+    sys.path.insert(0, str(ROOT))
+
+from models.qs_texts import merge_translation  # noqa: E402
+
+SETS = ROOT / "models" / "question_sets"
+TRANSLATIONS = SETS / "translations"
+MEMORY_KIND = "case-assessor-translation"
 YORK, TR, TV = "003_b64db95b1e64ce7a.txt", "001_4afb5bcd615a4c5e.txt", "002_33b5c351f1ddcaaa.txt"
 NEW_VERSION = "1.1.0"
+WELSH_VERSION = "1.2.0"
 
 
 def _question(data: dict[str, Any], qid: str) -> dict[str, Any]:
@@ -100,16 +116,56 @@ def omi2(data: dict[str, Any]) -> str:
             "1.2-14 (kept in the audit trail): one combined answer cannot say which half failed.")
 
 
-def main() -> None:
+def read_memory(path: Path, set_id: str, lang: str) -> dict[str, str]:
+    """The translation memory in ``path`` (English text -> text in ``lang``)."""
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    if (raw.get("format"), raw.get("format_version"), raw.get("set"), raw.get("language")) != \
+            (MEMORY_KIND, 1, set_id, lang):
+        raise ValueError(f"{path}: not a version-1 {lang!r} translation of {set_id}")
+    texts = raw.get("texts")
+    if not isinstance(texts, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in texts.items()):
+        raise ValueError(f"{path}: 'texts' must map English texts to translated texts")
+    return texts
+
+
+def with_welsh(corrected: dict[str, Any]) -> dict[str, Any]:
+    """IAOW 1.2.0: the corrected set with a Welsh text beside every English
+    one (provenance notes and seed quotes stay English)."""
+    data = copy.deepcopy(corrected)
+    data["version"] = WELSH_VERSION
+    data["description"] = {**data["description"], "en": data["description"]["en"] + (
+        f" Version {WELSH_VERSION} gives every text in Welsh as well as English (question wording, scales, guidance, "
+        "case fields and notes; quotations from the seed reports stay in English); no question, scale or condition changed, so an "
+        "inspection moves from 1.1.0 with every answer.")}
+    merge_translation(data, "cy", read_memory(TRANSLATIONS / f"{data['id']}.cy.json", data["id"], "cy"))
+    return data
+
+
+def build() -> dict[str, dict[str, Any]]:
+    """Every file this tool writes, by file name, built from the 1.0.0 files."""
+    out: dict[str, dict[str, Any]] = {}
     for name, correct in (("iaow-2013", iaow), ("tr-2016", tr), ("omi2-2010", omi2)):
         data = json.loads((SETS / f"{name}.json").read_text(encoding="utf-8"))
         assert data["version"] == "1.0.0", f"{name}.json is not version 1.0.0"
         what = correct(data)
         data["version"] = NEW_VERSION
         data["description"] = {**data["description"], "en": data["description"]["en"] + " " + what}
-        out = SETS / f"{name}-{NEW_VERSION}.json"
-        out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {out.relative_to(SETS.parent.parent)}")
+        out[f"{name}-{NEW_VERSION}.json"] = data
+        if name == "iaow-2013":
+            out[f"{name}-{WELSH_VERSION}.json"] = with_welsh(data)
+    return out
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """A set file's text, as the built-in files are written."""
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def main() -> None:
+    for file_name, data in build().items():
+        out = SETS / file_name
+        out.write_text(dumps(data), encoding="utf-8")
+        print(f"wrote {out.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

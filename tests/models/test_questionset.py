@@ -189,14 +189,17 @@ def test_bad_file_does_not_stop_the_others(tmp_path):
 
 
 def test_welsh_can_be_added_as_data(tmp_path, iaow):
+    """A set may carry Welsh for some texts before it lists "cy" (they fall
+    back to English); once it lists "cy" every text needs it
+    (tests/models/test_qs_validate.py)."""
     d = _good()
-    d["languages"] = ["en", "cy"]
     d["questions"][0]["text"]["cy"] = "A baratowyd adroddiad ar gyfer yr ymddangosiad llys hwn? ŵ ŷ"
     qs = load_question_set(_write(tmp_path, d))
     from models.questionset import text_in
 
     assert text_in(qs.questions[0].q.text, "cy").endswith("ŵ ŷ")
     assert text_in(qs.questions[1].q.text, "cy") == text_in(qs.questions[1].q.text, "en")
+    assert text_in(iaow.data.title, "cy") == "Arolygiad o Waith Troseddu Oedolion 2013-14"  # the built-in Welsh
 
 
 # ---- set-level lists of case fields ----------------------------------------

@@ -121,6 +121,8 @@ def diff(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"  changed {qid}: {', '.join(what)}\n")
     for line in d.scales + d.case_fields:
         out.write(f"  {line}\n")
+    for lang, n in d.translations.items():
+        out.write(f"  texts in {lang!r} added, reworded or removed: {n}\n")
     return 0
 
 

@@ -57,3 +57,9 @@ def test_every_answer_has_exactly_one_fate_and_what_moves_fits(data):
         assert m.new_question is not None and new.check_value(m.new_question, m.new_value) is None
     for m in plan.dropped:
         assert m.old_question not in new.by_id or new.check_value(m.old_question, m.old_value) is not None
+
+
+def test_diff_counts_a_translation_by_language(capsys):
+    code, out = cli("question-sets", "diff", "iaow-2013@1.1.0", "iaow-2013@1.2.0")
+    assert code == 0 and out.splitlines() == ["iaow-2013 1.1.0 -> iaow-2013 1.2.0",
+                                              "  texts in 'cy' added, reworded or removed: 905"]

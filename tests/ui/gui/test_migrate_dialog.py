@@ -20,8 +20,8 @@ def test_preview_then_migrate(qtbot, store, tmp_path, monkeypatch):
     questionsets.install_set(new_version(tmp_path))
     dlg = MigrateDialog(ws, iid)
     qtbot.addWidget(dlg)
-    assert [dlg.version.itemData(i) for i in range(dlg.version.count())] == ["1.1.0", "2.0.0"]
-    dlg.version.setCurrentIndex(1)
+    assert [dlg.version.itemData(i) for i in range(dlg.version.count())] == ["1.1.0", "1.2.0", "2.0.0"]
+    dlg.version.setCurrentIndex(2)
     assert not dlg.migrate_button.isEnabled()  # no preview yet
     dlg.map_path.setText(str(_map(tmp_path)))
     qtbot.mouseClick(dlg.preview_button, qtbot_button())

@@ -65,7 +65,7 @@ def test_an_installed_version_sits_beside_the_old_one_and_new_inspections_get_it
     bad.write_text('{"format": 1, "id": "x"}', encoding="utf-8")
     with pytest.raises(QuestionSetError):
         questionsets.install_set(bad)
-    assert sorted(catalog().versions["iaow-2013"]) == ["1.0.0", "1.1.0", "2.0.0"]
+    assert sorted(catalog().versions["iaow-2013"]) == ["1.0.0", "1.1.0", "1.2.0", "2.0.0"]
 
 
 def test_diff_names_what_changed(ws, tmp_path):
