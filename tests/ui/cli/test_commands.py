@@ -132,3 +132,14 @@ def test_verify_reports_ok_or_the_first_broken_link(db_path, inspection):
     c.close()
     code, out = cli("verify", "--db", str(db_path))
     assert code == 3 and "BROKEN at row 1" in out
+
+
+def test_a_reader_that_goes_away_stops_the_command_quietly() -> None:
+    """`python main.py question-sets diff ... | head`: the pipe closes early; no traceback."""
+    proc = subprocess.Popen([sys.executable, str(REPO / "main.py"), "question-sets", "diff", "iaow-2013@1.0.0",
+                             "tr-2016", "--format", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None
+    proc.stdout.close()  # the reader is gone before the command writes
+    _, err = proc.communicate(timeout=60)
+    assert b"Traceback" not in err, err.decode()
+    assert proc.returncode != 0
