@@ -1,0 +1,128 @@
+"""Full validation of an assembled workbook, every problem placed back on its
+sheet, row and column with what to do about it."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import ValidationError
+
+from exports.qs_assemble import Assembled
+from exports.qs_cells import CellError
+from exports.qs_layout import text_header
+from models.qs_runtime import build
+from models.qs_schema import QuestionSetFile
+from models.qs_validate import problems
+
+# field of the set file -> column of the sheet, where they differ
+_COLUMNS = {("settings", "id"): "form_id", ("case_fields", "options"): "choices", ("choices", "value"): "name",
+            ("scales", "options"): "list_name", ("questions", "in"): "applies"}
+_TEXTS = {"title", "description", "text", "guidance", "applies_note", "label", "help", "short", "note"}
+
+# what to do, by the words of the problem
+_TODO = (
+    ("unknown scale", "name a list_name from the 'scales' sheet"),
+    ("unknown case field", "use an id from the 'case_fields' sheet (or a question id to test an answer)"),
+    ("unknown question", "use an id from the 'questions' sheet"),
+    ("later in the journey", "test only questions asked earlier in the journey, or move this question's criterion"),
+    ("itself", "a question cannot depend on its own answer"),
+    ("unknown value", "use an option of that case field (its list on the 'choices' sheet)"),
+    ("unknown answer", "use an option of that question's scale (the 'choices' sheet), or na"),
+    ("unknown criterion", "use a code from the 'criteria' sheet"),
+    ("unknown outcome/section", "use an outcome or section id from the 'groups' sheet"),
+    ("unknown headline", "use a headline id from the 'groups' sheet"),
+    ("unknown section", "use a section id from the 'groups' sheet"),
+    ("English", "fill in the English column"),
+    ("duplicate", "give each row its own id"),
+    ("ordinal", "mark the case field ordinal, or test it with = or in (...)"),
+    ("multi-select", "test a multi-select field or question, or use = / in (...)"),
+    ("number", "compare a number field with a number, an ordinal field with one of its options"),
+)
+
+
+def todo_for(problem: str) -> str:
+    return next((todo for words, todo in _TODO if words in problem), "correct the value")
+
+
+def locate(a: Assembled, loc: tuple[Any, ...]) -> tuple[str, int | None, str | None]:
+    """The sheet, row and column of the part of the set at ``loc``."""
+    for n in range(len(loc), -1, -1):
+        where = a.at.get(tuple(loc[:n]))
+        if where is None:
+            continue
+        sheet, row = where
+        rest = [p for p in loc[n:] if isinstance(p, str)]
+        if not rest:
+            return sheet, row, None
+        field = rest[0]
+        if field in _TEXTS:
+            lang = rest[1] if len(rest) > 1 and re.fullmatch(r"[a-z]{2,3}", rest[1]) else "en"
+            return sheet, row, text_header(field, lang)
+        if field in ("scale",) and sheet == "scales":
+            return sheet, row, "kind"
+        return sheet, row, _COLUMNS.get((sheet, field), field)
+    return "settings", None, str(loc[0]) if loc else None
+
+
+def _pydantic_errors(a: Assembled, err: ValidationError) -> list[CellError]:
+    out: list[CellError] = []
+    seen: set[tuple[str, int | None, str | None]] = set()
+    for e in err.errors():
+        loc = tuple(e.get("loc", ()))
+        if "applies" in loc:  # one condition union: report it once, on the applies cell
+            loc = loc[: loc.index("applies") + 1]
+        sheet, row, column = locate(a, loc)
+        if (sheet, row, column) in seen:
+            continue
+        seen.add((sheet, row, column))
+        msg = str(e["msg"])
+        if e["type"] == "missing":
+            msg = f"{loc[-1]} is missing"
+        out.append(CellError(sheet, row, column, msg, todo_for(msg) if "missing" not in msg else "fill it in"))
+    return out
+
+
+def _set_problem(a: Assembled, problem: str) -> CellError:
+    """A set-level problem (no question named) placed on its sheet."""
+    patterns = (
+        (r"criterion (\S+) names", "criteria", "group"),
+        (r"headline (\S+) names", "groups", "sections"),
+        (r"grade (\S+) names", "grades", "scale"),
+    )
+    for pattern, sheet, column in patterns:
+        m = re.match(pattern, problem)
+        if m:
+            return CellError(sheet, a.rows.get(sheet, {}).get(m[1]), column, problem, todo_for(problem))
+    for name in ("split_by", "case_list_columns", "subgroup_by", "sample_by", "journey_order", "languages"):
+        if problem.startswith(name):
+            todo = "list 'en' first" if name == "languages" else "name ids from the 'case_fields' sheet" \
+                if name != "journey_order" else "name codes from the 'criteria' sheet, each once"
+            return CellError("settings", a.at.get((), ("", None))[1], name, problem, todo)
+    return CellError("settings", None, None, problem, todo_for(problem))
+
+
+_QUESTION_COLUMNS = (("duplicate", "id"), ("criterion", "criterion"), ("scale", "scale"),
+                     ("English", text_header("text", "en")), ("condition", "applies"), ("per_option_of", "per_option_of"),
+                     ("headline", "headlines"), ("outcome", "outcomes"))
+
+
+def _question_problem(a: Assembled, problem: str, qid: str) -> CellError:
+    column = next((col for words, col in _QUESTION_COLUMNS if words in problem), None)
+    return CellError("questions", a.rows.get("questions", {}).get(qid), column, problem, todo_for(problem))
+
+
+def validate_assembled(a: Assembled) -> tuple[dict[str, Any] | None, list[CellError]]:
+    """The normalised dump of the assembled set, or every problem found.
+
+    Problems of the cells come first; only a workbook without them is
+    validated in full (pydantic), and only a valid file is checked across
+    (every reference resolves, conditions name earlier questions)."""
+    if a.errors:
+        return None, list(a.errors)
+    try:
+        dump = QuestionSetFile.model_validate(a.raw).model_dump(mode="json", by_alias=True, exclude_none=True)
+    except ValidationError as e:
+        return None, _pydantic_errors(a, e)
+    found = [_question_problem(a, p, qid) if qid else _set_problem(a, p) for p, qid in problems(build(dump))]
+    return (None, found) if found else (dump, [])

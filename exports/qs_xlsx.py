@@ -1,0 +1,153 @@
+"""Question-set workbooks (.xlsx) read and written with openpyxl.
+
+Reading is bounded: the file's size, the unpacked size and count of the
+parts inside it (a zip bomb is refused before any XML is parsed), the rows
+and columns of each sheet and the length of each cell; the workbook is read
+in read-only (streaming) mode and a cell holding a formula is refused.
+Writing puts every text in a text cell, never a formula, whatever it
+starts with.  The layout is :mod:`exports.qs_layout`."""
+
+from __future__ import annotations
+
+import io
+import warnings
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from exports.qs_cells import CellError, RawSheet
+from exports.qs_layout import SPECS, Table, to_tables
+from models.qs_common import QuestionSetError
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_PARTS = 2000
+MAX_ROWS = 20_000  # per sheet
+MAX_COLUMNS = 200
+MAX_CELL_CHARS = 20_000
+
+
+class WorkbookError(QuestionSetError):
+    """A workbook that cannot be read or written; the message says why. Nothing was changed."""
+
+
+class WorkbookProblems(QuestionSetError):
+    """A workbook that was read but does not make a valid set: every problem, placed."""
+
+    def __init__(self, path: Path, errors: list[CellError]) -> None:
+        self.errors = errors
+        shown = errors[:50]
+        more = f"\n  ... and {len(errors) - len(shown)} more" if len(errors) > len(shown) else ""
+        super().__init__(f"{path}: {len(errors)} problem(s), nothing was written:\n"
+                         + "\n".join(f"  {e}" for e in shown) + more)
+
+
+def _check_zip(path: Path, data: bytes) -> None:
+    if len(data) > MAX_FILE_BYTES:
+        raise WorkbookError(f"{path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; not a question-set workbook")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            parts = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        raise WorkbookError(f"{path}: not an .xlsx workbook ({e}); save it from Excel or LibreOffice as "
+                            "'Excel 2007-365 (.xlsx)'") from None
+    if len(parts) > MAX_PARTS or sum(p.file_size for p in parts) > MAX_UNPACKED_BYTES:
+        raise WorkbookError(f"{path}: unpacks to more than {MAX_UNPACKED_BYTES // (1024 * 1024)} MB or "
+                            f"{MAX_PARTS} parts; refused (a question set is far smaller)")
+
+
+def _cell_value(sheet: str, row: int, col: int, cell: Any) -> Any:
+    if getattr(cell, "data_type", None) == "f":
+        raise WorkbookError(f"sheet '{sheet}', row {row}, column {col}: holds a formula; type the value itself")
+    value = cell.value
+    if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+        raise WorkbookError(f"sheet '{sheet}', row {row}, column {col}: longer than {MAX_CELL_CHARS} characters; "
+                            "shorten it")
+    return value
+
+
+def _read_sheet(name: str, ws: Any) -> RawSheet:
+    sheet = RawSheet(name, [])
+    for r, cells in enumerate(ws.iter_rows(), start=1):
+        if r > MAX_ROWS + 1:
+            raise WorkbookError(f"sheet '{name}': more than {MAX_ROWS} rows; a question set is far smaller "
+                                "(delete the empty rows at the end)")
+        values = [_cell_value(name, r, c, cell) for c, cell in enumerate(cells, start=1)]
+        while values and values[-1] in (None, ""):
+            values.pop()
+        if len(values) > MAX_COLUMNS:
+            raise WorkbookError(f"sheet '{name}', row {r}: more than {MAX_COLUMNS} columns; delete the extra ones")
+        if r == 1:
+            sheet.header = [str(v).strip() if v is not None else "" for v in values]
+        else:
+            sheet.rows.append((r, values))
+    return sheet
+
+
+def read_workbook(path: Path) -> dict[str, RawSheet]:
+    """The workbook's known sheets (by lower-case name), or WorkbookError."""
+    from openpyxl import load_workbook  # only when a workbook is read
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        raise WorkbookError(f"{path}: cannot be read ({e.strerror or e})") from e
+    _check_zip(path, data)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about extensions it does not read
+            wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+            try:
+                return {ws.title.strip().lower(): _read_sheet(ws.title.strip().lower(), ws)
+                        for ws in wb.worksheets if ws.title.strip().lower() in SPECS}
+            finally:
+                wb.close()
+    except WorkbookError:
+        raise
+    except Exception as e:  # noqa: BLE001 - a damaged or odd file: refused with a message, never a traceback
+        raise WorkbookError(f"{path}: not a readable .xlsx workbook ({type(e).__name__}: {e})") from None
+
+
+def _write_table(wb: Any, t: Table) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    ws = wb.create_sheet(t.name)
+    ws.append(t.header)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for cells in t.rows:
+        ws.append(cells)
+    for row in ws.iter_rows(min_row=1):
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text, never a formula, whatever it starts with
+                cell.number_format = "@"
+    for i, head in enumerate(t.header, start=1):
+        letter = ws.cell(row=1, column=i).column_letter
+        wide = "::" in head or head in ("quote", "applies")
+        ws.column_dimensions[letter].width = 60 if wide else max(12, min(30, len(head) + 4))
+        if wide:
+            for cell in ws[letter][1:]:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = "B2"
+
+
+def workbook_bytes(dump: dict[str, Any]) -> bytes:
+    """The workbook of a set (its normalised dump), as .xlsx bytes."""
+    from openpyxl import Workbook
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    try:
+        tables = to_tables(dump)
+    except ValueError as e:
+        raise WorkbookError(f"this set cannot be written as a workbook: {e}") from None
+    wb = Workbook()
+    wb.remove(wb.active)
+    try:
+        for t in tables:
+            _write_table(wb, t)
+    except IllegalCharacterError as e:
+        raise WorkbookError(f"a text of this set holds a control character a workbook cannot store ({e})") from None
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
