@@ -44,6 +44,7 @@ class _Asm:
         for spec in SHEETS:
             sheet = sheets.get(spec.name)
             if sheet is None and not spec.optional_sheet:
+                self.c.broken.add(spec.name)
                 self.c.error(None, spec.name, None, "the workbook has no such sheet",
                              f"add a sheet named '{spec.name}' (docs/question-set-template.xlsx has every sheet)")
             self.rows[spec.name] = self.c.rows(sheet) if sheet is not None else []
@@ -201,8 +202,8 @@ class _Asm:
     def sources(self) -> None:
         for r in self.rows["sources"]:
             sheet, key = self.c.ident(r, "sheet"), self.c.ident(r, "id") or ""
-            if sheet is None:
-                continue
+            if sheet is None or sheet in self.c.broken:
+                continue  # that sheet's own problem is reported
             target = self.items.get(sheet, {}).get(key)
             if target is None:
                 what = f"no row with id {key!r} on the sheet {sheet!r}" if sheet in SOURCE_KEYS else \

@@ -48,6 +48,7 @@ class Cells:
 
     def __init__(self) -> None:
         self.errors: list[CellError] = []
+        self.broken: set[str] = set()  # sheets missing or with a wrong header: their rows are not read
 
     def error(self, row: Row | None, sheet: str, column: str | None, problem: str, todo: str = "") -> None:
         self.errors.append(CellError(sheet, row.number if row else None, column, problem, todo))
@@ -92,6 +93,7 @@ class Cells:
         spec = SPECS[sheet.name]
         cols = self.columns(sheet, spec)
         if cols is None:
+            self.broken.add(sheet.name)
             return []
         plain, texts = cols
         out = []

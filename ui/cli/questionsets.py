@@ -17,9 +17,21 @@ def register(sub: Any, db: argparse.ArgumentParser) -> None:
     s.add_argument("--schema", action="store_true", help="print the question-set JSON Schema")
     s.set_defaults(func=question_sets)
     acts = s.add_subparsers(dest="action", metavar="ACTION", required=False)
-    a = acts.add_parser("install", help="validate a question-set file and install it beside the built-in sets")
+    a = acts.add_parser("install", help="validate a question-set file (.json or .xlsx) and install it beside the "
+                        "built-in sets")
     a.add_argument("file", type=Path)
     a.set_defaults(func=install)
+    a = acts.add_parser("build", help="validate a question-set workbook (.xlsx) and write the set as JSON")
+    a.add_argument("file", type=Path, metavar="FILE.xlsx")
+    a.add_argument("--out", type=Path, metavar="FILE.json", help="where to write the set (default: FILE.json)")
+    a.set_defaults(func=build)
+    a = acts.add_parser("to-xlsx", help="write a question set out as a workbook to edit in Excel or LibreOffice")
+    a.add_argument("spec", metavar="ID[@VERSION]")
+    a.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    a.set_defaults(func=to_xlsx)
+    a = acts.add_parser("template", help="write the documented workbook template (docs/question-set-template.xlsx)")
+    a.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    a.set_defaults(func=template)
     a = acts.add_parser("diff", help="questions, scales and case fields added, removed or changed between two sets")
     a.add_argument("old", metavar="ID[@VERSION]")
     a.add_argument("new", metavar="ID[@VERSION]")
@@ -96,10 +108,10 @@ def schemas(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def install(args: argparse.Namespace, out: TextIO) -> int:
+    from ui.ops.authoring import install_file
     from ui.ops.paths import sets_dir
-    from ui.ops.questionsets import install_set
 
-    qs = install_set(args.file)
+    qs = install_file(args.file)
     out.write(f"installed {qs.id} version {qs.version} ({len(qs.questions)} questions) in {sets_dir()}\n")
     return 0
 
@@ -133,4 +145,28 @@ def migrate_inspection(args: argparse.Namespace, out: TextIO, ws: Any) -> int:
         write_json(m.to_json(), out)
     else:
         out.write(report_text(m))
+    return 0
+
+
+def build(args: argparse.Namespace, out: TextIO) -> int:
+    from ui.ops.authoring import build_set
+
+    qs, target = build_set(args.file, args.out)
+    out.write(f"built {qs.id} version {qs.version} ({len(qs.questions)} questions) into {target}\n")
+    return 0
+
+
+def to_xlsx(args: argparse.Namespace, out: TextIO) -> int:
+    from ui.ops.authoring import set_to_workbook
+
+    qs = set_to_workbook(args.spec, args.out)
+    out.write(f"wrote {qs.id} version {qs.version} ({len(qs.questions)} questions) to {args.out}\n")
+    return 0
+
+
+def template(args: argparse.Namespace, out: TextIO) -> int:
+    from ui.ops.authoring import write_template
+
+    qs = write_template(args.out)
+    out.write(f"wrote the template ({len(qs.questions)} questions) to {args.out}\n")
     return 0
