@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from exports.qs_cells import Cells, CellError, RawSheet, Row
+from exports.qs_cells import CellError, Cells, RawSheet, Row
 from exports.qs_layout import LIST_SETTINGS, SHEETS, SOURCE_KEYS
 from models.cond_expr import ExprError, parse
 
@@ -138,7 +138,7 @@ class _Asm:
 
     def questions(self, named: dict[str, Any], inline: dict[str, Any],
                   lists: dict[str, list[tuple[Row, dict[str, Any]]]]) -> list[dict[str, Any]]:
-        ids = {self.c.ident(r, "id") for r in self.rows["questions"]} - {None}
+        ids = {qid for r in self.rows["questions"] if (qid := self.c.ident(r, "id")) is not None}
         used: dict[str, int] = {}
         out: list[dict[str, Any]] = []
         for r, qid in self.keyed("questions", "id"):

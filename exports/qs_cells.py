@@ -98,11 +98,9 @@ class Cells:
         plain, texts = cols
         out = []
         for number, vals in sheet.rows:
-            def at(i: int) -> Any:
-                return vals[i] if i < len(vals) and _filled(vals[i]) else None
-
-            cells = {c: at(i) for c, i in plain.items() if at(i) is not None}
-            tx = {b: {lang: at(i) for lang, i in by.items() if at(i) is not None} for b, by in texts.items()}
+            filled = {i: v for i, v in enumerate(vals) if _filled(v)}
+            cells = {c: filled[i] for c, i in plain.items() if i in filled}
+            tx = {b: {lang: filled[i] for lang, i in by.items() if i in filled} for b, by in texts.items()}
             if not cells and not any(tx.values()):
                 continue  # a blank row
             row = Row(sheet.name, number, cells, tx)

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import partial
+from typing import Any, cast
 
 from models.qs_runtime import AllCond, AnswerCond, AnyCond, Condition, FieldCond, NotCond
 
@@ -33,6 +35,16 @@ _NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?(?![\w.\-])")
 _WORD = re.compile(r"\w[\w.\-]*")
 _PLAIN = re.compile(r"\w[\w.\-]*\Z")
 _SYMBOLS = (">=", "<=", "!=", "==", "=", "(", ")", ",")
+
+
+def _make(cls: type, **kw: Any) -> Condition:
+    # the runtime classes are keyword-only frozen dataclasses made through an alias mypy does not follow
+    made: Condition = cast(Any, cls)(**kw)
+    return made
+
+
+_field, _answer = partial(_make, FieldCond), partial(_make, AnswerCond)
+_all, _any, _not = partial(_make, AllCond), partial(_make, AnyCond), partial(_make, NotCond)
 
 
 class ExprError(ValueError):
@@ -158,14 +170,14 @@ class _Parser:
         while self._is("or"):
             self.i += 1
             items.append(self.and_expr())
-        return items[0] if len(items) == 1 else AnyCond(any=items)
+        return items[0] if len(items) == 1 else _any(any=items)
 
     def and_expr(self) -> Condition:
         items = [self.unary()]
         while self._is("and"):
             self.i += 1
             items.append(self.unary())
-        return items[0] if len(items) == 1 else AllCond(all=items)
+        return items[0] if len(items) == 1 else _all(all=items)
 
     def unary(self) -> Condition:
         if self._is("not"):
@@ -176,7 +188,7 @@ class _Parser:
             self._enter()
             inner = self.unary()
             self.depth -= 1
-            return NotCond(not_=inner)
+            return _not(not_=inner)
         return self.primary()
 
     def _name_here(self) -> bool:
@@ -213,13 +225,13 @@ class _Parser:
                 items.append(self.or_expr())
         self.depth -= 1
         self._symbol(")", "',' or ')'")
-        return AllCond(all=items) if kind == "all" else AnyCond(any=items)
+        return _all(all=items) if kind == "all" else _any(any=items)
 
     def _flag(self, name: Token, value: bool) -> Condition:
         if name.text in self.questions:
             raise ExprError(name.pos, f"expected a test after the question {name.text} "
                                       f"(for example {name.text} = yes or {name.text} in (yes, no))")
-        return FieldCond(field=name.text, equals=value)
+        return _field(field=name.text, equals=value)
 
     def test(self, name: Token) -> Condition:
         t = self.tok
@@ -228,9 +240,9 @@ class _Parser:
             self.i += 1
             value = self._value()
             if t.text == "!=":
-                return AnswerCond(answer=name.text, not_in=[value]) if answer else \
-                    FieldCond(field=name.text, not_in=[value])
-            return AnswerCond(answer=name.text, in_=[value]) if answer else FieldCond(field=name.text, equals=value)
+                return _answer(answer=name.text, not_in=[value]) if answer else \
+                    _field(field=name.text, not_in=[value])
+            return _answer(answer=name.text, in_=[value]) if answer else _field(field=name.text, equals=value)
         if t.keyword in ("in", "not"):
             return self._membership(name, answer)
         if t.keyword == "includes":
@@ -241,8 +253,8 @@ class _Parser:
                                        "use = , != or in (...)")
             self.i += 1
             bound = self._bound()
-            return FieldCond(field=name.text, at_least=bound) if t.text == ">=" else \
-                FieldCond(field=name.text, at_most=bound)
+            return _field(field=name.text, at_least=bound) if t.text == ">=" else \
+                _field(field=name.text, at_most=bound)
         ends = t.kind == "end" or self._sym(")") or self._sym(",") or t.keyword in ("and", "or")
         if answer or not ends:
             raise ExprError(t.pos, f"expected a test after {name.text} (=, !=, >=, <=, in, not in, includes), "
@@ -258,8 +270,8 @@ class _Parser:
         self.i += 1
         values = self._values()
         if answer:
-            return AnswerCond(answer=name.text, not_in=values) if negate else AnswerCond(answer=name.text, in_=values)
-        return FieldCond(field=name.text, not_in=values) if negate else FieldCond(field=name.text, in_=values)
+            return _answer(answer=name.text, not_in=values) if negate else _answer(answer=name.text, in_=values)
+        return _field(field=name.text, not_in=values) if negate else _field(field=name.text, in_=values)
 
     def _includes(self, name: Token, answer: bool) -> Condition:
         self.i += 1
@@ -268,9 +280,9 @@ class _Parser:
                 raise ExprError(self.tok.pos, f"'includes any' tests a case field; for the question {name.text} "
                                               "write one test per value joined by 'or'")
             self.i += 1
-            return FieldCond(field=name.text, includes_any=self._values())
+            return _field(field=name.text, includes_any=self._values())
         value = self._value()
-        return AnswerCond(answer=name.text, includes=value) if answer else FieldCond(field=name.text, includes=value)
+        return _answer(answer=name.text, includes=value) if answer else _field(field=name.text, includes=value)
 
     def _value(self) -> str:
         if not self._name_here():

@@ -83,6 +83,7 @@ class MainWindow(FileActions):
         self._action(f, self.tr("Print &findings…"), self.print_findings)
         f.addSeparator()
         self._action(f, self.tr("&Assessor settings…"), self.edit_settings)
+        self._action(f, self.tr("&Question sets…"), self.show_question_sets)
         f.addSeparator()
         self._action(f, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         e = mb.addMenu(self.tr("&Edit"))
@@ -293,6 +294,11 @@ class MainWindow(FileActions):
         from ui.gui.dialogs import HelpDialog
 
         HelpDialog(self).exec()
+
+    def show_question_sets(self) -> None:
+        from ui.gui.question_sets_dialog import QuestionSetsDialog
+
+        QuestionSetsDialog(self).exec()
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About Case Assessor"),

@@ -14,8 +14,8 @@ from exports.qs_assemble import assemble
 from exports.qs_locate import validate_assembled
 from exports.qs_xlsx import WorkbookProblems, read_workbook, workbook_bytes
 from models.catalog import validate_dict
-from models.questionset import QuestionSet
 from models.qs_runtime import build
+from models.questionset import QuestionSet
 from ui.ops.errors import OpError
 from ui.ops.questionsets import find_set, install_set
 

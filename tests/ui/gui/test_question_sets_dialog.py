@@ -1,0 +1,57 @@
+"""The "Question sets…" dialog: versions listed with their origin, a workbook
+installed (or its problems listed, nothing installed), a set saved as XLSX."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from models.questionset import builtin_catalog
+from ui.gui.question_sets_dialog import QuestionSetsDialog
+from ui.ops.authoring import read_set_workbook
+from ui.ops.paths import sets_dir
+
+
+def _rows(dlg: QuestionSetsDialog) -> list[list[str]]:
+    t = dlg.table
+    return [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())]
+
+
+def test_save_as_xlsx_then_install_a_new_version(qtbot, tmp_path, monkeypatch):
+    dlg = QuestionSetsDialog()
+    qtbot.addWidget(dlg)
+    assert [r[:2] + r[4:] for r in _rows(dlg)] == [["iaow-2013", "1.0.0", "built-in", "newest"],
+                                                    ["omi2-2010", "1.0.0", "built-in", "newest"],
+                                                    ["tr-2016", "1.0.0", "built-in", "newest"]]
+    assert not dlg.save_button.isEnabled()
+    dlg.table.selectRow(2)
+    assert dlg.save_button.isEnabled()
+    book = tmp_path / "tr"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(book), ""))
+    qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
+    saved = Path(f"{book}.xlsx")
+    assert "Saved tr-2016 version 1.0.0" in dlg.report.toPlainText()
+    assert read_set_workbook(saved).data.to_json() == builtin_catalog().get("tr-2016").data.to_json()
+
+    wb = openpyxl.load_workbook(saved)
+    wb["settings"]["B2"] = "1.1.0"
+    wb["questions"]["F2"] = "organisation = nps and ("
+    wb.save(saved)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(saved), ""))
+    qtbot.mouseClick(dlg.install_button, Qt.MouseButton.LeftButton)
+    report = dlg.report.toPlainText()
+    assert report.startswith("Not installed; nothing was changed.")
+    assert "sheet 'questions', row 2, column 'applies': at character 25" in report
+    assert len(_rows(dlg)) == 3 and not list(sets_dir().glob("*.json"))
+
+    wb["questions"]["F2"] = None
+    wb.save(saved)
+    qtbot.mouseClick(dlg.install_button, Qt.MouseButton.LeftButton)
+    assert dlg.report.toPlainText() == "Installed tr-2016 version 1.1.0 (112 questions)."
+    rows = _rows(dlg)
+    assert [r[:2] + r[4:] for r in rows if r[0] == "tr-2016"] == [["tr-2016", "1.0.0", "built-in", ""],
+                                                                 ["tr-2016", "1.1.0", "installed", "newest"]]
+    assert dlg.selected() == "tr-2016@1.1.0"
