@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from models.cond_expr import to_text
+from models.qs_common import Stage
 from models.qs_runtime import Condition, build
 
 Cell = str | int | float | None
@@ -65,6 +66,20 @@ SPECS = {s.name: s for s in SHEETS}
 # the sheets whose rows may carry sources, and the column naming each row
 SOURCE_KEYS = {"settings": "", "groups": "id", "criteria": "code", "case_fields": "id", "band_rules": "id",
                "grades": "code", "questions": "id"}
+# drop-down lists the written workbook offers (Excel and LibreOffice data validation), by (sheet, column)
+_YES_NO = ("yes", "no")
+DROPDOWNS: dict[tuple[str, str], tuple[str, ...]] = {
+    **{(sheet, col): _YES_NO for sheet, col in (
+        ("questions", "scored"), ("scales", "allow_na"), ("scales", "inline"), ("choices", "above_line"),
+        ("case_fields", "ordinal"), ("case_fields", "required"), ("bands", "evidenced"))},
+    ("questions", "wording"): ("chart_label", "chart_title", "table", "text", "paraphrase"),
+    ("scales", "kind"): ("single", "multi"),
+    ("case_fields", "kind"): ("choice", "multi", "bool", "number", "text"),
+    ("groups", "kind"): ("outcome", "section", "headline"),
+    ("criteria", "stage"): tuple(s.value for s in Stage),
+    ("settings", "outcome_rule_default"): ("questions", "criteria"),
+    ("sources", "sheet"): ("settings", "groups", "criteria", "case_fields", "band_rules", "grades", "questions"),
+}
 SETTINGS_FIELDS = {"form_id": "id"}  # settings column -> key of the set file (others are the same)
 LIST_SETTINGS = ("split_by", "case_list_columns", "subgroup_by", "sample_by", "journey_order")
 

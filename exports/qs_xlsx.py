@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from exports.qs_cells import CellError, RawSheet
-from exports.qs_layout import SPECS, Table, to_tables
+from exports.qs_layout import DROPDOWNS, SPECS, Table, to_tables
 from models.qs_common import QuestionSetError
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -110,6 +110,7 @@ def read_workbook(path: Path) -> dict[str, RawSheet]:
 
 def _write_table(wb: Any, t: Table) -> None:
     from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.datavalidation import DataValidation
 
     ws = wb.create_sheet(t.name)
     ws.append(t.header)
@@ -130,6 +131,13 @@ def _write_table(wb: Any, t: Table) -> None:
             for cell in ws[letter][1:]:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "B2"
+    for i, head in enumerate(t.header, start=1):
+        options = DROPDOWNS.get((t.name, head))
+        if options:
+            letter = ws.cell(row=1, column=i).column_letter
+            dv = DataValidation(type="list", formula1='"' + ",".join(options) + '"', allow_blank=True)
+            dv.add(f"{letter}2:{letter}{max(len(t.rows) + 1, 2) + 500}")
+            ws.add_data_validation(dv)
 
 
 def workbook_bytes(dump: dict[str, Any]) -> bytes:

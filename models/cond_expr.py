@@ -20,7 +20,7 @@ was expected there.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, cast
@@ -166,18 +166,20 @@ class _Parser:
         return cond
 
     def or_expr(self) -> Condition:
-        items = [self.and_expr()]
-        while self._is("or"):
-            self.i += 1
-            items.append(self.and_expr())
-        return items[0] if len(items) == 1 else _any(any=items)
+        return self._chain("or", self.and_expr)
 
     def and_expr(self) -> Condition:
-        items = [self.unary()]
-        while self._is("and"):
+        return self._chain("and", self.unary)
+
+    def _chain(self, word: str, part: Callable[[], Condition]) -> Condition:
+        """``part (word part)*``: one part as it is, several in an all/any."""
+        items = [part()]
+        while self._is(word):
             self.i += 1
-            items.append(self.unary())
-        return items[0] if len(items) == 1 else _all(all=items)
+            items.append(part())
+        if len(items) == 1:
+            return items[0]
+        return _all(all=items) if word == "and" else _any(any=items)
 
     def unary(self) -> Condition:
         if self._is("not"):

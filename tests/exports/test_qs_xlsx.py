@@ -197,3 +197,48 @@ def test_texts_starting_like_formulas_are_written_as_text(iaow_book):
     dump, _ = _build(iaow_book)
     assert dump is not None
     assert any(s["quote"].startswith("- ") for c in dump["criteria"] for s in c["sources"])
+
+
+def test_cells_a_spreadsheet_retypes_still_read_the_same(iaow_book, tmp_path):
+    """Excel and LibreOffice turn a typed date into a date cell and may store
+    whole numbers as decimals; TRUE/FALSE cells stand for yes/no."""
+    import datetime as dt
+
+    def change(wb: Any) -> None:
+        header = [c.value for c in wb["settings"][1]]
+        wb["settings"].cell(row=2, column=header.index("effective_date") + 1, value=dt.datetime(2013, 4, 1))
+        for row in wb["sources"].iter_rows(min_row=2):
+            row[3].value = float(row[3].value)
+        for row in wb["choices"].iter_rows(min_row=2):
+            row[2].value = row[2].value == "yes"
+
+    dump, errors = _build(edited(iaow_book, tmp_path, change))
+    assert errors == [] and dump == builtin_catalog().get("iaow-2013").data.to_json()
+
+
+def test_the_written_workbook_offers_drop_down_lists(iaow_book):
+    wb = openpyxl.load_workbook(iaow_book)
+    lists = {dv.formula1 for dv in wb["criteria"].data_validations.dataValidation}
+    assert '"case_details,assessment_planning,delivery_review,outcomes,victim_work,leadership_management"' in lists
+    assert '"yes,no"' in {dv.formula1 for dv in wb["questions"].data_validations.dataValidation}
+
+
+def _with_welsh(x: Any, odd: list[str]) -> Any:
+    if isinstance(x, dict) and "en" in x and all(isinstance(v, str) for v in x.values()):
+        return {**x, "cy": odd[len(x["en"]) % len(odd)] + x["en"]}
+    if isinstance(x, dict):
+        return {k: _with_welsh(v, odd) for k, v in x.items()}
+    if isinstance(x, list):
+        return [_with_welsh(v, odd) for v in x]
+    return x
+
+
+def test_every_text_round_trips_in_two_languages(tmp_path):
+    odd = ["Cymraeg: ", "=", "-", "@", "+", "ŵ ŷ â ", "line\nbreak ", "'", ""]
+    dump = _with_welsh(builtin_catalog().get("tr-2016").data.to_json(), odd)
+    dump["languages"] = ["en", "cy"]
+    path = tmp_path / "cy.xlsx"
+    path.write_bytes(workbook_bytes(dump))
+    assert "text::Welsh (cy)" in [c.value for c in openpyxl.load_workbook(path)["questions"][1]]
+    got, errors = _build(path)
+    assert errors == [] and got == dump

@@ -20,18 +20,18 @@ def register(sub: Any, db: argparse.ArgumentParser) -> None:
     a = acts.add_parser("install", help="validate a question-set file (.json or .xlsx) and install it beside the "
                         "built-in sets")
     a.add_argument("file", type=Path)
-    a.set_defaults(func=install)
+    a.set_defaults(func=authoring)
     a = acts.add_parser("build", help="validate a question-set workbook (.xlsx) and write the set as JSON")
     a.add_argument("file", type=Path, metavar="FILE.xlsx")
     a.add_argument("--out", type=Path, metavar="FILE.json", help="where to write the set (default: FILE.json)")
-    a.set_defaults(func=build)
+    a.set_defaults(func=authoring)
     a = acts.add_parser("to-xlsx", help="write a question set out as a workbook to edit in Excel or LibreOffice")
     a.add_argument("spec", metavar="ID[@VERSION]")
     a.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
-    a.set_defaults(func=to_xlsx)
+    a.set_defaults(func=authoring)
     a = acts.add_parser("template", help="write the documented workbook template (docs/question-set-template.xlsx)")
     a.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
-    a.set_defaults(func=template)
+    a.set_defaults(func=authoring)
     a = acts.add_parser("diff", help="questions, scales and case fields added, removed or changed between two sets")
     a.add_argument("old", metavar="ID[@VERSION]")
     a.add_argument("new", metavar="ID[@VERSION]")
@@ -107,14 +107,25 @@ def schemas(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def install(args: argparse.Namespace, out: TextIO) -> int:
-    from ui.ops.authoring import install_file
+def _set(qs: Any) -> str:
+    return f"{qs.id} version {qs.version} ({len(qs.questions)} questions)"
+
+
+def authoring(args: argparse.Namespace, out: TextIO) -> int:
+    """install, build, to-xlsx and template: the set files and workbooks."""
+    from ui.ops import authoring as ops
     from ui.ops.paths import sets_dir
 
-    qs = install_file(args.file)
-    out.write(f"installed {qs.id} version {qs.version} ({len(qs.questions)} questions) in {sets_dir()}\n")
+    if args.action == "install":
+        out.write(f"installed {_set(ops.install_file(args.file))} in {sets_dir()}\n")
+    elif args.action == "build":
+        qs, target = ops.build_set(args.file, args.out)
+        out.write(f"built {_set(qs)} into {target}\n")
+    elif args.action == "to-xlsx":
+        out.write(f"wrote {_set(ops.set_to_workbook(args.spec, args.out))} to {args.out}\n")
+    else:
+        out.write(f"wrote the template, {_set(ops.write_template(args.out))}, to {args.out}\n")
     return 0
-
 
 def diff(args: argparse.Namespace, out: TextIO) -> int:
     from ui.ops.questionsets import diff as diff_sets
@@ -145,28 +156,4 @@ def migrate_inspection(args: argparse.Namespace, out: TextIO, ws: Any) -> int:
         write_json(m.to_json(), out)
     else:
         out.write(report_text(m))
-    return 0
-
-
-def build(args: argparse.Namespace, out: TextIO) -> int:
-    from ui.ops.authoring import build_set
-
-    qs, target = build_set(args.file, args.out)
-    out.write(f"built {qs.id} version {qs.version} ({len(qs.questions)} questions) into {target}\n")
-    return 0
-
-
-def to_xlsx(args: argparse.Namespace, out: TextIO) -> int:
-    from ui.ops.authoring import set_to_workbook
-
-    qs = set_to_workbook(args.spec, args.out)
-    out.write(f"wrote {qs.id} version {qs.version} ({len(qs.questions)} questions) to {args.out}\n")
-    return 0
-
-
-def template(args: argparse.Namespace, out: TextIO) -> int:
-    from ui.ops.authoring import write_template
-
-    qs = write_template(args.out)
-    out.write(f"wrote the template ({len(qs.questions)} questions) to {args.out}\n")
     return 0

@@ -55,6 +55,9 @@ def build_set(path: Path, out: Path | None = None) -> tuple[QuestionSet, Path]:
     if _same_file(path, target):
         raise OpError(f"the output {target} is the workbook itself; name another file with --out. "
                       "Nothing was written.")
+    if out is None and target.exists():
+        raise OpError(f"{target} already exists; name the output with --out (an existing file is replaced only "
+                      "when you name it). Nothing was written.")
     if target.suffix.lower() in (".xlsx", ".xlsm"):
         raise OpError(f"the output {target} would be a workbook; name a .json file. Nothing was written.")
     qs = read_set_workbook(path)

@@ -19,6 +19,9 @@ def test_build_writes_the_validated_set_and_nothing_on_error(tmp_path):
     qs, out = authoring.build_set(book)
     assert out == tmp_path / "tr.json"
     assert json.loads(out.read_text()) == builtin_catalog().get("tr-2016").data.to_json() == qs.data.to_json()
+    with pytest.raises(OpError, match="already exists; name the output with --out"):
+        authoring.build_set(book)  # the default output is never replaced unasked
+    assert authoring.build_set(book, out)[1] == out  # a named one is
     wb = openpyxl.load_workbook(book)
     wb["questions"]["C2"] = "no_such_scale"
     wb.save(book)
