@@ -76,10 +76,16 @@ def _pydantic_errors(a: Assembled, err: ValidationError) -> list[CellError]:
         if (sheet, row, column) in seen:
             continue
         seen.add((sheet, row, column))
-        msg = str(e["msg"])
-        if e["type"] == "missing":
-            msg = f"{loc[-1]} is missing"
-        out.append(CellError(sheet, row, column, msg, todo_for(msg) if "missing" not in msg else "fill it in"))
+        msg, kind = str(e["msg"]), e["type"]
+        if kind == "missing":
+            msg, todo = f"{loc[-1]} is missing", "fill it in"
+        elif kind in ("literal_error", "enum"):
+            todo = "choose one of those values (the cell's drop-down list offers them)"
+        elif column == "seed":
+            todo = "name a seed file, such as 003_b64db95b1e64ce7a.txt"
+        else:
+            todo = todo_for(msg) if kind != "string_pattern_mismatch" else "write it in that form"
+        out.append(CellError(sheet, row, column, msg, todo))
     return out
 
 

@@ -19,9 +19,9 @@ from exports.qs_cells import CellError, RawSheet
 from exports.qs_layout import DROPDOWNS, SPECS, Table, to_tables
 from models.qs_common import QuestionSetError
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
-MAX_PARTS = 2000
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_UNPACKED_BYTES = 64 * 1024 * 1024
+MAX_PARTS = 500
 MAX_ROWS = 20_000  # per sheet
 MAX_COLUMNS = 200
 MAX_CELL_CHARS = 20_000

@@ -242,3 +242,24 @@ def test_every_text_round_trips_in_two_languages(tmp_path):
     assert "text::Welsh (cy)" in [c.value for c in openpyxl.load_workbook(path)["questions"][1]]
     got, errors = _build(path)
     assert errors == [] and got == dump
+
+
+def test_problems_found_by_full_validation_are_placed_too(iaow_book, tmp_path):
+    rows = {}
+
+    def change(wb: Any) -> None:
+        c = cell(wb["case_fields"], "case_type", "kind")
+        rows["field"] = c.row
+        c.value = "chioce"
+        c = cell(wb["criteria"], "1.1", "stage", "code")
+        rows["criterion"] = c.row
+        c.value = "planning"
+        wb["sources"]["C2"] = "report.txt"
+
+    _, errors = _build(edited(iaow_book, tmp_path, change))
+    assert sorted(e.split(":")[0] for e in errors) == [
+        f"sheet 'case_fields', row {rows['field']}, column 'kind'",
+        f"sheet 'criteria', row {rows['criterion']}, column 'stage'",
+        "sheet 'sources', row 2, column 'seed'"], errors
+    assert errors[1].endswith("or 'text'; choose one of those values (the cell's drop-down list offers them)")
+    assert errors[2].endswith("; name a seed file, such as 003_b64db95b1e64ce7a.txt")
