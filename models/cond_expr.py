@@ -23,10 +23,11 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from models.qs_runtime import AllCond, AnswerCond, AnyCond, Condition, FieldCond, NotCond
 
+_T = TypeVar("_T")
 KEYWORDS = frozenset({"and", "or", "not", "in", "includes", "any", "all"})
 MAX_LENGTH = 5000  # characters in one expression
 MAX_DEPTH = 50  # nesting of brackets and "not"
@@ -217,16 +218,9 @@ class _Parser:
 
     def _group(self) -> Condition:
         kind = self._next().keyword
-        self._symbol("(", "'('")
         self._enter()
-        items: list[Condition] = []
-        if not (self.tok.kind == "symbol" and self.tok.text == ")"):
-            items.append(self.or_expr())
-            while self.tok.kind == "symbol" and self.tok.text == ",":
-                self.i += 1
-                items.append(self.or_expr())
+        items = self._bracketed(self.or_expr, "'('", "',' or ')'")
         self.depth -= 1
-        self._symbol(")", "',' or ')'")
         return _all(all=items) if kind == "all" else _any(any=items)
 
     def _flag(self, name: Token, value: bool) -> Condition:
@@ -298,15 +292,20 @@ class _Parser:
         return self._value()
 
     def _values(self) -> list[str]:
-        self._symbol("(", "'(' and a list of values, for example (a, b)")
-        values: list[str] = []
-        if not (self.tok.kind == "symbol" and self.tok.text == ")"):
-            values.append(self._value())
-            while self.tok.kind == "symbol" and self.tok.text == ",":
+        return self._bracketed(self._value, "'(' and a list of values, for example (a, b)",
+                               "',' or ')' to close the list")
+
+    def _bracketed(self, item: Callable[[], _T], opening: str, closing: str) -> list[_T]:
+        """``( item (, item)* )`` or ``()``."""
+        self._symbol("(", opening)
+        items: list[_T] = []
+        if not self._sym(")"):
+            items.append(item())
+            while self._sym(","):
                 self.i += 1
-                values.append(self._value())
-        self._symbol(")", "',' or ')' to close the list")
-        return values
+                items.append(item())
+        self._symbol(")", closing)
+        return items
 
 
 def parse(text: str, questions: Collection[str] = ()) -> Condition | None:
