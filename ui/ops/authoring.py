@@ -85,6 +85,7 @@ def install_file(path: Path) -> QuestionSet:
     return install_set(path, qs, set_json(qs.data.to_json()))
 
 
+TEMPLATE_BASE = "iaow-2013@1.0.0"  # pinned: a later IAOW version does not change the template
 TEMPLATE_CRITERIA = ("1.1", "2.1")  # the IAOW criteria the template keeps: pre-sentence reports, sentence plans
 
 
@@ -92,7 +93,7 @@ def template_dump() -> dict[str, Any]:
     """The template's set: the built-in IAOW set cut down to two criteria
     (their questions, the scales they use, every case field and group), so
     every sheet shows real rows with their seed sources."""
-    d = copy.deepcopy(find_set("iaow-2013").data.to_json())
+    d = copy.deepcopy(find_set(TEMPLATE_BASE).data.to_json())
     qs = [q for q in d["questions"] if q["criterion"] in TEMPLATE_CRITERIA]
     while True:  # drop questions whose condition names a dropped one
         kept = {q["id"] for q in qs}

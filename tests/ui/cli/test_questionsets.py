@@ -65,7 +65,7 @@ def test_build_and_to_xlsx_from_the_command_line(tmp_path, capsys):
         0, f"wrote omi2-2010 version 1.0.0 (196 questions) to {book}\n")
     assert cli("question-sets", "build", str(book), "--out", str(out)) == (
         0, f"built omi2-2010 version 1.0.0 (196 questions) into {out}\n")
-    assert json.loads(out.read_text()) == builtin_catalog().get("omi2-2010").data.to_json()
+    assert json.loads(out.read_text()) == builtin_catalog().get("omi2-2010", "1.0.0").data.to_json()
     code, _ = cli("question-sets", "build", str(book), "--out", str(book))
     assert code != 0 and "is the workbook itself" in capsys.readouterr().err
     (tmp_path / "bad.xlsx").write_bytes(b"PK\x03\x04 not really")
