@@ -108,6 +108,7 @@ def template_dump() -> dict[str, Any]:
              criteria=[c for c in d["criteria"] if c["code"] in TEMPLATE_CRITERIA],
              journey_order=[c for c in d["journey_order"] if c in TEMPLATE_CRITERIA])
     d["title"] = {"en": "Example framework (two IAOW criteria): copy this workbook to start a new set"}
+    d["languages"] = ["en", "cy"]  # shows the empty Welsh column beside every English one, ready to fill in
     return d
 
 
