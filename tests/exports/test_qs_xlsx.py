@@ -28,9 +28,10 @@ def _build(path: Path) -> tuple[dict[str, Any] | None, list[str]]:
     return dump, [str(e) for e in errors]
 
 
-@pytest.mark.parametrize("set_id", ["iaow-2013", "omi2-2010", "tr-2016"])
-def test_json_to_xlsx_to_json_is_exact_for_the_builtin_sets(set_id, tmp_path):
-    original = builtin_catalog().get(set_id).data.to_json()
+@pytest.mark.parametrize("spec", [f"{qs.id}@{qs.version}" for qs in builtin_catalog().all()])
+def test_json_to_xlsx_to_json_is_exact_for_the_builtin_sets(spec, tmp_path):
+    set_id, version = spec.split("@")
+    original = builtin_catalog().get(set_id, version).data.to_json()
     path = tmp_path / f"{set_id}.xlsx"
     path.write_bytes(workbook_bytes(original))
     dump, errors = _build(path)
