@@ -5,6 +5,9 @@ nothing acknowledged is lost and the database stays sound.
     python bench/crash.py --mode export --kills 50
     python bench/crash.py --mode merge --kills 50
 
+Every database is encrypted (SQLCipher, a random key for the run, shared with
+the children through the environment), as the app creates them.
+
 A child process saves answers continuously and prints an acknowledgement only
 after each save has returned.  The parent kills it at a random moment, then
 opens the database: ``PRAGMA integrity_check`` must be ok, and every
@@ -32,7 +35,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from models.questionset import builtin_catalog  # noqa: E402
-from storage.store import Store  # noqa: E402
+from storage.store import Store as _Store  # noqa: E402
+
+# One random database key for the run; the children inherit it.
+KEY = bytes.fromhex(os.environ.setdefault("CASE_ASSESSOR_CRASH_KEY", os.urandom(32).hex()))
+
+
+def Store(path: str | Path) -> _Store:  # noqa: N802 - stands in for the class: every database here is encrypted
+    return _Store(path, key=KEY)
+
 
 _YES_NO = [qv for qv in builtin_catalog().get("iaow-2013").questions
            if qv.scale.kind == "single" and not qv.q.per_option_of and {"yes", "no"} <= {o.value for o in qv.scale.options}]
@@ -72,6 +83,7 @@ def child_merge(db: str, keys: str, trust: str, files: list[str]) -> None:
 
     os.environ["CASE_ASSESSOR_KEYS"] = keys
     ws = Workspace(Store(db))
+    exchange.lead_identity()  # unsealed before the kill window opens
     print("READY", flush=True)
 
     def progress(done: int, total: int) -> bool:
@@ -86,7 +98,8 @@ def child_merge(db: str, keys: str, trust: str, files: list[str]) -> None:
 def _run_child(args: list[str], lo: float, hi: float, rng: random.Random) -> list[str]:
     """Start a child, wait until it is ready (imports done), let it work for a
     random time, then SIGKILL it.  Returns its acknowledgements."""
-    p = subprocess.Popen([sys.executable, __file__, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    p = subprocess.Popen([sys.executable, __file__, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                         env={**os.environ, "CASE_ASSESSOR_CRASH_KEY": KEY.hex()})
     assert p.stdout is not None
     first = p.stdout.readline()  # "READY", or the child died
     if not first.startswith("READY"):
@@ -105,6 +118,7 @@ def run_answers(kills: int, rng: random.Random, folder: Path) -> dict[str, int]:
     iid = s.create_inspection("Crash", qs.id, qs.version)
     aid = s.start_assessment(s.add_case(iid, "C-1", {"case_type": "licence"}), "crash", qs.version)
     s.close()
+    assert not db.read_bytes().startswith(b"SQLite format 3"), "the crash database must be encrypted"
     acked_total = lost = ok = 0
     seq = 0
     last_acked: dict[str, int] = {}
@@ -152,6 +166,13 @@ def run_merge(kills: int, rng: random.Random, folder: Path) -> dict[str, int]:
     """Six assessors' signed exports merged by the lead, killed at random: every
     file is merged whole or not at all, and the stored merge report lists every
     file that was merged (the report is written in each file's own transaction)."""
+    from bench.custody import passphrase_custody
+
+    with passphrase_custody(folder):
+        return _run_merge(kills, rng, folder)
+
+
+def _run_merge(kills: int, rng: random.Random, folder: Path) -> dict[str, int]:
     import json
     from dataclasses import replace
 

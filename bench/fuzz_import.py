@@ -36,6 +36,11 @@ with atheris.instrument_imports():
     from ui.ops import exchange
     from ui.ops.workspace import Workspace
 
+from bench.custody import passphrase_custody  # noqa: E402
+
+Path(os.environ["CASE_ASSESSOR_KEYS"]).mkdir(mode=0o700, parents=True, exist_ok=True)
+_CUSTODY = passphrase_custody(Path(os.environ["CASE_ASSESSOR_KEYS"]))  # held for the whole run
+_CUSTODY.__enter__()
 CATALOG = builtin_catalog()
 QS = CATALOG.get("iaow-2013")
 KEY = exchange.signing_key()  # the fuzzing "assessor" (trusted below) is also the lead here: one key folder

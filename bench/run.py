@@ -344,15 +344,18 @@ def merge_growth(n_cases: int, folder: Path, per_file: int = 100) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true")
-    ap.add_argument("--only", choices=["P1", "P2", "UI", "P3", "P4", "P5"])
+    ap.add_argument("--only", choices=["P1", "P2", "UI", "P3", "P4", "P5", "ENC", "X1"])
     args = ap.parse_args()
     reps = 3 if args.quick else 7
     print(f"Case Assessor benchmarks on {platform.node()}: {platform.processor() or platform.machine()}, "
           f"{os.cpu_count()} cores, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}")
-    with tempfile.TemporaryDirectory() as d:
+    from bench import atrest
+    from bench.custody import keystore_custody
+
+    with tempfile.TemporaryDirectory() as d, keystore_custody(Path(d)):
         folder = Path(d)
         db = folder / "start.sqlite3"
-        s = Store(db)
+        s = atrest.start_store(db)  # encrypted, as the app creates it (P1 opens it)
         qs = builtin_catalog().get("iaow-2013")
         from tests.conftest import make_inspection
 
@@ -368,11 +371,20 @@ def main() -> int:
             merge_bench(20 if args.quick else 100, 20, folder)
             for n in [1_000] if args.quick else [1_000, 10_000, 100_000]:
                 merge_growth(n, folder)
+        if args.only in (None, "ENC"):  # encryption at rest: bench/atrest.py
+            atrest.open_at_start(reps, folder, row)
+            atrest.save_answer(200 if args.quick else 1000, folder, row)
+            atrest.merge(20 if args.quick else 100, 20, folder, row, IID, _give_out, _raw_rows)
         if args.only in (None, "P5"):
             pdfs(reps, folder, 20 if args.quick else 100)
         if args.only in (None, "P4"):
             for n in [1_000] if args.quick else [1_000, 10_000, 100_000]:
                 scores(n, reps if n <= 10_000 else 3)
+        if args.only in (None, "X1"):
+            from bench.export import export_bench
+
+            for n in [300] if args.quick else [300, 3_000]:
+                export_bench(row, qs, n, reps if n <= 300 else 1, folder)
     print()
     print("| id | measure | ours | baseline | ratio | goal |")
     print("|---|---|---|---|---|---|")

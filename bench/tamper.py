@@ -12,7 +12,11 @@ the encryption, in the envelope and in a validly signed payload, 100,000-digit
 integers, and wrong types; and forgeries by the trusted assessor's own key
 (see ``FORGED``): another assessor's name, a new record for an existing case, a
 case not given to her, another inspection, future and past clocks on an old
-version, and a claimed lead decision.
+version, and a claimed lead decision; a genuine export signed by a key the lead
+has revoked; another trusted assessor's key writing Ann's work.  On an
+assessor's laptop (see ``PACKS``): Ann's pack, encrypted to her enrolled key,
+imported by Bob, and a pack encrypted to Bob but signed by a key other than
+the lead's he confirmed; each must be refused with his database unchanged.
 """
 
 from __future__ import annotations
@@ -92,10 +96,48 @@ def build(folder: Path) -> dict:
     results = exchange.merge_files(Workspace(lead), [folder / "new.export"], trust=[f"Ann={ann_fp}"]).files
     assert results[0].status == "merged", results[0].reason
     stranger = SigningKey(Ed25519PrivateKey.generate())
-    return {"lead": lead, "pw": pw, "good": (folder / "new.export").read_bytes(),
+    people = _other_people(folder, lead, iid, case_id, qs)
+    return {**people, "lead": lead, "pw": pw, "good": (folder / "new.export").read_bytes(),
             "old": (folder / "old.export").read_bytes(), "payload": payload, "ann_key": ann_key,
             "stranger": stranger, "lead_recipient": lead_recipient, "old_payload": old_payload,
             "other_case": [c.case.id for c in dump.cases if c.case.id != case_id][0]}
+
+
+def _other_people(folder: Path, lead: Store, iid: str, ann_case: str, qs: Any) -> dict:
+    """Bob, enrolled then revoked, with a genuine export of his own case; Carl,
+    trusted; Ann's pack encrypted to her enrolled key; Bob's laptop."""
+    from exports import bundle
+    from ui.ops import enrolment, exchange, trust
+    from ui.ops.workspace import Workspace
+
+    lead_fp = exchange.my_fingerprint()
+    ws = Workspace(lead)
+    enrolled = {}
+    for name in ("Ann", "Bob", "Carl"):
+        os.environ["CASE_ASSESSOR_KEYS"] = str(folder / f"{name.lower()}-keys")
+        enrolment.write_enrolment(folder / f"{name}.enrol", name)
+        enrolled[name] = (exchange.signing_key(), exchange.my_fingerprint())
+        os.environ["CASE_ASSESSOR_KEYS"] = str(folder / "lead-keys")
+        if name != "Ann":  # Ann's key is already trusted as Ann: her enrolment only adds her recipient
+            lead_case = lead.add_case(iid, f"T-{name}", {"case_type": "licence"})
+            merge_sql.assign(lead, iid, [lead_case], name)
+        enrolment.import_enrolment(ws, folder / f"{name}.enrol", iid, fingerprint=enrolled[name][1])
+    exchange.make_pack(ws, iid, "Ann", folder / "ann.pack", None, ["T-1"])
+    exchange.make_pack(ws, iid, "Bob", folder / "bob.pack", None, ["T-Bob"])
+    os.environ["CASE_ASSESSOR_KEYS"] = str(folder / "bob-keys")
+    bob = Store(folder / "bob.sqlite3")
+    bob.set_setting("assessor_name", "Bob")
+    exchange.import_pack(Workspace(bob), folder / "bob.pack", None, lead_fingerprint=lead_fp)
+    aid = bob.start_assessment(bob.find_case("T-Bob").id, "Bob", qs.version)
+    bob.save_answer(aid, "IAOW-2.1-02", value="yes", who="Bob")
+    bob_payload = bundle.to_bytes(bundle.build(bob, iid, qs))
+    exchange.export_secure(Workspace(bob), iid, folder / "bob.export")
+    bob_recipient = str(exchange.lead_identity().to_public())  # Bob's own decryption key (sealed at rest)
+    os.environ["CASE_ASSESSOR_KEYS"] = str(folder / "lead-keys")
+    trust.revoke(ws, enrolled["Bob"][1])  # Bob's laptop was lost after he exported
+    return {"bob_export": (folder / "bob.export").read_bytes(), "bob_payload": bob_payload,
+            "carl_key": enrolled["Carl"][0], "ann_pack": (folder / "ann.pack").read_bytes(), "bob": bob,
+            "bob_folder": folder / "bob-keys", "bob_recipient": bob_recipient, "lead_fp": lead_fp}
 
 
 def _forged(w: dict, change: Callable[[dict[str, Any]], None], base: str = "payload") -> bytes:
@@ -126,6 +168,41 @@ FORGED = {
         _set_all(a["answers"], "updated_at", "1970-01-01T00:00:00.000Z") for a in _assessments(d)], "old_payload"),
     "a forged lead decision": lambda w: _forged(w, lambda d: [
         _set_all(a["answers"], "origin", "lead") for a in _assessments(d)]),
+}
+
+
+def _carl_writes_anns_work(w: dict) -> bytes:
+    """Carl is trusted, as Carl: a file of Ann's work signed by his key."""
+    return seal(w["payload"], "export", w["carl_key"], "Ann", "2026-01-01T00:00:00.000Z",
+                recipients=[w["lead_recipient"]])
+
+
+OTHERS = {
+    "revoked key": lambda w: w["bob_export"],
+    "another trusted assessor writes Ann's work": _carl_writes_anns_work,
+}
+
+
+def _pack_to_bob_from_a_stranger(w: dict) -> bytes:
+    """A well-formed pack encrypted to Bob's key, signed by a key that is not the lead's."""
+    from exports import pack as pack_fmt
+
+    pack = pack_fmt.parse(json.dumps({"format": "case-assessor-pack", "format_version": 1,
+                                                 "inspection": {"id": str(uuid.uuid4()), "name": "Phish",
+                                                                "question_set_id": "iaow-2013",
+                                                                "question_set_version": "1", "created_at": ""},
+                                                 "assessor": "Bob", "cases": [],
+                                                 "lead": {"name": "Lead", "age_recipient": w["lead_recipient"],
+                                                          "signing_key": base64.b64encode(
+                                                              w["stranger"].public_bytes).decode()}}).encode())
+    return seal(pack_fmt.to_bytes(pack), "pack", w["stranger"], "Lead", "2026-01-01T00:00:00.000Z",
+                recipients=[w["bob_recipient"]])
+
+
+# Imported on Bob's laptop, confirming the lead's real fingerprint: each must be refused, his database unchanged.
+PACKS = {
+    "Ann's pack opened by Bob": lambda w: w["ann_pack"],
+    "pack to Bob from an unconfirmed key": _pack_to_bob_from_a_stranger,
 }
 
 
@@ -160,7 +237,7 @@ HOSTILE = {
 def corruptions(w: dict, n: int, rng: random.Random):
     good = w["good"]
     kinds = ["bit flip"] * 6 + ["truncation"] * 2 + ["wrong key", "unknown signer", "swapped signer", "replay",
-                                                    "newer version"] + list(HOSTILE) + list(FORGED)
+                                                    "newer version"] + list(HOSTILE) + list(FORGED) + list(OTHERS) + list(PACKS)
     for i in range(n):
         kind = kinds[i % len(kinds)]
         if kind == "bit flip":
@@ -192,6 +269,10 @@ def corruptions(w: dict, n: int, rng: random.Random):
             yield kind, HOSTILE[kind](w)
         elif kind in FORGED:
             yield kind, FORGED[kind](w)
+        elif kind in OTHERS:
+            yield kind, OTHERS[kind](w)
+        elif kind in PACKS:
+            yield kind, PACKS[kind](w)
         else:
             sealed = seal(w["payload"], "export", w["ann_key"], "Ann", "2026-01-01T00:00:00.000Z",
                           recipients=[w["lead_recipient"]])
@@ -213,21 +294,44 @@ def run(n: int, seed: int, folder: Path) -> dict:
     by_kind: Counter[str] = Counter()
     refused: Counter[str] = Counter()
     failures = []
+    bob_before = _db_hash(w["bob"])
     for i, (kind, data) in enumerate(corruptions(w, n, rng)):
         p = folder / f"t{i}.export"
         p.write_bytes(data)
-        results = exchange.merge_files(Workspace(lead), [p]).files
-        r = results[0]
         by_kind[kind] += 1
-        ok = r.status in ("refused", "unchanged") and bool(r.reason) and _db_hash(lead) == before
+        if kind in PACKS:
+            ok, status, reason = _import_on_bobs_laptop(w, p)
+            ok = ok and _db_hash(w["bob"]) == bob_before
+            r = None
+        else:
+            r = exchange.merge_files(Workspace(lead), [p]).files[0]
+            status, reason = r.status, r.reason
+            ok = r.status in ("refused", "unchanged") and bool(r.reason) and _db_hash(lead) == before
         if ok:
             refused[kind] += 1
         else:
-            failures.append((kind, r.status, r.reason))
+            failures.append((kind, status, reason))
         p.unlink()
     lead.close()
+    w["bob"].close()
     return {"n": sum(by_kind.values()), "rejected": sum(refused.values()), "by_kind": dict(by_kind),
             "failures": failures[:10]}
+
+
+def _import_on_bobs_laptop(w: dict, path: Path) -> tuple[bool, str, str]:
+    """(refused with a reason, status, reason) for a pack imported by Bob."""
+    from ui.ops import exchange
+    from ui.ops.errors import OpError
+    from ui.ops.workspace import Workspace
+
+    os.environ["CASE_ASSESSOR_KEYS"] = str(w["bob_folder"])
+    try:
+        exchange.import_pack(Workspace(w["bob"]), path, None, lead_fingerprint=w["lead_fp"])
+    except OpError as e:
+        return "Nothing was changed" in str(e), "refused", str(e)
+    finally:
+        os.environ["CASE_ASSESSOR_KEYS"] = str(path.parent / "lead-keys")
+    return False, "imported", ""
 
 
 def main() -> int:
@@ -235,7 +339,9 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
-    with tempfile.TemporaryDirectory() as d:
+    from bench.custody import passphrase_custody
+
+    with tempfile.TemporaryDirectory() as d, passphrase_custody(Path(d)):
         r = run(args.n, args.seed, Path(d))
     print(f"attacks tried={r['n']} accepted={r['n'] - r['rejected']} "
           f"database unchanged={'yes' if r['rejected'] == r['n'] else 'no'} kinds={r['by_kind']}")

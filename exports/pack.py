@@ -1,7 +1,8 @@
 """The inspection pack: the lead inspector's cases for one assessor.
 
 A pack is this JSON, signed and encrypted by :mod:`exports.secure`.  It carries
-the inspection, the cases with their details (no answers), the assessor's name,
+the inspection, the cases with their details (no answers, notes or scores: a QA
+reader's pack, ``reading`` "qa", is blind by construction), the assessor's name,
 and the lead inspector's public keys: the age recipient the assessor's export
 is encrypted to, and the Ed25519 key the pack is signed with.
 ``docs/pack.schema.json`` is generated from the models below.
@@ -17,10 +18,11 @@ from __future__ import annotations
 
 import base64
 import binascii
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from exports import versioned
 from exports.jsonschema import published
 from models.limits import MAX_REFERENCE_CHARS, reference_problem
 
@@ -33,6 +35,33 @@ _REF = MAX_REFERENCE_CHARS  # longest case reference
 
 class PackError(Exception):
     """A pack that cannot be read; the message says why.  Nothing was changed."""
+
+
+def valid_recipient(v: str) -> str:
+    """``v`` if it is an age X25519 recipient (``age1...``); ValueError if not."""
+    from pyrage import x25519
+
+    try:
+        x25519.Recipient.from_str(v)
+    except Exception as e:  # pyrage raises its own error types for a bad key
+        raise ValueError("not a valid age X25519 recipient") from e
+    return v
+
+
+def valid_b64(v: str, size: int, what: str) -> str:
+    """``v`` if it is base64 of exactly ``size`` bytes; ValueError saying it is not ``what`` if not."""
+    try:
+        raw = base64.b64decode(v, validate=True)
+    except (binascii.Error, ValueError) as e:
+        raise ValueError("not base64") from e
+    if len(raw) != size:
+        raise ValueError(f"not {what} ({size} bytes)")
+    return v
+
+
+# Annotated types (the JSON Schema stays a string): an age X25519 recipient, an Ed25519 public key in base64.
+AgeRecipient = Annotated[str, AfterValidator(valid_recipient)]
+PublicKey = Annotated[str, AfterValidator(lambda v: valid_b64(v, 32, "an Ed25519 public key"))]
 
 
 class _M(BaseModel):
@@ -61,30 +90,8 @@ class PackCase(_M):
 
 class PackLead(_M):
     name: str = Field(max_length=_TEXT)
-    age_recipient: str = Field(min_length=1, max_length=_TEXT)
-    signing_key: str = Field(min_length=1, max_length=_TEXT, description="the lead's Ed25519 public key, base64")
-
-    @field_validator("age_recipient")
-    @classmethod
-    def _recipient(cls, v: str) -> str:
-        from pyrage import x25519
-
-        try:
-            x25519.Recipient.from_str(v)
-        except Exception as e:  # pyrage raises its own error types for a bad key
-            raise ValueError("not a valid age X25519 recipient") from e
-        return v
-
-    @field_validator("signing_key")
-    @classmethod
-    def _signing_key(cls, v: str) -> str:
-        try:
-            raw = base64.b64decode(v, validate=True)
-        except (binascii.Error, ValueError) as e:
-            raise ValueError("not base64") from e
-        if len(raw) != 32:
-            raise ValueError("not an Ed25519 public key (32 bytes)")
-        return v
+    age_recipient: AgeRecipient = Field(min_length=1, max_length=_TEXT)
+    signing_key: PublicKey = Field(min_length=1, max_length=_TEXT, description="the lead's Ed25519 public key, base64")
 
     def signing_key_bytes(self) -> bytes:
         return base64.b64decode(self.signing_key)
@@ -95,14 +102,10 @@ class Pack(_M):
     format_version: Literal[1]
     inspection: PackInspection
     assessor: str = Field(max_length=_TEXT)
+    reading: Literal["primary", "qa"] = Field("primary", description="the reading the cases are given for: qa is a "
+                                              "blind QA second read")
     cases: list[PackCase] = Field(max_length=MAX_CASES)
     lead: PackLead
-
-
-class _Head(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-    format: str = ""
-    format_version: int = 0
 
 
 def schema() -> dict[str, Any]:
@@ -113,27 +116,10 @@ def to_bytes(pack: Pack) -> bytes:
     return pack.model_dump_json().encode()
 
 
-def _first_problem(err: ValidationError) -> str:
-    e = err.errors(include_url=False)[0]
-    where = ".".join(str(p) for p in e["loc"]) or "the file"
-    return f"{where}: {e['msg']}"
-
-
 def parse(data: bytes) -> Pack:
     """Validate a decrypted pack; :class:`PackError` says what is wrong."""
-    try:
-        head = _Head.model_validate_json(data)
-    except ValidationError as e:
-        raise PackError(f"not an inspection pack ({_first_problem(e)})") from None
-    if head.format != FORMAT:
-        raise PackError("not an inspection pack")
-    if head.format_version > FORMAT_VERSION:
-        raise PackError(f"made by a newer Case Assessor (pack format {head.format_version}; this one reads "
-                        f"{FORMAT_VERSION}): update Case Assessor to open it")
-    try:
-        pack = Pack.model_validate_json(data)
-    except ValidationError as e:
-        raise PackError(f"not a valid inspection pack ({_first_problem(e)})") from None
+    pack = versioned.read(data, Pack, fmt=FORMAT, version=FORMAT_VERSION, noun="inspection pack",
+                          label="pack format", error=PackError)
     for i, c in enumerate(pack.cases):
         problem = reference_problem(c.reference)
         if problem:

@@ -235,6 +235,14 @@ class Opened:
         return fingerprint(self.signer_key)
 
 
+def passphrase_encrypted(data: bytes) -> bool:
+    """Whether the file is encrypted to a passphrase (age's scrypt stanza in its header)."""
+    if not data.startswith(AGE_MAGIC):
+        return False
+    head = data[:8192].split(b"\n---", 1)[0]
+    return b"\n-> scrypt " in head
+
+
 def open_sealed(data: bytes, *, identities: list[x25519.Identity] | None = None,
                 passphrase: str | None = None, kind: str | None = None) -> Opened:
     """Decrypt and verify.  The signer is NOT checked against trusted keys here."""
@@ -257,6 +265,9 @@ def open_sealed(data: bytes, *, identities: list[x25519.Identity] | None = None,
     if envelope is None:
         if not identities and not passphrase:
             raise SecureError("no key or passphrase was given to decrypt it")
+        if passphrase_encrypted(data):
+            raise SecureError("it is encrypted to a passphrase, and " + (
+                "that passphrase does not open it (or the file was altered)" if passphrase else "none was given"))
         if any("No matching keys" in e for e in errors) and not passphrase:
             raise SecureError("it is not encrypted to this lead inspector's key (wrong key)")
         raise SecureError("it could not be decrypted: wrong key or passphrase, or the file was altered or cut short")

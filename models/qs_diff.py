@@ -12,7 +12,7 @@ from typing import Any
 from models.qs_set import QuestionSet
 
 # the parts of a question a change in which is worth telling a methodology team
-_QUESTION_PARTS = ("text", "criterion", "scored", "applies", "per_option_of", "stem")
+_QUESTION_PARTS = ("text", "criterion", "scored", "applies", "applies_note", "per_option_of", "stem", "guidance")
 
 
 @dataclass

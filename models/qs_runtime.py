@@ -178,11 +178,29 @@ class Group(Node):
 
 
 @_frozen
+class Guidance(Node):
+    """Advice for the assessor, with the seed lines it is drawn from."""
+
+    text: Text
+    sources: list[Source]
+
+
+@_frozen
+class Stem(Node):
+    """The shared lead-in shown above a group of questions."""
+
+    id: str
+    text: Text
+    sources: list[Source]
+
+
+@_frozen
 class Criterion(Node):
     code: str
     title: Text
     group: str
     stage: Stage
+    guidance: Guidance | None = None
     sources: list[Source] = field(default_factory=list)
 
 
@@ -224,7 +242,9 @@ class Question(Node):
     id: str
     criterion: str
     text: Text
-    guidance: Text | None = None
+    stem: str | None = None
+    guidance: Guidance | None = None
+    provenance: Text | None = None
     wording: Literal["chart_label", "chart_title", "table", "text", "paraphrase"] = "text"
     scale: str | Scale
     scored: bool = True
@@ -261,6 +281,7 @@ class QuestionSetData(Node):
     scales: dict[str, Scale]
     bands: list[BandRule] = field(default_factory=list)
     grades: list[Grade] = field(default_factory=list)
+    stems: list[Stem] = field(default_factory=list)
     questions: list[Question]
     sources: list[Source] = field(default_factory=list)
 
@@ -323,9 +344,14 @@ def _scale(d: dict[str, Any]) -> Scale:
     return _make(Scale, d, options=_each(_option))
 
 
+def _guidance(d: dict[str, Any]) -> Guidance:
+    return _make(Guidance, d, sources=_sources)
+
+
 def _question(d: dict[str, Any]) -> Question:
     return _make(
-        Question, d, sources=_sources, applies=_condition, scale=lambda s: s if isinstance(s, str) else _scale(s)
+        Question, d, sources=_sources, applies=_condition, guidance=_guidance,
+        scale=lambda s: s if isinstance(s, str) else _scale(s),
     )
 
 
@@ -337,11 +363,12 @@ def build(dump: dict[str, Any]) -> QuestionSetData:
         QuestionSetData,
         dump,
         groups=_each(lambda d: _make(Group, d, sources=_sources)),
-        criteria=_each(lambda d: _make(Criterion, d, sources=_sources, stage=Stage)),
+        criteria=_each(lambda d: _make(Criterion, d, sources=_sources, stage=Stage, guidance=_guidance)),
         case_fields=_each(lambda d: _make(CaseField, d, options=_each(_option), sources=_sources)),
         scales=lambda m: {k: _scale(v) for k, v in m.items()},
         bands=_each(lambda d: _make(BandRule, d, bands=_each(lambda b: _make(Band, b)), sources=_sources)),
         grades=_each(lambda d: _make(Grade, d, sources=_sources)),
+        stems=_each(lambda d: _make(Stem, d, sources=_sources)),
         questions=_each(_question),
         sources=_sources,
     )

@@ -167,11 +167,29 @@ class Group(_Strict):
     sources: list[Source] = []
 
 
+class Guidance(_Strict):
+    """Advice for the assessor, written from the reports' criteria and
+    narrative, naming the seed lines it is drawn from."""
+
+    text: Text
+    sources: list[Source] = Field(min_length=1)
+
+
+class Stem(_Strict):
+    """The shared lead-in of a group of questions (a field-list group): the
+    chart title or sentence the items complete, shown above each of them."""
+
+    id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+    text: Text
+    sources: list[Source] = Field(min_length=1)
+
+
 class Criterion(_Strict):
     code: str
     title: Text
     group: str  # the outcome or section it belongs to
     stage: Stage
+    guidance: Guidance | None = None  # shown with each of its questions
     sources: list[Source] = []
 
 
@@ -212,7 +230,9 @@ class Question(_Strict):
     id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
     criterion: str
     text: Text
-    guidance: Text | None = None
+    stem: str | None = None  # id of the stem shown above this question
+    guidance: Guidance | None = None
+    provenance: Text | None = None  # where the wording comes from (the Sources view)
     wording: Literal["chart_label", "chart_title", "table", "text", "paraphrase"] = "text"
     scale: str | Scale
     scored: bool = True
@@ -223,6 +243,17 @@ class Question(_Strict):
     headlines: list[str] = []
     covers: list[str] = []  # catalogue ids this question stands for
     sources: list[Source] = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _legacy_guidance(cls, data: Any) -> Any:
+        """A file written before guidance named its seed lines gave it as plain
+        text ({"en": ...}); that text is kept, as the question's provenance note."""
+        g = data.get("guidance") if isinstance(data, dict) else None
+        if isinstance(g, dict) and "text" not in g and "sources" not in g:
+            data = {k: v for k, v in data.items() if k != "guidance"}
+            data.setdefault("provenance", g)
+        return data
 
 
 class QuestionSetFile(_Strict):
@@ -249,6 +280,7 @@ class QuestionSetFile(_Strict):
     scales: dict[str, Scale]
     bands: list[BandRule] = []
     grades: list[Grade] = []
+    stems: list[Stem] = []
     questions: list[Question]
     sources: list[Source] = []
 

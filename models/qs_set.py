@@ -9,7 +9,7 @@ from typing import Any
 
 from models.limits import detail_text_problem
 from models.qs_common import QuestionSetError, Stage, text_in
-from models.qs_runtime import BandRule, CaseField, Criterion, Group, Question, QuestionSetData, Scale
+from models.qs_runtime import BandRule, CaseField, Criterion, Group, Guidance, Question, QuestionSetData, Scale, Stem
 from models.qs_validate import first_problem, journey_order, scale_of
 
 
@@ -56,6 +56,7 @@ class QuestionSet:
         self.criteria: dict[str, Criterion] = crit
         self.groups: dict[str, Group] = {g.id: g for g in data.groups}
         self.fields: dict[str, CaseField] = {f.id: f for f in data.case_fields}
+        self.stems: dict[str, Stem] = {st.id: st for st in data.stems}
 
     # -- identity -----------------------------------------------------------
     @property
@@ -68,6 +69,26 @@ class QuestionSet:
 
     def title(self, lang: str = "en") -> str:
         return text_in(self.data.title, lang)
+
+    # -- wording ---------------------------------------------------------------
+    def stem_text(self, qv: QuestionView, lang: str = "en") -> str:
+        """The lead-in shared by the question's group ("" when it has none)."""
+        stem = self.stems.get(qv.q.stem or "")
+        return text_in(stem.text, lang) if stem else ""
+
+    def full_text(self, qv: QuestionView, lang: str = "en") -> str:
+        """The question read on its own: its group's stem, then its text."""
+        stem = self.stem_text(qv, lang)
+        return f"{stem} {text_in(qv.q.text, lang)}" if stem else text_in(qv.q.text, lang)
+
+    def guidance(self, qv: QuestionView) -> list[tuple[str, Guidance]]:
+        """The advice for a question: its criterion's, then its own, each with a heading."""
+        out: list[tuple[str, Guidance]] = []
+        if qv.criterion.guidance is not None:
+            out.append((f"Criterion {qv.criterion.code}", qv.criterion.guidance))
+        if qv.q.guidance is not None:
+            out.append(("This question", qv.q.guidance))
+        return out
 
     def groups_of(self, qv: QuestionView) -> list[str]:
         """Outcome/section ids a question feeds: its criterion's group plus extras."""

@@ -73,6 +73,7 @@ def problems(d: QuestionSetData) -> Iterator[Problem]:
         fields={f.id: f for f in d.case_fields},
         questions=ids,
         position={d.questions[i].id: pos for pos, i in enumerate(journey_order(d))},
+        stems=frozenset(st.id for st in d.stems),
     )
     for q in d.questions:
         for problem in _question_problems(d, q, refs):
@@ -110,6 +111,23 @@ def _set_problems(d: QuestionSetData) -> Iterator[str]:
     for gr in d.grades:
         if gr.scale not in d.scales:
             yield f"grade {gr.code} names unknown scale {gr.scale!r}"
+    yield from _stem_problems(d)
+
+
+def _stem_problems(d: QuestionSetData) -> Iterator[str]:
+    """Stems are unique, each is used, and a stem's questions share one criterion."""
+    ids = [st.id for st in d.stems]
+    if len(ids) != len(set(ids)):
+        yield "duplicate stem id"
+    criteria: dict[str, set[str]] = {i: set() for i in ids}
+    for q in d.questions:
+        if q.stem is not None and q.stem in criteria:
+            criteria[q.stem].add(q.criterion)
+    for stem_id, codes in criteria.items():
+        if not codes:
+            yield f"stem {stem_id} is used by no question"
+        elif len(codes) > 1:
+            yield f"stem {stem_id} is used in more than one criterion ({', '.join(sorted(codes))})"
 
 
 @dataclass(frozen=True)
@@ -121,6 +139,7 @@ class _Refs:
     fields: dict[str, CaseField]
     questions: dict[str, Question]
     position: dict[str, int]
+    stems: frozenset[str]
 
 
 def _question_problems(d: QuestionSetData, q: Question, refs: _Refs) -> Iterator[str]:
@@ -131,6 +150,8 @@ def _question_problems(d: QuestionSetData, q: Question, refs: _Refs) -> Iterator
         yield f"unknown scale {q.scale!r}"
     if "en" not in q.text:
         yield "wording has no English text"
+    if q.stem is not None and q.stem not in refs.stems:
+        yield f"unknown stem {q.stem!r}"
     for gid in q.outcomes:
         if gid not in groups or groups[gid].kind == "headline":
             yield f"feeds unknown outcome/section {gid!r}"

@@ -44,12 +44,14 @@ from models.qs_runtime import (
     FieldCond,
     Grade,
     Group,
+    Guidance,
     NotCond,
     Option,
     Question,
     QuestionSetData,
     Scale,
     Source,
+    Stem,
 )
 from models.qs_set import QuestionSet, QuestionView
 
@@ -70,6 +72,7 @@ __all__ = [
     "FieldCond",
     "Grade",
     "Group",
+    "Guidance",
     "NotCond",
     "Option",
     "Question",
@@ -80,6 +83,7 @@ __all__ = [
     "Scale",
     "Source",
     "Stage",
+    "Stem",
     "Text",
     "builtin_catalog",
     "cache_path",

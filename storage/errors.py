@@ -14,9 +14,11 @@ be shown on screen and written to logs.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+from storage import driver
+from storage.driver import codes
 
 __all__ = [
     "StorageError",
@@ -29,6 +31,7 @@ __all__ = [
     "NewerDatabaseError",
     "Damaged",
     "NotCaseAssessor",
+    "WrongKey",
     "storage_error",
     "mapped_errors",
 ]
@@ -115,24 +118,31 @@ class NotCaseAssessor(StorageError):
     default_message = "This file is not a Case Assessor database. Nothing was changed."
 
 
+class WrongKey(StorageError):
+    """An encrypted database opened with a key that does not decrypt it (or a
+    file that is not a database at all): refused before anything was written."""
+
+    default_message = "Wrong passphrase or not a Case Assessor database; nothing was changed."
+
+
 _BY_PRIMARY_CODE: dict[int, type[StorageError]] = {
-    sqlite3.SQLITE_BUSY: DatabaseBusy,
-    sqlite3.SQLITE_LOCKED: DatabaseBusy,
-    sqlite3.SQLITE_PROTOCOL: DatabaseBusy,
-    sqlite3.SQLITE_FULL: DiskFull,
-    sqlite3.SQLITE_IOERR: DiskError,
-    sqlite3.SQLITE_READONLY: ReadOnly,
-    sqlite3.SQLITE_PERM: ReadOnly,
-    sqlite3.SQLITE_CORRUPT: Corrupt,
-    sqlite3.SQLITE_NOTADB: Corrupt,
-    sqlite3.SQLITE_CANTOPEN: CannotOpen,
+    codes.BUSY: DatabaseBusy,
+    codes.LOCKED: DatabaseBusy,
+    codes.PROTOCOL: DatabaseBusy,
+    codes.FULL: DiskFull,
+    codes.IOERR: DiskError,
+    codes.READONLY: ReadOnly,
+    codes.PERM: ReadOnly,
+    codes.CORRUPT: Corrupt,
+    codes.NOTADB: Corrupt,
+    codes.CANTOPEN: CannotOpen,
 }
 
 
-def storage_error(e: sqlite3.Error) -> StorageError | None:
+def storage_error(e: driver.Error) -> StorageError | None:
     """The environment problem ``e`` reports, or None when ``e`` is a bug
-    (every code not in the table, and errors raised by Python's sqlite3
-    module itself, which carry no SQLite code)."""
+    (every code not in the table, and errors raised by the driver
+    itself, which carry no SQLite code)."""
     code = getattr(e, "sqlite_errorcode", None)
     if not isinstance(code, int):
         return None
@@ -145,7 +155,7 @@ def mapped_errors() -> Iterator[None]:
     """Raise environment problems as :class:`StorageError`; re-raise bugs as they are."""
     try:
         yield
-    except sqlite3.Error as e:
+    except driver.Error as e:
         err = storage_error(e)
         if err is None:
             raise

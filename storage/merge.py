@@ -33,12 +33,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 import uuid
 from collections.abc import Callable
 from typing import Any
 
-from storage import tables
+from storage import driver, tables
 from storage.db import dumps, now
 from storage.rows import (
     AnswerRow,
@@ -104,7 +103,7 @@ def grant(store: Store, fingerprint: str, public_key: str, inspection_id: str, a
         grant_in(c, fingerprint, public_key, inspection_id, assessor, who, may_add_cases)
 
 
-def grant_in(c: sqlite3.Connection, fingerprint: str, public_key: str, inspection_id: str, assessor: str, who: str,
+def grant_in(c: driver.Connection, fingerprint: str, public_key: str, inspection_id: str, assessor: str, who: str,
              may_add_cases: bool = False) -> None:
     """:func:`grant` inside the caller's transaction (a merge's, so a refused file leaves no trust behind)."""
     c.execute("INSERT OR IGNORE INTO trusted_keys (fingerprint, public_key, name, trusted_at, trusted_by) "
@@ -139,7 +138,7 @@ def authority(store: Store, fingerprint: str, inspection_id: str) -> Authority |
                      bool(rows[0][1]))
 
 
-def _check_scope(c: sqlite3.Connection, data: InspectionDump, auth: Authority) -> None:
+def _check_scope(c: driver.Connection, data: InspectionDump, auth: Authority) -> None:
     """Refuse the file when anything in it is outside the signer's authority."""
     ins = data.inspection
     if ins.id != auth.inspection_id:
@@ -187,12 +186,12 @@ def _check_scope(c: sqlite3.Connection, data: InspectionDump, auth: Authority) -
 # ---------------------------------------------------------------------------
 
 
-OnCommit = Callable[[sqlite3.Connection, MergeOutcome], None]
+OnCommit = Callable[[driver.Connection, MergeOutcome], None]
 
 
 def merge_data(store: Store, data: InspectionDump, auth: Authority, *, file_sha: str, file_name: str, signer: str,
                merge_id: str, on_commit: OnCommit | None = None,
-               on_begin: Callable[[sqlite3.Connection], None] | None = None) -> MergeOutcome:
+               on_begin: Callable[[driver.Connection], None] | None = None) -> MergeOutcome:
     """Merge one validated bundle in a single transaction under ``auth``;
     returns what changed.  Raises :class:`ScopeError` (nothing written).
     ``on_commit`` runs inside the same transaction (the merge report is
@@ -226,11 +225,12 @@ def merge_data(store: Store, data: InspectionDump, auth: Authority, *, file_sha:
     return out
 
 
-def _merge_case(c: sqlite3.Connection, inspection_id: str, entry: CaseDump, auth: Authority,
+def _merge_case(c: driver.Connection, inspection_id: str, entry: CaseDump, auth: Authority,
                 out: MergeOutcome) -> None:
     """One case (in scope) and its assessments, recorded in ``out``."""
     case = entry.case
-    stored = c.execute("SELECT details_seq, updated_at, details FROM cases WHERE id = ?", (case.id,)).fetchone()
+    stored = c.execute("SELECT details_seq, updated_at, details, deleted_at FROM cases WHERE id = ?",
+                       (case.id,)).fetchone()
     changed = False
     if stored is None:
         tables.insert_case(c, inspection_id, case)
@@ -248,9 +248,11 @@ def _merge_case(c: sqlite3.Connection, inspection_id: str, entry: CaseDump, auth
         changed = _merge_assessment(c, case, ae, out) or changed
     if stored is not None:
         (out.updated if changed else out.unchanged).append(case.reference)
+        if stored[3] is not None:  # deleted here: the work is kept, the case stays in the bin (docs/merge.md)
+            out.in_bin.append(case.reference)
 
 
-def _merge_assessment(c: sqlite3.Connection, case: CaseRow, ae: AssessmentDump, out: MergeOutcome) -> bool:
+def _merge_assessment(c: driver.Connection, case: CaseRow, ae: AssessmentDump, out: MergeOutcome) -> bool:
     """One assessment of ``case``; True if anything of it changed."""
     a = ae.assessment
     row = c.execute("SELECT status_seq, seq FROM assessments WHERE id = ?", (a.id,)).fetchone()
@@ -284,7 +286,7 @@ def _merge_assessment(c: sqlite3.Connection, case: CaseRow, ae: AssessmentDump, 
     return changed or bool(take) or bool(out.held)
 
 
-def _sort_answers(c: sqlite3.Connection, assessment_id: str,
+def _sort_answers(c: driver.Connection, assessment_id: str,
                   incoming: list[AnswerRow]) -> tuple[list[AnswerRow], list[AnswerRow]]:
     """Which incoming answers replace the stored ones, and which are held
     beside a lead's decision they did not see."""
@@ -311,7 +313,7 @@ def _sort_answers(c: sqlite3.Connection, assessment_id: str,
     return take, held
 
 
-def _add_audit(c: sqlite3.Connection, case_id: str, assessment_id: str, audit: list[AuditRow],
+def _add_audit(c: driver.Connection, case_id: str, assessment_id: str, audit: list[AuditRow],
                seen: set[str]) -> None:
     """The audit rows whose digest is not in ``seen`` (nor repeated), under the case and assessment."""
     rows = []
@@ -329,7 +331,7 @@ def _add_audit(c: sqlite3.Connection, case_id: str, assessment_id: str, audit: l
 # ---------------------------------------------------------------------------
 
 
-def _versions(c: sqlite3.Connection, case_id: str) -> dict[str, list[dict[str, Any]]]:
+def _versions(c: driver.Connection, case_id: str) -> dict[str, list[dict[str, Any]]]:
     """Per question, every primary reading's version and every held version."""
     prim = c.execute("SELECT id, assessor FROM assessments a WHERE case_id = ? AND kind = 'primary' "
                      f"ORDER BY {tables.READING_ORDER}", (case_id,)).fetchall()
@@ -351,7 +353,7 @@ def _versions(c: sqlite3.Connection, case_id: str) -> dict[str, list[dict[str, A
     return versions
 
 
-def refresh_conflicts(c: sqlite3.Connection, inspection_id: str, case_ids: list[str]) -> int:
+def refresh_conflicts(c: driver.Connection, inspection_id: str, case_ids: list[str]) -> int:
     """Recompute per-answer conflicts of the cases.  A resolved conflict whose
     readings changed since the decision (a new version number on any side, or
     a held version) is reopened; a decision is never silently kept over new work."""
@@ -393,7 +395,8 @@ def _conflict_id(case_id: str, question_id: str) -> str:
 
 
 def list_conflicts(store: Store, inspection_id: str, status: str | None = None) -> list[dict[str, Any]]:
-    sql = ("SELECT k.*, c.reference FROM conflicts k JOIN cases c ON c.id = k.case_id WHERE k.inspection_id = ?"
+    sql = ("SELECT k.*, c.reference FROM conflicts k JOIN cases c ON c.id = k.case_id WHERE k.inspection_id = ? "
+           "AND c.deleted_at IS NULL"
            + (" AND k.status = ?" if status else "") + " ORDER BY c.reference, k.question_id")
     rows = store.query(sql, (inspection_id, status) if status else (inspection_id,))
     out = []
@@ -405,36 +408,62 @@ def list_conflicts(store: Store, inspection_id: str, status: str | None = None) 
     return out
 
 
-def resolve_conflict(store: Store, conflict_id: str, value: Any, note: str | None, who: str, why: str) -> None:
+class AlreadyDecided(ValueError):
+    """The conflict was decided already; changing a decision must be asked for."""
+
+
+def resolve_conflict(store: Store, conflict_id: str, value: Any, note: str | None, who: str, why: str, *,
+                     change: bool = False) -> None:
     """Record the lead's decision and apply it to the case's scoring (first
     primary) assessment, with who, when and why.  The decision is stored as a
     version of its own (``origin`` lead, ``base`` the newest assessor version
-    it saw), so later assessor changes reopen it instead of overwriting it."""
+    it saw), so later assessor changes reopen it instead of overwriting it.
+    A decided conflict is changed only with ``change`` (audited as
+    ``change_conflict_decision``, the earlier decision kept in the row);
+    otherwise :class:`AlreadyDecided` and nothing is written."""
+    resolve_conflicts(store, [(conflict_id, value, note)], who, why, change=change)
+
+
+def resolve_conflicts(store: Store, decisions: list[tuple[str, Any, str | None]], who: str, why: str, *,
+                      change: bool = False) -> None:
+    """Several decisions (conflict id, value, note) with one reason, all or none."""
     with store.transaction() as c:
-        row = c.execute("SELECT case_id, question_id, status FROM conflicts WHERE id = ?", (conflict_id,)).fetchone()
-        if row is None:
-            raise KeyError(conflict_id)
-        case_id, qid, _status = row
-        prim = c.execute("SELECT id FROM assessments a WHERE case_id = ? AND kind = 'primary' "
-                         f"ORDER BY {tables.READING_ORDER} LIMIT 1", (case_id,)).fetchone()
-        old = c.execute("SELECT value, note, practice, seq, base FROM answers WHERE assessment_id = ? AND question_id = ?",
-                        (prim[0], qid)).fetchone()
-        held = c.execute("SELECT seq FROM held_versions WHERE assessment_id = ? AND question_id = ?",
-                         (prim[0], qid)).fetchone()
-        base = max([0, *(int(x) for x in (old[3], old[4]) if old), *(int(held[0]) for _ in [0] if held)])
-        keep_note = old[1] if old else ""
-        new_note = keep_note if note is None else note
         t = now()
-        tables.write_answers(c, prim[0], [AnswerRow(qid, value, new_note, bool(old[2]) if old else False, t, who,
-                                                    base, "lead", base)])
-        c.execute("DELETE FROM held_versions WHERE assessment_id = ? AND question_id = ?", (prim[0], qid))
-        resolution = {"value": value, "note": new_note}
-        decided = sorted(_versions(c, case_id).get(qid, []), key=lambda v: (v["assessment_id"], v["held"]))
-        c.execute("UPDATE conflicts SET status = 'resolved', resolution = ?, resolved_by = ?, resolved_at = ?, why = ?, "
-                  "versions = ? WHERE id = ?", (dumps(resolution), who, t, why, dumps(decided), conflict_id))
-        tables.audit(c, "resolve_conflict", who, case_id=case_id, assessment_id=prim[0], question_id=qid,
-                     old={"value": json.loads(old[0]) if old and old[0] else None, "note": keep_note},
-                     new={**resolution, "why": why}, at=t)
+        for conflict_id, value, note in decisions:
+            _decide(c, conflict_id, value, note, who, why, t, change)
+
+
+def _decide(c: driver.Connection, conflict_id: str, value: Any, note: str | None, who: str, why: str, t: str,
+            change: bool) -> None:
+    row = c.execute("SELECT case_id, question_id, status, resolution, resolved_by, why FROM conflicts WHERE id = ?",
+                    (conflict_id,)).fetchone()
+    if row is None:
+        raise KeyError(conflict_id)
+    case_id, qid, status, earlier, earlier_by, earlier_why = row
+    if status == "resolved" and not change:
+        raise AlreadyDecided(f"this conflict was decided already by {earlier_by} ({earlier_why})")
+    prim = c.execute("SELECT id FROM assessments a WHERE case_id = ? AND kind = 'primary' "
+                     f"ORDER BY {tables.READING_ORDER} LIMIT 1", (case_id,)).fetchone()
+    old = c.execute("SELECT value, note, practice, seq, base FROM answers WHERE assessment_id = ? AND question_id = ?",
+                    (prim[0], qid)).fetchone()
+    held = c.execute("SELECT seq FROM held_versions WHERE assessment_id = ? AND question_id = ?",
+                     (prim[0], qid)).fetchone()
+    base = max([0, *(int(x) for x in (old[3], old[4]) if old), *(int(held[0]) for _ in [0] if held)])
+    keep_note = old[1] if old else ""
+    new_note = keep_note if note is None else note
+    tables.write_answers(c, prim[0], [AnswerRow(qid, value, new_note, bool(old[2]) if old else False, t, who,
+                                                base, "lead", base)])
+    c.execute("DELETE FROM held_versions WHERE assessment_id = ? AND question_id = ?", (prim[0], qid))
+    resolution = {"value": value, "note": new_note}
+    decided = sorted(_versions(c, case_id).get(qid, []), key=lambda v: (v["assessment_id"], v["held"]))
+    c.execute("UPDATE conflicts SET status = 'resolved', resolution = ?, resolved_by = ?, resolved_at = ?, why = ?, "
+              "versions = ? WHERE id = ?", (dumps(resolution), who, t, why, dumps(decided), conflict_id))
+    before: dict[str, Any] = {"value": json.loads(old[0]) if old and old[0] else None, "note": keep_note}
+    if status == "resolved":
+        before |= {"decision": json.loads(earlier) if earlier else None, "by": earlier_by, "why": earlier_why}
+    tables.audit(c, "change_conflict_decision" if status == "resolved" else "resolve_conflict", who,
+                 case_id=case_id, assessment_id=prim[0], question_id=qid, old=before,
+                 new={**resolution, "why": why}, at=t)
 
 
 def trust_key(store: Store, fp: str, public_key: str, name: str, who: str) -> None:
@@ -448,7 +477,7 @@ def trusted_keys(store: Store) -> dict[str, dict[str, str]]:
             store.query("SELECT fingerprint, public_key, name FROM trusted_keys")}
 
 
-def write_report(c: sqlite3.Connection, merge_id: str, who: str, report: dict[str, Any]) -> None:
+def write_report(c: driver.Connection, merge_id: str, who: str, report: dict[str, Any]) -> None:
     """Store (or bring up to date) one merge's report, in the caller's transaction."""
     c.execute("INSERT INTO merges (id, at, who, report) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
               "report = excluded.report", (merge_id, now(), who, dumps(report)))
@@ -478,7 +507,8 @@ def all_assessments(store: Store, inspection_id: str) -> list[tuple[CaseRow, Ass
 def open_conflict_counts(store: Store, inspection_id: str) -> dict[str, int]:
     """Open conflicts per case id (empty on a database that has never merged)."""
     rows = store.query(
-        "SELECT case_id, count(*) FROM conflicts WHERE inspection_id = ? AND status = 'open' GROUP BY case_id",
+        "SELECT case_id, count(*) FROM conflicts k WHERE inspection_id = ? AND status = 'open' AND NOT EXISTS "
+        "(SELECT 1 FROM cases c WHERE c.id = k.case_id AND c.deleted_at IS NOT NULL) GROUP BY case_id",
         (inspection_id,),
     )
     return {r[0]: int(r[1]) for r in rows}

@@ -178,6 +178,7 @@ class MergeOutcome:
     conflicts_open: int = 0
     added: list[str] = field(default_factory=list)  # cases the assessor added offline (the pack allowed it)
     held: list[str] = field(default_factory=list)  # "REF QUESTION": changes made after a lead's decision
+    in_bin: list[str] = field(default_factory=list)  # cases deleted here: work merged, the case left in the bin
 
     @property
     def changed(self) -> bool:

@@ -7,12 +7,12 @@ of the file is taken (SQLite online backup) before any migration runs.
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from storage import driver
 from storage.errors import NewerDatabaseError, NotCaseAssessor, StorageError
 from storage.private import private_file
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SCHEMA_VERSION", "MIGRATIONS", "migrate", "check_ours", "StorageError", "NewerDatabaseError"]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 7
 
 
 _NO_UPDATE = (
@@ -237,16 +237,70 @@ def _v4(db: sqlite_utils.Database) -> None:
                "ORDER BY a.created_at, a.id LIMIT 1), k.question_id FROM conflicts k WHERE k.status = 'resolved')")
 
 
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
+def _bin(db: sqlite_utils.Database) -> None:
+    """The bin (storage/bin.py): a case or an inspection can be deleted and
+    restored.  A deleted one keeps every row, marked with when and by whom;
+    lists, scores, prints, packs and exports leave it out."""
+    for table in ("cases", "inspections"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN deleted_at TEXT")
+        db.execute(f"ALTER TABLE {table} ADD COLUMN deleted_by TEXT")
 
 
-def backup_before_migration(conn: sqlite3.Connection, path: Path, from_version: int) -> Path:
-    return backup_copy(conn, path, f"v{from_version}")
+# Answers stay JSON in the answers table (the merge, its conflict detection and
+# the audit trail all compare and store that encoding); these read-only views
+# give sqlite-utils, Datasette and SQL users plain values to facet on
+# (docs/export-format.md, "Reading the database directly").
+_PLAIN = "CASE WHEN json_valid({0}) AND json_type({0}) IN ('array', 'object') THEN {0} " \
+         "WHEN json_valid({0}) THEN json_extract({0}, '$') ELSE {0} END"
+_ANSWER_VALUES = (
+    "CREATE VIEW answer_values AS SELECT c.inspection_id, c.id AS case_id, c.reference AS case_reference, "
+    "a.id AS assessment_id, a.assessor, a.kind AS reading, a.status AS review_state, n.question_id, "
+    f"{_PLAIN.format('n.value')} AS value, n.value AS value_json, n.note, n.practice, n.updated_at, n.updated_by "
+    "FROM answers n JOIN assessments a ON a.id = n.assessment_id JOIN cases c ON c.id = a.case_id "
+    "WHERE (n.value IS NOT NULL AND n.value != 'null') OR n.note != '' OR n.practice"
+)
+_CASE_DETAIL_VALUES = (
+    "CREATE VIEW case_detail_values AS SELECT c.inspection_id, c.id AS case_id, c.reference AS case_reference, "
+    "d.key AS field, CASE WHEN d.type IN ('array', 'object') THEN d.value ELSE d.atom END AS value "
+    "FROM cases c, json_each(CASE WHEN json_valid(c.details) THEN c.details ELSE '{}' END) d"
+)
 
 
-def backup_copy(conn: sqlite3.Connection, path: Path, label: str) -> Path:
+def _plain_views(db: sqlite_utils.Database) -> None:
+    """Plain-value views for reading the database with other tools: every
+    stored answer (``answer_values``) and every case detail
+    (``case_detail_values``), single values as plain text.  Views only: no
+    stored row changes, so the audit chain and the merge are untouched."""
+    db.execute(_ANSWER_VALUES)
+    db.execute(_CASE_DETAIL_VALUES)
+
+
+def _enrolment_and_revocation(db: sqlite_utils.Database) -> None:
+    """Packs only their assessor can open, and revoked keys (docs/merge.md):
+    each assessor's enrolled keys for an inspection (the age recipient packs are
+    encrypted to), and when and by whom a trusted key was revoked."""
+    db.execute("ALTER TABLE trusted_keys ADD COLUMN revoked_at TEXT")
+    db.execute("ALTER TABLE trusted_keys ADD COLUMN revoked_by TEXT")
+    ddl = _DDL(db)
+    ddl.table("enrolments", {"inspection_id": str, "assessor": str, "fingerprint": str, "age_recipient": str,
+                             "enrolled_at": str, "enrolled_by": str},
+              pk=("inspection_id", "assessor"), not_null={"fingerprint", "age_recipient", "enrolled_at"})
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
+    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _bin, 6: _enrolment_and_revocation, 7: _plain_views}
+
+
+def backup_before_migration(conn: driver.Connection, path: Path, from_version: int, key: bytes | None = None) -> Path:
+    """A copy of the database before a migration (see :func:`backup_copy`)."""
+    return backup_copy(conn, path, f"v{from_version}", key)
+
+
+def backup_copy(conn: driver.Connection, path: Path, label: str, key: bytes | None = None) -> Path:
     """A copy of the whole database beside it, ``<name>.<label>-<time>.bak``
-    (a new name each time: an earlier backup is never overwritten)."""
+    (a new name each time: an earlier backup is never overwritten), 0600, and
+    encrypted with the database's own key when it has one (SQLCipher copies
+    page by page between two files with the same key)."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
     n = 1
@@ -254,8 +308,10 @@ def backup_copy(conn: sqlite3.Connection, path: Path, label: str) -> Path:
         n += 1
         target = path.with_name(f"{path.name}.{label}-{stamp}-{n}.bak")
     private_file(target)  # 0600 before SQLite writes a byte of the copy
-    dest = sqlite3.connect(target)
+    dest = driver.connect(target)
     try:
+        if key is not None:
+            driver.apply_key(dest, key)
         conn.backup(dest)
     finally:
         dest.close()
@@ -266,7 +322,7 @@ def backup_copy(conn: sqlite3.Connection, path: Path, label: str) -> Path:
 _OUR_TABLES = frozenset({"meta", "settings", "inspections", "cases", "assessments", "answers", "audit"})
 
 
-def check_ours(conn: sqlite3.Connection) -> None:
+def check_ours(conn: driver.Connection) -> None:
     """Refuse an SQLite file that is not a Case Assessor database (only reads:
     called before anything writes to the file).  An empty file is a new database."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -283,7 +339,7 @@ def check_ours(conn: sqlite3.Connection) -> None:
         raise NotCaseAssessor("This file is an SQLite database, but not a Case Assessor database. Nothing was changed.")
 
 
-def migrate(conn: sqlite3.Connection, path: Path | None) -> Path | None:
+def migrate(conn: driver.Connection, path: Path | None, key: bytes | None = None) -> Path | None:
     """Bring the database to SCHEMA_VERSION.  Returns the backup taken, if any."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
@@ -296,7 +352,7 @@ def migrate(conn: sqlite3.Connection, path: Path | None) -> Path | None:
     check_ours(conn)
     backup = None
     if version > 0 and path is not None:
-        backup = backup_before_migration(conn, path, version)
+        backup = backup_before_migration(conn, path, version, key)
     import sqlite_utils  # only needed when the schema changes
 
     db = sqlite_utils.Database(conn)

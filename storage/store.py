@@ -15,11 +15,10 @@ is durable when :meth:`Store.save_answer` returns.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from storage import chain, tables
+from storage import chain, driver, tables
 from storage.db import Database, dumps, new_id, now
 from storage.errors import (
     CannotOpen,
@@ -85,7 +84,8 @@ class Store(Database):
         return iid
 
     def list_inspections(self) -> list[InspectionRow]:
-        return [tables.inspection_row(r) for r in self.query("SELECT * FROM inspections ORDER BY created_at, id")]
+        return [tables.inspection_row(r) for r in self.query(
+            "SELECT * FROM inspections WHERE deleted_at IS NULL ORDER BY created_at, id")]
 
     def get_inspection(self, inspection_id: str) -> InspectionRow:
         rows = self.query("SELECT * FROM inspections WHERE id = ?", (inspection_id,))
@@ -96,7 +96,8 @@ class Store(Database):
     def find_inspection(self, key: str) -> InspectionRow:
         """By id, unique id prefix, or exact name."""
         rows = self.query(
-            "SELECT id FROM inspections WHERE id = ? OR name = ? OR id LIKE ? ORDER BY created_at",
+            "SELECT id FROM inspections WHERE (id = ? OR name = ? OR id LIKE ?) AND deleted_at IS NULL "
+            "ORDER BY created_at",
             (key, key, key.replace("%", "").replace("_", "") + "%"),
         )
         ids = list(dict.fromkeys(r[0] for r in rows))
@@ -116,7 +117,7 @@ class Store(Database):
                 case = CaseRow(new_id(), inspection_id, reference, details, t, t)
                 try:
                     tables.insert_case(c, inspection_id, case)
-                except sqlite3.IntegrityError as e:
+                except driver.IntegrityError as e:
                     if "UNIQUE" in str(e):
                         raise ValueError(f"case reference {reference!r} is already in this inspection") from e
                     raise ValueError(f"inspection {inspection_id!r} does not exist") from e
@@ -129,7 +130,8 @@ class Store(Database):
         return self.add_cases(inspection_id, [(reference, details)], who)[0]
 
     def list_cases(self, inspection_id: str) -> list[CaseRow]:
-        rows = self.query("SELECT * FROM cases WHERE inspection_id = ? ORDER BY reference", (inspection_id,))
+        rows = self.query("SELECT * FROM cases WHERE inspection_id = ? AND deleted_at IS NULL ORDER BY reference",
+                          (inspection_id,))
         return [tables.case_row(r) for r in rows]
 
     def get_case(self, case_id: str) -> CaseRow:
@@ -141,10 +143,12 @@ class Store(Database):
     def find_case(self, reference: str, inspection_id: str | None = None) -> CaseRow:
         if inspection_id:
             rows = self.query(
-                "SELECT * FROM cases WHERE reference = ? AND inspection_id = ?", (reference, inspection_id)
+                "SELECT * FROM cases WHERE reference = ? AND inspection_id = ? AND deleted_at IS NULL",
+                (reference, inspection_id)
             )
         else:
-            rows = self.query("SELECT * FROM cases WHERE reference = ? OR id = ?", (reference, reference))
+            rows = self.query("SELECT * FROM cases WHERE (reference = ? OR id = ?) AND deleted_at IS NULL",
+                              (reference, reference))
         if len(rows) != 1:
             raise KeyError(reference)
         return tables.case_row(rows[0])
@@ -183,10 +187,11 @@ class Store(Database):
             tables.audit(c, "start_assessment", assessor, case_id=case_id, assessment_id=a.id, new={"kind": kind})
         return a.id
 
-    def primary_assessment(self, case_id: str) -> AssessmentRow | None:
+    def primary_assessment(self, case_id: str, kind: str = "primary") -> AssessmentRow | None:
+        """The case's first reading of ``kind`` (a QA reader's laptop works on its ``qa`` reading)."""
         rows = self.query(
-            f"SELECT * FROM assessments a WHERE case_id = ? AND kind = 'primary' ORDER BY {tables.READING_ORDER} LIMIT 1",
-            (case_id,),
+            f"SELECT * FROM assessments a WHERE case_id = ? AND kind = ? ORDER BY {tables.READING_ORDER} LIMIT 1",
+            (case_id, kind),
         )
         return tables.assessment_row(rows[0]) if rows else None
 
@@ -224,12 +229,13 @@ class Store(Database):
         practice: bool = False,
         who: str,
         action: str = "answer",
+        why: str = "",
     ) -> bool:
         """Store one answer durably, with its audit row.  ``value`` None with an
         empty note and no flag clears the answer: the row stays as a tombstone
         (value null) so the clearing travels to the lead inspector.  Every change
         takes the assessment's next change number (``seq``).  Returns False if
-        nothing changed."""
+        nothing changed.  ``why`` (a correction's reason) is recorded in the audit row."""
         new = {"value": value, "note": note or "", "practice": bool(practice)}
         clear = value is None and not note and not practice
         with self.transaction() as c:
@@ -255,7 +261,7 @@ class Store(Database):
             tables.write_answers(c, assessment_id,
                                  [AnswerRow(question_id, value, new["note"], new["practice"], t, who, seq)])
             tables.audit(c, action, who, case_id=row[1], assessment_id=assessment_id, question_id=question_id,
-                         old=old, new=None if clear else new, at=t)
+                         old=old, new={**new, "why": why} if why else None if clear else new, at=t)
         return True
 
     def answers(self, assessment_id: str) -> dict[str, AnswerRow]:
@@ -304,13 +310,13 @@ class Store(Database):
         return (int(row[0]), str(row[1])) if row else None
 
     # -- bulk reads for scoring and the case list ----------------------------
-    def case_summaries(self, inspection_id: str) -> list[CaseSummary]:
-        """Every case with its primary assessment and answers, in three queries."""
+    def case_summaries(self, inspection_id: str, kind: str = "primary") -> list[CaseSummary]:
+        """Every case with its primary (or ``kind``) assessment and answers, in three queries."""
         cases = self.list_cases(inspection_id)
         arows = self.query(
             "SELECT a.* FROM assessments a JOIN cases c ON c.id = a.case_id "
-            f"WHERE c.inspection_id = ? AND a.kind = 'primary' ORDER BY {tables.READING_ORDER}",
-            (inspection_id,),
+            f"WHERE c.inspection_id = ? AND a.kind = ? ORDER BY {tables.READING_ORDER}",
+            (inspection_id, kind),
         )
         primary: dict[str, AssessmentRow] = {}
         for r in arows:
@@ -322,8 +328,8 @@ class Store(Database):
             cur = self.conn.execute(
                 "SELECT n.assessment_id, n.question_id, n.value, n.updated_at FROM answers n "
                 "JOIN assessments a ON a.id = n.assessment_id JOIN cases c ON c.id = a.case_id "
-                "WHERE c.inspection_id = ? AND a.kind = 'primary'",
-                (inspection_id,),
+                "WHERE c.inspection_id = ? AND a.kind = ?",
+                (inspection_id, kind),
             )
             for aid, qid, value, at in cur:
                 d = ans.get(aid)
@@ -388,7 +394,7 @@ class Store(Database):
             tables.audit(c, "import_bundle", who, inspection_id=ins.id, new={"cases": len(data.cases)})
 
 
-def _write_grades(c: sqlite3.Connection, inspection_id: str, grades: dict[str, GradeRow]) -> None:
+def _write_grades(c: driver.Connection, inspection_id: str, grades: dict[str, GradeRow]) -> None:
     c.executemany(
         "INSERT OR REPLACE INTO inspection_grades (inspection_id, code, value, note, updated_at, updated_by) "
         "VALUES (?, ?, ?, ?, ?, ?)",
@@ -396,18 +402,18 @@ def _write_grades(c: sqlite3.Connection, inspection_id: str, grades: dict[str, G
     )
 
 
-def _load_case(c: sqlite3.Connection, inspection_id: str, entry: CaseDump) -> None:
+def _load_case(c: driver.Connection, inspection_id: str, entry: CaseDump) -> None:
     """One case of :meth:`Store.load_inspection`, with its assessments, answers and audit rows."""
     case = entry.case
     try:
         tables.insert_case(c, inspection_id, case)
-    except sqlite3.IntegrityError as e:
+    except driver.IntegrityError as e:
         raise ValueError(f"case {case.reference!r} ({case.id}) clashes with one already stored") from e
     for ae in entry.assessments:
         a = ae.assessment
         try:
             tables.insert_assessment(c, case.id, a)
-        except sqlite3.IntegrityError as e:
+        except driver.IntegrityError as e:
             raise ValueError(f"assessment {a.id} clashes with one already stored") from e
         tables.write_answers(c, a.id, ae.answers)
         tables.write_audit(c, [AuditRow(r.at, r.who, r.action, r.question_id, r.old, r.new, r.inspection_id, case.id,

@@ -9,11 +9,10 @@ transaction they hold (the ``c`` passed in is the connection that
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-from storage import chain
+from storage import chain, driver
 from storage.db import dumps, now
 from storage.rows import AnswerRow, AssessmentRow, AuditRow, CaseRow, InspectionRow
 
@@ -66,7 +65,7 @@ _LAST_AUDIT = "SELECT id, chain FROM audit ORDER BY id DESC LIMIT 1"
 
 
 # -- writing -------------------------------------------------------------------
-def insert_inspection(c: sqlite3.Connection, ins: InspectionRow) -> None:
+def insert_inspection(c: driver.Connection, ins: InspectionRow) -> None:
     c.execute(
         _INSERT_INSPECTION,
         (ins.id, ins.name, ins.area, ins.question_set_id, ins.question_set_version, ins.start_date, ins.end_date,
@@ -74,8 +73,8 @@ def insert_inspection(c: sqlite3.Connection, ins: InspectionRow) -> None:
     )
 
 
-def insert_case(c: sqlite3.Connection, inspection_id: str, case: CaseRow) -> None:
-    """The case under ``inspection_id`` (raises sqlite3.IntegrityError on a
+def insert_case(c: driver.Connection, inspection_id: str, case: CaseRow) -> None:
+    """The case under ``inspection_id`` (raises driver.IntegrityError on a
     clash of id or reference, or an unknown inspection)."""
     c.execute(
         _INSERT_CASE,
@@ -84,7 +83,7 @@ def insert_case(c: sqlite3.Connection, inspection_id: str, case: CaseRow) -> Non
     )
 
 
-def insert_assessment(c: sqlite3.Connection, case_id: str, a: AssessmentRow) -> None:
+def insert_assessment(c: driver.Connection, case_id: str, a: AssessmentRow) -> None:
     c.execute(
         _INSERT_ASSESSMENT,
         (a.id, case_id, a.assessor, a.question_set_version, a.status, a.kind, a.lineage, a.created_at,
@@ -92,7 +91,7 @@ def insert_assessment(c: sqlite3.Connection, case_id: str, a: AssessmentRow) -> 
     )
 
 
-def write_answers(c: sqlite3.Connection, assessment_id: str, answers: Iterable[AnswerRow]) -> None:
+def write_answers(c: driver.Connection, assessment_id: str, answers: Iterable[AnswerRow]) -> None:
     """Store each answer of one assessment, replacing a stored one."""
     c.executemany(
         _UPSERT_ANSWER,
@@ -105,7 +104,7 @@ def _json_or_null(value: Any) -> str | None:
     return None if value is None else dumps(value)
 
 
-def write_audit(c: sqlite3.Connection, rows: Iterable[AuditRow]) -> None:
+def write_audit(c: driver.Connection, rows: Iterable[AuditRow]) -> None:
     """Append audit rows as they are, each linked into the hash chain
     (:mod:`storage.chain`): one read of the last row per call, inside the
     caller's write transaction, then one executemany.  Ids follow on from the
@@ -123,7 +122,7 @@ def write_audit(c: sqlite3.Connection, rows: Iterable[AuditRow]) -> None:
 
 
 def audit(
-    c: sqlite3.Connection,
+    c: driver.Connection,
     action: str,
     who: str,
     *,
@@ -141,11 +140,14 @@ def audit(
 
 
 # -- reading -------------------------------------------------------------------
-def inspection_row(r: sqlite3.Row) -> InspectionRow:
-    return InspectionRow(**{k: (r[k] or "") for k in r.keys()})
+_INSPECTION_FIELDS = frozenset(InspectionRow.__dataclass_fields__)
 
 
-def case_row(r: sqlite3.Row) -> CaseRow:
+def inspection_row(r: driver.Row) -> InspectionRow:
+    return InspectionRow(**{k: (r[k] or "") for k in r.keys() if k in _INSPECTION_FIELDS})
+
+
+def case_row(r: driver.Row) -> CaseRow:
     return CaseRow(
         id=r["id"],
         inspection_id=r["inspection_id"],
@@ -157,17 +159,17 @@ def case_row(r: sqlite3.Row) -> CaseRow:
     )
 
 
-def assessment_row(r: sqlite3.Row) -> AssessmentRow:
+def assessment_row(r: driver.Row) -> AssessmentRow:
     return AssessmentRow(**{k: r[k] for k in r.keys()})
 
 
-def answer_row(r: sqlite3.Row | tuple[Any, ...]) -> AnswerRow:
+def answer_row(r: driver.Row | tuple[Any, ...]) -> AnswerRow:
     """From (question_id, value, note, practice, updated_at, updated_by[, seq, origin, base])."""
     extra = (int(r[6] or 0), r[7] or "", int(r[8] or 0)) if len(r) > 6 else (0, "", 0)
     return AnswerRow(r[0], json.loads(r[1]) if r[1] else None, r[2] or "", bool(r[3]), r[4], r[5], *extra)
 
 
-def audit_row(r: sqlite3.Row) -> AuditRow:
+def audit_row(r: driver.Row) -> AuditRow:
     return AuditRow(
         at=r["at"],
         who=r["who"],

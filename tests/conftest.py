@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import random
 import stat
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,59 @@ def _isolated_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    # Qt keeps one user-settings file per process whatever XDG_CONFIG_HOME says later:
+    # clear it, so no test sees a window layout or an auto-advance choice left by another
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QSettings
+
+        QSettings().clear()
+
+
+@pytest.fixture(autouse=True)
+def keystore():
+    """A keystore in memory for every in-process test (this machine may have
+    none); each test starts a new key custody session."""
+    import keyring
+
+    from tests.keyrings import MemoryKeyring
+    from ui.ops import unlock
+
+    old = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    unlock.set_session(None)
+    yield ring
+    unlock.set_session(None)
+    keyring.set_keyring(old)
+
+
+@pytest.fixture
+def no_keystore(keystore):
+    """A machine without a keystore (keyring's fail backend)."""
+    import keyring
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())
+    yield
+
+
+def file_keystore(folder: Path) -> dict[str, str]:
+    """Environment for a subprocess: keyring's own backend setting points at
+    the file-backed test keystore in ``folder``."""
+    return {"PYTHON_KEYRING_BACKEND": "tests.keyrings.FileKeyring",
+            "CASE_ASSESSOR_TEST_KEYRING": str(folder / "test-keyring.json")}
+
+
+def raw_connect(path: Path):
+    """A raw connection to a database the app created (encrypted: opened with
+    its key from the test keystore), for tests that tamper with the file."""
+    from storage import driver
+    from ui.ops import unlock
+
+    c = driver.connect(path)
+    if unlock.database_kind(path) != "plain":
+        driver.apply_key(c, unlock.database_key(path))
+    return c
 
 
 @pytest.fixture

@@ -34,4 +34,5 @@ def test_generated_corruptions_are_all_rejected(tmp_path, monkeypatch):
     r = tamper.run(150, 3, tmp_path)
     assert r["rejected"] == r["n"] == 150, r["failures"]
     assert set(r["by_kind"]) == {"bit flip", "truncation", "wrong key", "unknown signer", "swapped signer", "replay",
-                                 "newer version"} | set(tamper.HOSTILE) | set(tamper.FORGED)
+                                 "newer version"} | set(tamper.HOSTILE) | set(tamper.FORGED) | set(tamper.OTHERS) \
+        | set(tamper.PACKS)

@@ -17,7 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QCoreApplication, QTimer  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from models.conditions import applicability  # noqa: E402
@@ -84,7 +84,8 @@ def lead_screens(demo: Store, folder: Path, app: QApplication) -> None:
     """Two assessors' exports merged by a lead inspector: the merge, conflicts and findings screens."""
     from dataclasses import replace
 
-    from PySide6.QtWidgets import QInputDialog
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
 
     from storage import merge as merge_sql
     from ui.ops import exchange
@@ -93,7 +94,7 @@ def lead_screens(demo: Store, folder: Path, app: QApplication) -> None:
     qs = builtin_catalog().get("iaow-2013")
     iid = demo.list_inspections()[0].id
     pw = folder / "pw.txt"
-    pw.write_text("demo passphrase")
+    pw.write_text("kettle prism oyster gallon jigsaw")  # strong enough to encrypt with
     # the lead set the inspection up and gave the cases out before the assessors went out
     dump = demo.dump_inspection(iid)
     empty = replace(dump, cases=[replace(c, assessments=[]) for c in dump.cases])
@@ -134,11 +135,14 @@ def lead_screens(demo: Store, folder: Path, app: QApplication) -> None:
     w.resize(1366, 768)
     w.show()
     # the lead reads each fingerprint out with its assessor and chooses their name
+    from ui.gui.merge_panel import TrustDialog
+
     names = iter(["Jo Bloggs (LA-07)", "Ali Khan (LA-11)"])
-    QInputDialog.getItem = lambda *a, **k: (next(names), True)  # type: ignore[method-assign, assignment]
+    TrustDialog.exec = lambda self: self.names.setCurrentIndex(self.names.findData(next(names))) or self.accept() or 1  # type: ignore[method-assign, assignment, func-returns-value]
+    QMessageBox.warning = QMessageBox.information = lambda *a, **k: QMessageBox.StandardButton.Ok  # type: ignore[method-assign, assignment]
     w.reload_inspections()
     lv = LeadView(Workspace(lead), iid, w.show_list, w)
-    lv.merge([str(folder / "jo.export"), str(folder / "sam.export")], passphrase_file=str(pw))
+    lv.merging.merge([str(folder / "jo.export"), str(folder / "sam.export")], passphrase="demo passphrase")
     w.stack.addWidget(lv)
     w.stack.setCurrentWidget(lv)
     app.processEvents()
@@ -146,30 +150,116 @@ def lead_screens(demo: Store, folder: Path, app: QApplication) -> None:
     lv2 = LeadView(Workspace(lead), iid, w.show_list, w)
     w.stack.addWidget(lv2)
     w.stack.setCurrentWidget(lv2)
-    lv2.tabs.setCurrentIndex(1)
-    lv2.conflict_table.selectRow(0)
+    lv2.tabs.setCurrentWidget(lv2.conflicts)
+    panel = lv2.conflicts
+    panel.table.selectRow(0)
+    panel.why.setText("Case file read again: the induction record is on file")
+    panel.side_buttons[0].click()
     app.processEvents()
     w.grab().save(str(OUT / "lead-conflicts.png"))
-    lv2.tabs.setCurrentIndex(2)
-    lv2.finding_tabs.setCurrentIndex(2)
-    lv2.question_table.selectRow(3)
+    lv2.tabs.setCurrentWidget(lv2.findings)
+    lv2.findings.show_question(qs.questions[8].id)
     app.processEvents()
     w.grab().save(str(OUT / "lead-findings-questions.png"))
-    lv2.finding_tabs.setCurrentIndex(0)
+    lv2.findings.tabs.setCurrentIndex(0)
+    lv2.findings.criterion_table.selectRow(1)
     app.processEvents()
     w.grab().save(str(OUT / "lead-findings-outcomes.png"))
+    from ui.gui.pack_dialog import MakePackDialog
+
+    pack = MakePackDialog(Workspace(lead), iid, w)
+    pack.assessor.setCurrentText("Ali Khan (LA-11)")
+    pack._tick_all(Qt.CheckState.Checked)
+    pack.show()
+    app.processEvents()
+    pack.grab().save(str(OUT / "lead-make-pack.png"))
+    pack.close()
     w.close()
     lead.close()
+
+
+def file_screens(demo: Path, folder: Path, app: QApplication) -> None:
+    """First launch, the sample import, the bin and a read-only database (issue 14)."""
+    from ui.gui.bin_dialog import BinDialog
+    from ui.gui.main_window import MainWindow
+    from ui.gui.sample_dialog import SampleDialog
+    from ui.ops import bin
+    from ui.ops.workspace import Workspace
+
+    ws = Workspace.open(folder / "first.sqlite3")
+    w = MainWindow(ws)
+    w.resize(1366, 768)
+    w.show()
+    app.processEvents()
+    w.grab().save(str(OUT / "first-launch.png"))
+    dlg = SampleDialog("Inspection of Adult Offending Work 2013-14", w)
+    dlg.path.setText("~/Documents/York-sample.csv")
+    dlg.show()
+    app.processEvents()
+    dlg.grab().save(str(OUT / "import-sample.png"))
+    dlg.close()
+    w.close()
+    ws.close()
+    ws = Workspace.open(demo)
+    iid = ws.inspections()[0].id
+    for ref in ("YNY-044", "YNY-045"):
+        bin.delete_case(ws, ws.find_case(ref, iid))
+    box = BinDialog(bin.bin_contents(ws, iid), ws.inspection(iid).name, lambda _i: None, lambda _i: None)
+    box.show()
+    app.processEvents()
+    box.grab().save(str(OUT / "bin.png"))
+    box.close()
+    ws.close()
+    ws = Workspace.open(demo, read_only=True)
+    w = MainWindow(ws)
+    w.resize(1366, 768)
+    w.show()
+    w.open_case(ws.find_case("YNY-022", iid))
+    app.processEvents()
+    w.grab().save(str(OUT / "read-only.png"))
+    w.close()
+    ws.close()
+
+
+def walk_screens(w, app: QApplication, store: Store) -> None:  # noqa: ANN001
+    """The walk-through's grouped items, sources and end-of-case screen, and a dark palette."""
+    from ui.gui.colours import dark_palette
+
+    view = w.open_case(store.find_case("YNY-001").id)
+    view.show_question("IAOW-1.1-05")  # a grouped item under its stem, with guidance
+    view.guide_btn.setChecked(True)
+    app.processEvents()
+    w.grab().save(str(OUT / "stem-and-guidance.png"))
+    view.guide_btn.setChecked(False)
+    view.panel.sources_btn.setChecked(True)
+    app.processEvents()
+    w.grab().save(str(OUT / "sources.png"))
+    view.panel.sources_btn.setChecked(False)
+    view = w.open_case(store.find_case("YNY-022").id)
+    view.show_end()
+    app.processEvents()
+    w.grab().save(str(OUT / "end-of-case.png"))
+    light = app.palette()
+    app.setPalette(dark_palette())
+    view = w.open_case(store.find_case("YNY-001").id)
+    view.show_question("IAOW-2.1-02")
+    view.guide_btn.setChecked(True)
+    app.processEvents()
+    w.grab().save(str(OUT / "dark-palette.png"))
+    app.setPalette(light)
+    w.show_list()
 
 
 def main() -> int:
     QCoreApplication.setOrganizationName("CaseAssessorScreens")
     app = QApplication.instance() or QApplication(sys.argv)
+    QSettings().clear()  # no window layout or auto-advance choice left from an earlier run
     OUT.mkdir(parents=True, exist_ok=True)
+    from bench.custody import passphrase_custody
     from ui.gui.main_window import MainWindow
     from ui.ops.workspace import Workspace
 
-    with tempfile.TemporaryDirectory() as d:
+    with tempfile.TemporaryDirectory() as d, passphrase_custody(Path(d)):
         store = Store(Path(d) / "demo.sqlite3")
         build(store)
         w = MainWindow(Workspace(store))
@@ -210,6 +300,7 @@ def main() -> int:
         app.processEvents()
         h.grab().save(str(OUT / "help.png"))
         h.close()
+        walk_screens(w, app, store)
         # printed documents, rendered to PNG with pdftoppm (Debian's poppler-utils)
         from ui.ops import printing
         from ui.ops.workspace import Workspace
@@ -223,6 +314,9 @@ def main() -> int:
         import subprocess
 
         if shutil.which("pdftoppm"):
+            printing.print_cases(Workspace(store), iid, Path(d) / "all.pdf")
+            subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile",
+                            str(Path(d) / "all.pdf"), str(pdf_dir / "all-cases-index")], check=True)
             for name, pages in (("case", "1-3"), ("findings", "1-4")):
                 first, last = pages.split("-")
                 subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", first, "-l", last, str(Path(d) / f"{name}.pdf"),
@@ -233,6 +327,7 @@ def main() -> int:
         QTimer.singleShot(0, app.quit)
         w.close()
         store.close()
+        file_screens(Path(d) / "demo.sqlite3", Path(d), app)
     print(f"wrote screenshots to {OUT}")
     return 0
 

@@ -10,7 +10,7 @@ Welsh letters such as ŵ and ŷ print), and is byte-for-byte deterministic
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -33,6 +33,7 @@ BELOW = colors.HexColor("#b3261e")
 PRACTICE_BG = colors.HexColor("#fff4c2")
 GRID = colors.HexColor("#c8ccd2")
 HEAD_BG = colors.HexColor("#e8edf5")
+STEM_BG = colors.HexColor("#f3f4f6")  # the row that carries a group's stem
 MUTED = colors.HexColor("#555b66")
 
 Styles = dict[str, ParagraphStyle]
@@ -75,6 +76,7 @@ def styles() -> Styles:
         "cell": ParagraphStyle("cell", parent=base, fontSize=8.2, leading=10.2),
         "cellb": ParagraphStyle("cellb", parent=base, fontName="DejaVu-Bold", fontSize=8.2, leading=10.2),
         "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),
+        "stem": ParagraphStyle("stem", parent=base, fontName="DejaVu-Oblique", fontSize=8.2, leading=10.2),
     }
 
 
@@ -85,13 +87,20 @@ def P(text: str, style: ParagraphStyle) -> Paragraph:  # noqa: N802
 
 def canvas_class(doc_label: str) -> type[rl_canvas.Canvas]:
     """A canvas that draws the marking, the label and 'Page x of y' once the
-    page count is known."""
+    page count is known, and any text a flowable asked to have written then
+    (``draw_later``: the cover index's page numbers)."""
 
     class NumberedCanvas(rl_canvas.Canvas):  # type: ignore[misc]  # reportlab is untyped
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs.setdefault("initialFontName", "DejaVu")  # every font in the file is embedded
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
+            self._later: dict[int, list[tuple[float, float, Callable[[], str]]]] = {}
+
+        def draw_later(self, x: float, y: float, text: Callable[[], str]) -> None:
+            """Write ``text()`` at (x, y) of the current page when the document is saved."""
+            ax, ay = self.absolutePosition(x, y)
+            self._later.setdefault(self._pageNumber, []).append((ax, ay, text))
 
         def showPage(self) -> None:  # noqa: N802
             self._pages.append(dict(self.__dict__))
@@ -102,6 +111,9 @@ def canvas_class(doc_label: str) -> type[rl_canvas.Canvas]:
             for state in self._pages:
                 self.__dict__.update(state)
                 self._furniture(total)
+                for x, y, text in self._later.get(self._pageNumber, []):
+                    self.setFont("DejaVu", 8.2)
+                    self.drawString(x, y, text())
                 super().showPage()
             super().save()
 

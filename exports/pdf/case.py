@@ -7,17 +7,19 @@ import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer
 
 from exports.pdf.base import (
     ABOVE,
     BELOW,
     HEAD_BG,
     PRACTICE_BG,
+    STEM_BG,
     Cancelled,
     Outline,
     P,
@@ -98,7 +100,20 @@ def _status(doc: CaseDoc) -> str:
     return doc.status or (a.status.replace("_", " ") if a else "not started")
 
 
-def _case_head(doc: CaseDoc, st: Styles) -> list[Flowable]:
+class _CaseStart(Outline):
+    """The case's bookmark, noting the page it lands on (for the batch's index)."""
+
+    def __init__(self, key: str, title: str, pages: dict[str, int] | None) -> None:
+        super().__init__(key, title)
+        self.pages = pages
+
+    def draw(self) -> None:
+        super().draw()
+        if self.pages is not None:
+            self.pages[self.key] = self.canv.getPageNumber()
+
+
+def _case_head(doc: CaseDoc, st: Styles, pages: dict[str, int] | None = None) -> list[Flowable]:
     """Title, then a table of who, when and the case's details."""
     qs, a = doc.qs, doc.assessment
     last = max((x.updated_at for x in doc.answers.values()), default="")
@@ -115,7 +130,7 @@ def _case_head(doc: CaseDoc, st: Styles) -> list[Flowable]:
     rows = [[P(k, st["cellb"]), P(v, st["cell"])] for k, v in head]
     rows += _details_rows(qs, doc.case.details, doc.lang, st)
     return [
-        Outline(f"case-{doc.case.id}", f"Case {doc.case.reference}"),
+        _CaseStart(f"case-{doc.case.id}", f"Case {doc.case.reference}", pages),
         P(f"Case summary: {doc.case.reference}", st["title"]),
         P(f"{doc.inspection.name}  ·  {qs.title(doc.lang)} (version {qs.version})", st["muted"]),
         Spacer(1, 4),
@@ -156,11 +171,12 @@ class _AnswerTables:
 
     WIDTHS = [70 * mm, 38 * mm, 9 * mm, 61 * mm]
 
-    def __init__(self, story: list[Flowable], cell_style: ParagraphStyle) -> None:
-        self.story, self.cell_style = story, cell_style
+    def __init__(self, story: list[Flowable], cell_style: ParagraphStyle, stem_style: ParagraphStyle) -> None:
+        self.story, self.cell_style, self.stem_style = story, cell_style, stem_style
         self.rows: list[list[Any]] = []
         self.practice_rows: list[int] = []
         self.marks: list[tuple[int, bool]] = []
+        self.stem_rows: list[int] = []
 
     def flush(self) -> None:
         """End the current table (if it has rows)."""
@@ -169,16 +185,24 @@ class _AnswerTables:
             extra.append(("ALIGN", (2, 1), (2, -1), "CENTER"))
             extra += [("TEXTCOLOR", (2, r), (2, r), ABOVE if ok else BELOW) for r, ok in self.marks]
             extra += [("FONT", (2, 1), (2, -1), "DejaVu-Bold", 8.2)]
+            for r in self.stem_rows:  # a group's stem spans the row above its items
+                extra += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), STEM_BG)]
             self.story.append(table([["Question", "Judgement", "", "Note"]] + self.rows, self.WIDTHS, extra=extra))
         self.rows = []
         self.practice_rows = []
         self.marks = []
+        self.stem_rows = []
 
     def _cell(self, text: str, col: int) -> Any:
         """Plain text where it fits on one line (much faster), else a wrapping paragraph."""
         if "\n" not in text and pdfmetrics.stringWidth(text, "DejaVu", 8.2) < self.WIDTHS[col] - 8:
             return text
         return P(text, self.cell_style)
+
+    def add_stem(self, stem: str) -> None:
+        """The stem of the questions that follow (a field-list group), once above them."""
+        self.stem_rows.append(len(self.rows) + 1)
+        self.rows.append([P(stem, self.stem_style), "", "", ""])
 
     def add(self, question: str, label: str, above: bool | None, note: str, practice: bool) -> None:
         if practice:
@@ -204,8 +228,8 @@ def _case_answers(doc: CaseDoc, st: Styles, values: dict[str, Any], story: list[
     app = applicability_fast(qs, doc.case.details, values)
     story.append(P("Answers, in the order of the offender's journey", st["h1"]))
     out = _NotShown()
-    tables = _AnswerTables(story, st["cell"])
-    stage = crit = None
+    tables = _AnswerTables(story, st["cell"], st["stem"])
+    stage = crit = stem = None
     for qv in qs.questions:
         ans = doc.answers.get(qv.id)
         if app[qv.id] is not True:
@@ -220,10 +244,14 @@ def _case_answers(doc: CaseDoc, st: Styles, values: dict[str, Any], story: list[
             crit = None
         if qv.criterion.code != crit:
             tables.flush()
-            crit = qv.criterion.code
+            crit, stem = qv.criterion.code, None
             g = qs.groups[qv.criterion.group]
             story += [CondPageBreak(35 * mm),
                       P(f"{crit} {text_in(qv.criterion.title, lang)}  ({text_in(g.short or g.title, lang)})", st["h2"])]
+        if qv.q.stem != stem:
+            stem = qv.q.stem
+            if stem:
+                tables.add_stem(qs.stem_text(qv, lang))
         label, above = _value_label(qs, qv.id, ans.value if ans else None, lang)
         if not label:
             out.unanswered.append(qv.id)
@@ -249,10 +277,11 @@ def _not_shown(st: Styles, out: _NotShown) -> list[Flowable]:
     return story
 
 
-def case_story(doc: CaseDoc, st: Styles) -> list[Flowable]:
-    """One case summary as flowables (also used for each case of a batch)."""
+def case_story(doc: CaseDoc, st: Styles, pages: dict[str, int] | None = None) -> list[Flowable]:
+    """One case summary as flowables (also used for each case of a batch, which
+    passes ``pages`` to learn the page each case starts on)."""
     values = {qid: a.value for qid, a in doc.answers.items() if a.value is not None}
-    story = _case_head(doc, st) + _case_scores(doc, st, values)
+    story = _case_head(doc, st, pages) + _case_scores(doc, st, values)
     left_out = _case_answers(doc, st, values, story)
     return story + _not_shown(st, left_out)
 
@@ -266,28 +295,54 @@ def case_summary_pdf(doc: CaseDoc) -> bytes:
     return buf.getvalue()
 
 
+class _StartPage(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """A cell of the cover index: the page a case starts on.  The index is laid
+    out before the cases, so the number is written onto the page when the
+    document is saved, as "Page x of y" is (see ``canvas_class``)."""
+
+    def __init__(self, key: str, pages: dict[str, int]) -> None:
+        super().__init__()
+        self.key, self.pages = key, pages
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return avail_width, 10.2  # a cell paragraph's leading
+
+    def draw(self) -> None:
+        self.canv.draw_later(0, 2.4, lambda: str(self.pages.get(self.key, "")))
+
+
+def _index(docs: Sequence[CaseDoc], st: Styles, pages: dict[str, int]) -> Flowable:
+    """The cover index: each case, linked to its first page, with that page's number."""
+    rows: list[list[Any]] = [[P(h, st["cellb"]) for h in ("Case", "Assessor", "Status", "Answered", "Page")]]
+    for d in docs:
+        key = f"case-{d.case.id}"
+        link = Paragraph(f'<a href="#{key}" color="#1d4f91">{escape(d.case.reference)}</a>', st["cell"])
+        rows.append([link, P(d.assessment.assessor if d.assessment else "—", st["cell"]), P(_status(d), st["cell"]),
+                     P(str(sum(1 for a in d.answers.values() if a.value is not None)), st["cell"]),
+                     _StartPage(key, pages)])
+    return table(rows, [40 * mm, 56 * mm, 44 * mm, 22 * mm, 16 * mm])
+
+
 def batch_pdf(docs: Sequence[CaseDoc], inspection: InspectionRow,
               progress: Callable[[int, int], bool] | None = None) -> bytes:
-    """All cases in one PDF, with a cover index.  ``progress(done, total)``
-    returning False cancels (raises Cancelled)."""
+    """All cases in one PDF, behind a cover index that gives each case's first
+    page (and links to it).  ``progress(done, total)`` returning False cancels
+    (raises Cancelled)."""
     st = styles()
+    pages: dict[str, int] = {}
     story: list[Flowable] = [
         P(f"Case summaries: {inspection.name}", st["title"]),
         P(f"{len(docs)} cases", st["muted"]),
         Spacer(1, 6),
+        _index(docs, st, pages),
+        P("Each case starts on a new page; the PDF's bookmarks list them, and each reference above links to it.",
+          st["muted"]),
     ]
-    rows: list[list[Any]] = [[P(h, st["cellb"]) for h in ("Case", "Assessor", "Status", "Answered")]]
-    for d in docs:
-        rows.append([P(d.case.reference, st["cell"]), P(d.assessment.assessor if d.assessment else "—", st["cell"]),
-                     P(_status(d), st["cell"]),
-                     P(str(sum(1 for a in d.answers.values() if a.value is not None)), st["cell"])])
-    story.append(table(rows, [40 * mm, 60 * mm, 48 * mm, 30 * mm]))
-    story.append(P("Each case starts on a new page; the PDF's bookmarks list them.", st["muted"]))
     for i, d in enumerate(docs):
         if progress is not None and not progress(i, len(docs)):
             raise Cancelled()
         story.append(PageBreak())
-        story.extend(case_story(d, st))
+        story.extend(case_story(d, st, pages))
     buf = io.BytesIO()
     doc = new_doc(buf, "Case summaries")
     doc.build(story, canvasmaker=canvas_class(f"{inspection.name} · case summaries"))

@@ -6,12 +6,33 @@ from __future__ import annotations
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from exports.pdf.base import ABOVE, ACCENT
 
+# The counts beside each bar: dark text on the white page (never white on a pale bar)
+COUNT_TEXT = colors.HexColor("#333a45")
+NO_FILL = colors.HexColor("#d9a3a0")
+NO_TEXT = colors.HexColor("#9e2a22")  # the legend's "below the line" words: 6:1 on white
+LABEL_SIZE = 6.3
+
+
+def fit(label: str, room: float, size: float = LABEL_SIZE) -> str:
+    """``label``, cut (with "…") to fit ``room`` points: by width, not by
+    letters, so a label of wide letters never runs off the page or into its neighbour."""
+    if stringWidth(label, "DejaVu", size) <= room:
+        return label
+    while label and stringWidth(label + "…", "DejaVu", size) > room:
+        label = label[:-1]
+    return label.rstrip() + "…"
+
 
 def bar_chart(items: list[tuple[str, int, int]], width: float) -> Drawing:
-    """Horizontal yes/no bars, one per question, as in the reports' Data Summary."""
+    """Horizontal yes/no bars, one per question, as in the reports' Data Summary.
+
+    Each bar's counts are printed to its right as "yes / no" in dark text: a
+    count inside a short or empty segment overlapped its neighbour, and white
+    on the pale "no" fill could not be read."""
     n = len(items)
     bar_h = 11
     height = n * bar_h + 36
@@ -19,12 +40,12 @@ def bar_chart(items: list[tuple[str, int, int]], width: float) -> Drawing:
     chart = HorizontalBarChart()
     chart.x = 0.42 * width
     chart.y = 26
-    chart.width = 0.5 * width
+    chart.width = 0.46 * width
     chart.height = n * bar_h
     chart.data = [[yes for _l, yes, _no in reversed(items)], [no for _l, _yes, no in reversed(items)]]
-    chart.categoryAxis.categoryNames = [label[:58] + ("…" if len(label) > 58 else "") for label, _y, _n in reversed(items)]
+    chart.categoryAxis.categoryNames = [fit(label, chart.x - 4) for label, _y, _n in reversed(items)]
     chart.categoryAxis.labels.fontName = "DejaVu"
-    chart.categoryAxis.labels.fontSize = 6.3
+    chart.categoryAxis.labels.fontSize = LABEL_SIZE
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.categoryAxis.labels.dx = -3
     chart.valueAxis.labels.fontName = "DejaVu"
@@ -35,19 +56,20 @@ def bar_chart(items: list[tuple[str, int, int]], width: float) -> Drawing:
     chart.valueAxis.valueStep = max(1, round(top / 5))
     chart.categoryAxis.style = "stacked"
     chart.bars[0].fillColor = ABOVE
-    chart.bars[1].fillColor = colors.HexColor("#d9a3a0")
+    chart.bars[1].fillColor = NO_FILL
     chart.bars.strokeWidth = 0
     chart.barWidth = 7
-    chart.barLabelFormat = "%d"
-    chart.barLabels.fontName = "DejaVu"
-    chart.barLabels.fontSize = 5.8
-    chart.barLabels.fillColor = colors.white
-    chart.barLabels.boxAnchor = "e"
-    chart.barLabels.dx = -1
     d.add(chart)
-    d.add(String(chart.x, 4, "■ above the line (yes)   ", fontName="DejaVu", fontSize=6.5, fillColor=ABOVE))
-    d.add(String(chart.x + 80, 4, "■ below the line (no)", fontName="DejaVu", fontSize=6.5,
-                 fillColor=colors.HexColor("#b05550")))
+    step = chart.height / max(n, 1)
+    for row, (_label, yes, no) in enumerate(reversed(items)):
+        end = chart.x + chart.width * (yes + no) / top
+        d.add(String(end + 2.5, chart.y + step * (row + 0.5) - 2, f"{yes} / {no}", fontName="DejaVu", fontSize=5.8,
+                     fillColor=COUNT_TEXT))
+    x = chart.x
+    for text, colour in (("■ above the line (yes)", ABOVE), ("■ below the line (no)", NO_TEXT),
+                         ("numbers: yes / no", COUNT_TEXT)):
+        d.add(String(x, 4, text, fontName="DejaVu", fontSize=6.5, fillColor=colour))
+        x += stringWidth(text, "DejaVu", 6.5) + 10  # side by side, never over each other
     return d
 
 
@@ -61,7 +83,7 @@ def share_chart(title: str, counts: list[tuple[str, int]], width: float) -> Draw
     chart.width = 0.5 * width
     chart.height = n * 12
     chart.data = [[c for _l, c in reversed(counts)] or [0]]
-    chart.categoryAxis.categoryNames = [label[:56] for label, _c in reversed(counts)] or [""]
+    chart.categoryAxis.categoryNames = [fit(label, chart.x - 4, 6.5) for label, _c in reversed(counts)] or [""]
     for axis in (chart.categoryAxis.labels, chart.valueAxis.labels):
         axis.fontName = "DejaVu"
         axis.fontSize = 6.5

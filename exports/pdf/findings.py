@@ -12,11 +12,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
 
+from exports.pdf.agreement import agreement_appendix, grades_section
 from exports.pdf.base import BELOW, P, Styles, canvas_class, new_doc, styles, table
 from exports.pdf.charts import bar_chart, share_chart
-from models.figures import factor_table, sample_counts
+from models.agreement import AgreementReport
+from models.figures import sample_counts
 from models.questionset import QuestionSet, text_in
 from models.scoring import CaseInput, ScoreReport, fmt_pct
+from models.tabulate import SMALL_N, cases_behind, factor_figures, is_small
 from storage.store import InspectionRow
 
 
@@ -35,9 +38,22 @@ class FindingsDoc:
     lang: str = "en"
     # the case details charted under "The sample", in order (ids the set does not have are left out)
     sample_fields: list[str] = field(default_factory=list)
+    grades: list[tuple[str, str, str, str]] = field(default_factory=list)  # code, title, grade's words, note
+    agreement: AgreementReport | None = None  # QA second reads (an appendix)
 
 
 Section = Callable[[FindingsDoc, Styles, float], list[Flowable]]
+SMALL_NOTE = (f"A percentage marked * rests on fewer than {SMALL_N} cases: too few for close comparisons "
+              "(the reports warn against them).")
+
+
+def _pct(value: float | None, n: int) -> str:
+    """A percentage, marked * when it rests on few cases (models.tabulate.SMALL_N)."""
+    return fmt_pct(value) + ("*" if value is not None and is_small(n) else "")
+
+
+def _g(rep: ScoreReport, qs: QuestionSet, key: str, value: float | None) -> str:
+    return _pct(value, cases_behind(qs, rep, key))
 
 
 def _head(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable]:
@@ -51,7 +67,7 @@ def _head(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable]:
     if doc.conflicts_unresolved:
         story.append(P(f"⚠ {doc.conflicts_unresolved} merge conflicts are unresolved: these figures may change.",
                        ParagraphStyle("warn", parent=st["base"], textColor=BELOW)))
-    story.append(Spacer(1, 4))
+    story += [P(SMALL_NOTE, st["muted"]), Spacer(1, 4)]
     return story
 
 
@@ -65,14 +81,14 @@ def _outcomes(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable]:
     rows: list[list[Any]] = [[P(h, st["cellb"]) for h in heads]]
     for gid, g in rep.groups.items():
         other = rep.groups_other_rule.get(gid)
-        row = [P(text_in(qs.groups[gid].title, lang), st["cell"]), P(fmt_pct(g.value), st["cellb"])]
+        row = [P(text_in(qs.groups[gid].title, lang), st["cell"]), P(_g(rep, qs, gid, g.value), st["cellb"])]
         if banded:
             row.append(P(g.band or "", st["cell"]))
         row += [P(f"{g.parts} questions" if g.rule == "questions" else f"{g.parts} criteria", st["cell"]),
-                P(fmt_pct(other.value) if other else "", st["cell"])]
+                P(_g(rep, qs, gid, other.value) if other else "", st["cell"])]
         for k in split_keys:
             sg = doc.splits[k].groups.get(gid)
-            row.append(P(fmt_pct(sg.value if sg else None), st["cell"]))
+            row.append(P(_g(doc.splits[k], qs, gid, sg.value if sg else None), st["cell"]))
         rows.append(row)
     fixed = [64 * mm, 16 * mm] + ([26 * mm] if banded else []) + [24 * mm, 18 * mm]
     rest = width - sum(fixed)
@@ -88,7 +104,7 @@ def _headlines(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable]:
         return []
     hrows: list[list[Any]] = [[P(h, st["cellb"]) for h in ("Headline", "Score", "Band", "Mean of")]]
     for hid, h in rep.headlines.items():
-        hrows.append([P(text_in(qs.groups[hid].title, lang), st["cell"]), P(fmt_pct(h.value), st["cellb"]),
+        hrows.append([P(text_in(qs.groups[hid].title, lang), st["cell"]), P(_g(rep, qs, hid, h.value), st["cellb"]),
                       P(h.band or "", st["cell"]), P(f"{h.parts} questions", st["cell"])])
     return [P("Headline scores", st["h2"]), table(hrows, [80 * mm, 20 * mm, 30 * mm, 30 * mm])]
 
@@ -99,7 +115,8 @@ def _criteria(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable]:
     heads = ("Criterion", "Score") + (("Band",) if banded else ()) + ("Mean of", "Not applicable to any case")
     crows: list[list[Any]] = [[P(h, st["cellb"]) for h in heads]]
     for code, c in rep.criteria.items():
-        crows.append([P(f"{code} {text_in(qs.criteria[code].title, lang)}", st["cell"]), P(fmt_pct(c.value), st["cell"])]
+        crows.append([P(f"{code} {text_in(qs.criteria[code].title, lang)}", st["cell"]),
+                      P(_g(rep, qs, code, c.value), st["cell"])]
                      + ([P(c.band or "", st["cell"])] if banded else [])
                      + [P(f"{c.parts} questions", st["cell"]), P(str(len(c.excluded)), st["cell"])])
     widths = ([88 * mm, 16 * mm, 24 * mm] if banded else [112 * mm, 16 * mm]) + [25 * mm, 25 * mm]
@@ -138,9 +155,9 @@ def _multi_category(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable
     mrows: list[list[Any]] = [[P("Question", st["cellb"]), P("Distribution (share of applicable cases)", st["cellb"])]]
     for qv in multi:
         s = rep.questions[qv.id]
-        parts = [f"{text_in(o.label, lang)}: {s.distribution.get(o.value, 0)} ({fmt_pct(s.distribution.get(o.value, 0) / s.applicable)})"
+        parts = [f"{text_in(o.label, lang)}: {s.distribution.get(o.value, 0)} ({_pct(s.distribution.get(o.value, 0) / s.applicable, s.applicable)})"
                  for o in qv.scale.options]
-        mrows.append([P(f"{qv.id} {text_in(qv.q.text, lang)}", st["cell"]), P("; ".join(parts), st["cell"])])
+        mrows.append([P(f"{qv.id} {qs.full_text(qv, lang)}", st["cell"]), P("; ".join(parts), st["cell"])])
     return [P("Multi-category judgements", st["h2"]), table(mrows, [70 * mm, 108 * mm])]
 
 
@@ -162,14 +179,15 @@ def _factors(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable]:
     per = [qv for qv in qs.questions if qv.q.per_option_of]
     if not per:
         return []
-    qids, factors = factor_table(qs, doc.cases, rep, lang)
-    per = [qs.by_id[q] for q in qids]
+    figures = factor_figures(qs, doc.cases, rep, lang)
+    figures = [f for f in figures if f.source == figures[0].source]
+    per = [qs.by_id[q] for q, _a, _n in figures[0].addressed]
     frows: list[list[Any]] = [[P("Factor (cases where identified)", st["cellb"])]
                               + [P(text_in(qv.q.text, lang).replace("For each offending-related factor identified: ", ""),
                                    st["cellb"]) for qv in per]]
-    for f in factors:
-        frows.append([P(f"{f.factor} ({f.cases})", st["cell"])]
-                     + [P("—" if v is None else fmt_pct(v), st["cell"]) for v in f.shares])
+    for f in figures:
+        frows.append([P(f"{f.label} ({f.relevant})", st["cell"])]
+                     + [P("—" if not n else _pct(a / n, n), st["cell"]) for _q, a, n in f.addressed])
     return [
         CondPageBreak(60 * mm),
         P("Offending-related factors", st["h1"]),
@@ -186,6 +204,8 @@ def _subgroups(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable]:
     story: list[Flowable] = [PageBreak(), P("Appendix: outcome scores by subgroup", st["h1"])]
     groups = list(doc.report.groups)
     for fid, reports in doc.subgroups.items():
+        if not reports:
+            continue  # a free-text detail (e.g. the LDU) with no value recorded
         f = qs.fields.get(fid)
         title = text_in(f.label, lang) if f else fid
         srows: list[list[Any]] = [[P(title, st["cellb"]), P("Cases", st["cellb"])]
@@ -195,7 +215,7 @@ def _subgroups(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable]:
             if f is not None:
                 label = next((text_in(o.label, lang) for o in f.options if o.value == value), value)
             srows.append([P(label, st["cell"]), P(str(r.cases), st["cell"])]
-                         + [P(fmt_pct(r.groups[g].value) if g in r.groups else "—", st["cell"]) for g in groups])
+                         + [P(_g(r, qs, g, r.groups[g].value) if g in r.groups else "—", st["cell"]) for g in groups])
         rest = (width - 60 * mm) / max(1, len(groups))
         story += [table(srows, [45 * mm, 15 * mm] + [rest] * len(groups)), Spacer(1, 6)]
     return story
@@ -212,8 +232,8 @@ def _provenance(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable]:
     return story
 
 
-SECTIONS: tuple[Section, ...] = (_head, _outcomes, _headlines, _criteria, _data_summary, _multi_category, _sample,
-                                 _factors, _subgroups, _provenance)
+SECTIONS: tuple[Section, ...] = (_head, _outcomes, _headlines, _criteria, grades_section, _data_summary,
+                                 _multi_category, _sample, _factors, _subgroups, agreement_appendix, _provenance)
 
 
 def findings_pdf(doc: FindingsDoc) -> bytes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 
 import pytest
 from pypdf import PdfReader
@@ -211,7 +212,7 @@ def _fixed_docs(set_id: str, n: int):
     from models.scoring import CaseInput
     from storage.store import AnswerRow, AssessmentRow, CaseRow, InspectionRow
 
-    qs = builtin_catalog().get(set_id)
+    qs = builtin_catalog().get(set_id, "1.0.0")  # the fixed input: a version that never changes
     ins = InspectionRow("ins-1", "Golden inspection ŵ", "Testshire", qs.id, qs.version, "2024-01-01", "2024-02-01", STAMP)
     docs, inputs = [], []
     for i in range(n):
@@ -264,16 +265,16 @@ def _render_fixed(kind: str) -> bytes:
     return findings_pdf(_fixed_findings(kind.split(":", 1)[1]))
 
 
-# Measured with reportlab 4.5.1 and pypdf 7.1.1 (the page digests before the package
-# split; the file digests since the metadata became neutral).  A deliberate change to what is
+# Measured with reportlab 4.5.1 and pypdf 7.1.1 (re-measured when small numbers were marked *, stems, the counts
+# beside the chart bars and the batch index's page numbers came in).  A deliberate change to what is
 # printed (or to the built-in question sets) changes these: re-render
 # docs/printed, look at the pages, then update the digests.
 GOLDEN = {
-    "case": ("b7f11cfa65a66322", "26677acfe674bdf4"),
-    "batch": ("7a87b5abb48e518d", "308f2b5e83282ecc"),
-    "findings:iaow-2013": ("9d72c3d636d7ec7a", "4d4501ec8e28d0a9"),
-    "findings:omi2-2010": ("7629e555eae14637", "6e0fa6f1941ba612"),
-    "findings:tr-2016": ("3a4d11e0d0e08839", "7a78dfd1638a40b2"),
+    "case": ("3aa19f330d0b80ac", "1bde62129df724a0"),
+    "batch": ("23b56a8d284c19c7", "2c972c7775e20c56"),
+    "findings:iaow-2013": ("5af7e8d3f3a6b8ef", "062757b9c1744f8d"),
+    "findings:omi2-2010": ("76093a6bc6b285b5", "fce8dcbe4a0967a0"),
+    "findings:tr-2016": ("245ab463662083f9", "09a9983c864d694d"),
 }
 
 
@@ -297,3 +298,136 @@ def test_the_sample_charts_exactly_the_fields_the_caller_names(iaow):
     doc.sample_fields = []
     text, _ = text_of(findings_pdf(doc))
     assert "The sample" not in text and "Offending-related factors" in text
+
+
+# ---------------------------------------------------------------------------
+# Legibility: chart counts, stems, the batch index's page numbers
+# ---------------------------------------------------------------------------
+
+
+def _wcag(a, b) -> float:
+    """WCAG 2 contrast of two reportlab colours."""
+    def lum(c) -> float:
+        ch = [v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4 for v in (c.red, c.green, c.blue)]
+        return 0.2126 * ch[0] + 0.7152 * ch[1] + 0.0722 * ch[2]
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def _strings(drawing):
+    from reportlab.graphics.shapes import Group, String
+
+    def walk(node):
+        for c in getattr(node, "contents", []):
+            if isinstance(c, String):
+                yield c
+            elif isinstance(c, Group):
+                yield from walk(c)
+
+    return list(walk(drawing))
+
+
+def _box(s):
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    w = stringWidth(s.text, s.fontName, s.fontSize)
+    return s.x, s.y, s.x + w, s.y + s.fontSize
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+ITEMS = [("2.1-01 Case allocated to the correct tier of offender management at start", 22, 3),
+         ("2.1-04 Informed of their commitments", 20, 0), ("2.1-18 Sentence plan contained an objective", 1, 1),
+         ("2.1-26 Sentence plan specified changes", 0, 8), ("2.1-27 none yet", 0, 0), ("3.3-05 Further offending", 13, 1)]
+
+
+def test_chart_counts_are_dark_on_white_and_never_overlap():
+    """Replays the probe: below-the-line counts were white on pale pink, and a
+    count in an empty segment sat on top of its neighbour ('20' over '0')."""
+    from reportlab.graphics.charts.barcharts import HorizontalBarChart
+    from reportlab.lib import colors
+
+    from exports.pdf.base import register_fonts
+    from exports.pdf.charts import bar_chart
+
+    register_fonts()
+    d = bar_chart(ITEMS, 500)
+    chart = next(c for c in d.contents if isinstance(c, HorizontalBarChart))
+    assert not chart.barLabelFormat  # no counts drawn inside the bars
+    labels = _strings(d)
+    counts = [s for s in labels if "/" in s.text and s.text[0].isdigit()]
+    assert sorted(s.text for s in counts) == sorted(f"{y} / {n}" for _l, y, n in ITEMS)
+    for s in labels:
+        assert _wcag(s.fillColor, colors.white) >= 4.5, (s.text, s.fillColor)
+    boxes = [_box(s) for s in labels]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not _overlap(a, b), (a, b)
+    right = chart.x + chart.width
+    for s in counts:  # beside the bar's end, inside the drawing
+        assert s.x >= chart.x and _box(s)[2] <= d.width + 1 and s.x <= right + 3
+
+
+def test_long_category_labels_stay_inside_the_drawing():
+    """A label of wide letters, cut at 58 letters, ran 150 points past the drawing's left edge."""
+    from reportlab.graphics.charts.barcharts import HorizontalBarChart
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from exports.pdf.base import register_fonts
+    from exports.pdf.charts import bar_chart, share_chart
+
+    register_fonts()
+    for d in (bar_chart([("W" * 200, 3, 1), ("i" * 40, 1, 1)], 500), share_chart("T", [("M" * 90, 4)], 500)):
+        chart = next(c for c in d.contents if isinstance(c, HorizontalBarChart))
+        for name in chart.categoryAxis.categoryNames:
+            assert stringWidth(name, "DejaVu", chart.categoryAxis.labels.fontSize) <= chart.x - 3, name
+    assert bar_chart([("i" * 40, 1, 1)], 500).contents[0].categoryAxis.categoryNames == ["i" * 40]
+
+
+def test_grouped_items_print_under_their_stem(iaow):
+    qs = iaow
+    doc = _fixed_docs("iaow-2013", 1)[2][0]
+    doc.case = type(doc.case)(doc.case.id, doc.case.inspection_id, doc.case.reference,
+                              {**doc.case.details, "case_type": "community_order"}, STAMP, STAMP)
+    doc.answers = {k: v for k, v in doc.answers.items()}
+    from storage.store import AnswerRow
+
+    doc.answers["IAOW-1.1-01"] = AnswerRow("IAOW-1.1-01", "standard", "", False, STAMP, "A")
+    text, _ = text_of(case_summary_pdf(doc))
+    stem = qs.stem_text(qs.by_id["IAOW-1.1-05"])
+    assert text.count(stem) == 1  # once, above the group
+    at = text.index(stem)
+    assert at < text.index("Based on risk of harm screening/ assessment") < text.index("1.1-09")
+
+
+def test_the_batch_index_gives_each_case_its_first_page():
+    """Replays the probe: the all-cases index had no page numbers."""
+    from exports.pdf import batch_pdf
+
+    _qs, ins, docs, _inputs = _fixed_docs("iaow-2013", 3)
+    r = PdfReader(io.BytesIO(batch_pdf(docs, ins)))
+    index = " ".join(r.pages[0].extract_text().split())
+    assert "Case Assessor Status Answered Page" in index
+    for d in docs:
+        ref = d.case.reference
+        after = index[index.index(ref):].split()
+        first_page = int(next(w for w in after[1:] if w.isdigit() and int(w) > 1 and int(w) <= len(r.pages)
+                              and f"Case summary: {ref}" in r.pages[int(w) - 1].extract_text()))
+        page_text = " ".join(r.pages[first_page - 1].extract_text().split())
+        assert f"Case summary: {ref}" in page_text
+        assert f"Case summary: {ref}" not in " ".join(r.pages[first_page - 2].extract_text().split())
+
+
+def test_percentages_over_few_cases_are_marked_and_explained(iaow):
+    """The reports warn against close comparisons on small numbers (002_33b5c351f1ddcaaa.txt:121)."""
+    from exports.pdf import findings_pdf
+    from models.tabulate import SMALL_N
+
+    doc = _fixed_findings("iaow-2013")  # 6 cases: every percentage rests on fewer than 10
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(findings_pdf(doc))).pages)
+    assert f"rests on fewer than {SMALL_N} cases" in text
+    outcomes = text[text.index("done well enough"):text.index("Criterion scores")]
+    assert re.search(r"\d+%\*", outcomes) and not re.search(r"\d+%(?!\*)", outcomes)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 import zipfile
 from xml.etree import ElementTree
 
@@ -18,7 +19,15 @@ NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 RISKY = ["=1+2", "+44 20", "-3", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(\"http://x\")"]
 
 
-def read_xlsx(data: bytes) -> tuple[str, dict[str, tuple[str | None, str]]]:
+_ESCAPED = re.compile("_x([0-9A-Fa-f]{4})_")
+
+
+def excel_text(raw: str) -> str:
+    """Text as Excel reads it: ``_xHHHH_`` is one character (``_x005F_`` a literal underscore)."""
+    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), raw)
+
+
+def read_xlsx(data: bytes, part: str = "xl/worksheets/sheet1.xml") -> tuple[str, dict[str, tuple[str | None, str]]]:
     """(sheet name, {cell ref: (type attribute, text)}); fails on a formula."""
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         assert z.testzip() is None
@@ -27,15 +36,16 @@ def read_xlsx(data: bytes) -> tuple[str, dict[str, tuple[str | None, str]]]:
         for name in names:
             ElementTree.fromstring(z.read(name))  # every part is well-formed XML
         book = ElementTree.fromstring(z.read("xl/workbook.xml"))
-        sheet = ElementTree.fromstring(z.read("xl/worksheets/sheet1.xml"))
+        sheet = ElementTree.fromstring(z.read(part))
     cells: dict[str, tuple[str | None, str]] = {}
     for c in sheet.iterfind(".//m:c", NS):
         assert c.find("m:f", NS) is None
         if c.get("t") == "inlineStr":
-            cells[c.get("r")] = ("inlineStr", "".join(t.text or "" for t in c.iterfind("m:is/m:t", NS)))
+            cells[c.get("r")] = ("inlineStr", excel_text("".join(t.text or "" for t in c.iterfind("m:is/m:t", NS))))
         else:
             cells[c.get("r")] = (c.get("t"), c.find("m:v", NS).text)
-    return book.find("m:sheets/m:sheet", NS).get("name"), cells
+    index = int(part.rsplit("sheet", 1)[1].split(".")[0]) - 1
+    return book.findall("m:sheets/m:sheet", NS)[index].get("name"), cells
 
 
 def test_numbers_are_numeric_cells_and_text_is_text():
@@ -66,7 +76,10 @@ def test_what_is_not_a_finite_number_or_not_xml_is_written_safely():
     name, cells = read_xlsx(data)
     assert name == "Sheet _1__ a_b__"
     assert cells["A2"] == ("inlineStr", "nan") and cells["B2"] == ("inlineStr", "inf")
-    assert cells["C2"] == ("inlineStr", "True")
+    assert cells["C2"] == ("b", "1")  # a boolean cell (TRUE)
+    _name, big = read_xlsx(to_xlsx(["x"], [[1.7976931348623155e308], [-1.7976931348623157e308], [1e308]]))
+    assert big["A2"] == ("inlineStr", "1.7976931348623155e+308") and big["A3"][0] == "inlineStr"
+    assert big["A4"] == (None, "1E+308")  # rounding to 16 digits keeps it finite: a number
     assert cells["D2"] == ("inlineStr", "bell and nul ŵ")
     assert b"_x005F_x0041_" in zipfile.ZipFile(io.BytesIO(to_xlsx(["_x0041_"], []))).read("xl/worksheets/sheet1.xml")
     assert sheet_name("") == "Sheet1" and len(sheet_name("x" * 40)) == 31 and sheet_name("'quoted'") == "quoted"
@@ -82,8 +95,11 @@ def test_any_table_reads_back(rows):
     for r, row in enumerate(rows, start=2):
         for c, value in enumerate(row):
             ref = f"{'abc'[c].upper()}{r}"
-            if isinstance(value, int | float):
-                assert float(cells[ref][1]) == value and float(back[r - 1][c]) == value
+            if isinstance(value, int | float) and cells[ref][0] == "inlineStr":
+                assert abs(value) >= 1e308 and float(cells[ref][1]) == value  # would round to infinity: text
+            elif isinstance(value, int | float):
+                # XlsxWriter writes 16 significant digits (Excel shows 15): equal to within one in 10^15
+                assert math.isclose(float(cells[ref][1]), value, rel_tol=1e-15) and float(back[r - 1][c]) == value
             else:
                 text = value or ""
                 xml_text = "".join(ch for ch in text if ch in "\t\n\r" or (" " <= ch and ch not in "\ufffe\uffff"
@@ -102,3 +118,24 @@ def test_write_table_picks_the_format_by_suffix(tmp_path, suffix):
     else:
         assert data.decode("utf-8-sig").splitlines() == ["Case,Cases", "R-1,3"]
     assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary file left
+
+
+def test_workbook_has_several_typed_sheets_with_frozen_headers_and_widths(tmp_path):
+    from exports.tables import Percent, Sheet, write_xlsx
+
+    path = tmp_path / "book.xlsx"
+    write_xlsx(path, [Sheet("Data", ["Case", "Above", "Score"], iter([["R-1", True, Percent(0.79)], ["R-2", False, None]]),
+                            widths=[20, 6, 9]),
+                      Sheet("Data", ["Variable"], [["q1"]])])  # the same name twice gets a suffix
+    data = path.read_bytes()
+    name, cells = read_xlsx(data)
+    assert name == "Data" and cells["B2"] == ("b", "1") and cells["B3"] == ("b", "0") and cells["C2"] == (None, "0.79")
+    assert read_xlsx(data, "xl/worksheets/sheet2.xml")[0] == "Data (2)"
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode()
+        styles = z.read("xl/styles.xml").decode()
+    assert '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' in sheet
+    assert 'width="20.7109375"' in sheet and '<autoFilter ref="A1:C3"/>' in sheet
+    assert 'formatCode="0%"' in styles
+    assert to_csv(["Above", "Score"], [[True, Percent(0.5)], [False, None]]).decode("utf-8-sig").splitlines() == [
+        "Above,Score", "true,0.5", "false,"]

@@ -43,10 +43,17 @@ def _all_sources(qs):
     for qv in qs.questions:
         for s in qv.q.sources:
             yield qv.id, s
-    for group in (qs.data.groups, qs.data.criteria, qs.data.case_fields, qs.data.bands, qs.data.grades):
+    for group in (qs.data.groups, qs.data.criteria, qs.data.case_fields, qs.data.bands, qs.data.grades, qs.data.stems):
         for item in group:
             for s in item.sources:
                 yield getattr(item, "id", getattr(item, "code", "?")), s
+    # guidance names its seed lines too, and they are checked the same way
+    for c in qs.data.criteria:
+        for s in c.guidance.sources if c.guidance else []:
+            yield f"guidance of {c.code}", s
+    for qv in qs.questions:
+        for s in qv.q.guidance.sources if qv.q.guidance else []:
+            yield f"guidance of {qv.id}", s
 
 
 def _ws(s: str) -> str:
@@ -198,10 +205,11 @@ def test_welsh_can_be_added_as_data(tmp_path, iaow):
 def test_builtin_sets_name_their_listed_fields(iaow):
     cat = load_catalog()
     assert iaow.data.case_list_columns == ["case_type", "rosh_level", "gender"]
-    assert iaow.data.subgroup_by == ["case_type", "gender", "rosh_level"]
+    assert iaow.data.subgroup_by == ["case_type", "gender", "rosh_level", "area"]  # area: the LDU
     assert iaow.data.sample_by == ["case_type", "gender", "ethnicity", "rosh_level", "principal_offence"]
     tr = cat.get("tr-2016")
-    assert tr.data.subgroup_by[-1] == "organisation" and tr.data.sample_by[-1] == "organisation"
+    assert tr.data.subgroup_by[-2:] == ["organisation", "area"] and tr.data.sample_by[-1] == "organisation"
+    assert tr.fields["area"].kind == "choice" and len(tr.fields["area"].options) == 6  # six LDU clusters
     for qs in cat.sets.values():
         for name in ("split_by", "case_list_columns", "subgroup_by", "sample_by"):
             assert all(f in qs.fields for f in getattr(qs.data, name)), (qs.id, name)
@@ -249,3 +257,90 @@ def test_a_condition_on_a_question_later_in_the_journey_is_refused(iaow):
     d["journey_order"] = ["9.9"]
     with pytest.raises(QuestionSetError, match="journey_order names unknown criterion '9.9'"):
         validate_dict(d)
+
+
+# ---- stems, guidance and provenance ----------------------------------------
+
+PROVENANCE_WORDS = re.compile(r"Wording (from|reconstructed)|Paraphrased from|OCR|does not survive|inferred", re.I)
+
+
+@pytest.mark.parametrize("set_id", ["iaow-2013", "omi2-2010", "tr-2016"])
+def test_every_criterion_has_guidance_and_no_guidance_is_a_provenance_note(set_id):
+    qs = load_catalog().get(set_id)
+    for c in qs.data.criteria:
+        assert c.guidance is not None and c.guidance.sources, f"criterion {c.code} has no guidance"
+    texts = [c.guidance.text["en"] for c in qs.data.criteria if c.guidance]
+    texts += [qv.q.guidance.text["en"] for qv in qs.questions if qv.q.guidance]
+    for t in texts:
+        assert not PROVENANCE_WORDS.search(t), f"guidance reads like provenance: {t[:80]}"
+    # every question shows guidance (at least its criterion's), and says where its wording came from
+    for qv in qs.questions:
+        assert qs.guidance(qv), qv.id
+        assert qv.q.provenance, qv.id
+
+
+def test_provenance_notes_left_the_guidance(iaow):
+    qv = iaow.by_id["IAOW-1.1-05"]
+    assert "Wording from the York data-summary chart" in qv.q.provenance["en"]
+    shown = " ".join(g.text["en"] for _h, g in iaow.guidance(qv))
+    assert "Wording" not in shown and "good quality reports" in shown
+
+
+@pytest.mark.parametrize(
+    "set_id, members, stem",
+    [
+        ("iaow-2013", ["IAOW-1.1-03", "IAOW-1.1-05", "IAOW-1.1-08"], "The report for this court appearance:"),
+        ("iaow-2013", ["IAOW-1.1-09", "IAOW-1.1-13", "IAOW-1.1-18"], "The pre-sentence report:"),
+        ("iaow-2013", ["IAOW-4.2-21", "IAOW-4.2-26"], "Reviewing the risk of harm assessment:"),
+        ("omi2-2010", ["OMI2-1.1-02", "OMI2-1.1-06", "OMI2-1.1-13"], "The pre-sentence report (PSR):"),
+        ("omi2-2010", ["OMI2-2.2-05", "OMI2-2.2-06"], "Statutory victim contact cases:"),
+        ("tr-2016", ["TR-B06", "TR-B06-individualised"], "Induction:"),
+        ("tr-2016", ["TR-A22", "TR-A22-barriers"], "At the point of allocation"),
+    ],
+)
+def test_grouped_items_carry_their_stem(set_id, members, stem):
+    qs = load_catalog().get(set_id)
+    for qid in members:
+        qv = qs.by_id[qid]
+        assert qs.stem_text(qv).startswith(stem), qid
+        assert not qv.q.text["en"].startswith(stem.rstrip(":")), f"{qid} repeats its stem in its text"
+        assert qs.full_text(qv).startswith(stem)
+
+
+def test_1_1_05_reads_with_its_stem(iaow):
+    qv = iaow.by_id["IAOW-1.1-05"]
+    assert iaow.full_text(qv) == "The report for this court appearance: Based on risk of harm screening/ assessment"
+    assert iaow.stem_text(iaow.by_id["IAOW-1.1-01"]) == ""
+
+
+def test_unknown_stem_is_refused(tmp_path):
+    d = _good()
+    d["questions"][0]["stem"] = "nowhere"
+    with pytest.raises(QuestionSetError, match=r"question IAOW-1\.1-01: unknown stem 'nowhere'"):
+        load_question_set(_write(tmp_path, d))
+
+
+def test_stem_across_criteria_is_refused(tmp_path):
+    d = _good()
+    q = next(q for q in d["questions"] if q["criterion"] == "2.1")
+    q["stem"] = "psr-basis"
+    with pytest.raises(QuestionSetError, match="stem psr-basis is used in more than one criterion"):
+        load_question_set(_write(tmp_path, d))
+
+
+def test_guidance_without_seed_lines_is_refused(tmp_path):
+    d = _good()
+    d["criteria"][0]["guidance"]["sources"] = []
+    with pytest.raises(QuestionSetError, match="guidance.sources"):
+        load_question_set(_write(tmp_path, d))
+
+
+def test_a_file_with_the_old_plain_guidance_still_loads(tmp_path):
+    """Before guidance named its seed lines it was plain text: such a file loads, the text kept as provenance."""
+    d = _good()
+    q = d["questions"][0]
+    q.pop("provenance", None)
+    q["guidance"] = {"en": "Wording reconstructed from the report narrative."}
+    qs = load_question_set(_write(tmp_path, d, "old.json"))
+    qv = qs.by_id[q["id"]]
+    assert qv.q.guidance is None and qv.q.provenance == {"en": "Wording reconstructed from the report narrative."}

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
+from storage import driver as sqlite3  # noqa: I001 (the app's driver: two SQLite copies in one process miss each other's locks)
 from storage.errors import DatabaseBusy
 from storage.schema import SCHEMA_VERSION
 from storage.store import StorageError, Store

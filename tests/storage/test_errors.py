@@ -5,12 +5,13 @@ help; a bug (constraint, syntax, misuse) is raised as the sqlite3 error it is.""
 from __future__ import annotations
 
 import os
-import sqlite3
+import sqlite3 as stdlib_sqlite3  # result-code constants only
 import stat
 from pathlib import Path
 
 import pytest
 
+from storage import driver as sqlite3  # noqa: I001 (the app's driver: two SQLite copies in one process miss each other's locks)
 from storage.errors import (
     CannotOpen,
     Corrupt,
@@ -63,7 +64,7 @@ def test_read_only_database(db_path, iaow):
     with pytest.raises(ReadOnly, match="read-only") as exc:
         s.save_answer(aid, "IAOW-2.1-05", value="no", note=NOTE, who="ann")
     assert not exc.value.retryable
-    assert exc.value.code is not None and exc.value.code & 0xFF == sqlite3.SQLITE_READONLY
+    assert exc.value.code is not None and exc.value.code & 0xFF == stdlib_sqlite3.SQLITE_READONLY
     _no_personal_data(exc.value)
     assert set(s.answers(aid)) == {"IAOW-2.1-02", "IAOW-2.1-03", "IAOW-2.1-04"}  # reads still work
     s.close()
@@ -183,16 +184,16 @@ def test_syntax_error_and_misuse_are_bugs(store):
 @pytest.mark.parametrize(
     ("code", "cls", "retryable"),
     [
-        (sqlite3.SQLITE_BUSY, DatabaseBusy, True),
-        (sqlite3.SQLITE_LOCKED, DatabaseBusy, True),
+        (stdlib_sqlite3.SQLITE_BUSY, DatabaseBusy, True),
+        (stdlib_sqlite3.SQLITE_LOCKED, DatabaseBusy, True),
         (517, DatabaseBusy, True),  # SQLITE_BUSY_SNAPSHOT: an extended code, mapped by its primary code
-        (sqlite3.SQLITE_FULL, DiskFull, True),
+        (stdlib_sqlite3.SQLITE_FULL, DiskFull, True),
         (778, DiskError, True),  # SQLITE_IOERR_WRITE
-        (sqlite3.SQLITE_READONLY, ReadOnly, False),
-        (sqlite3.SQLITE_PERM, ReadOnly, False),
-        (sqlite3.SQLITE_CORRUPT, Corrupt, False),
-        (sqlite3.SQLITE_NOTADB, Corrupt, False),
-        (sqlite3.SQLITE_CANTOPEN, CannotOpen, False),
+        (stdlib_sqlite3.SQLITE_READONLY, ReadOnly, False),
+        (stdlib_sqlite3.SQLITE_PERM, ReadOnly, False),
+        (stdlib_sqlite3.SQLITE_CORRUPT, Corrupt, False),
+        (stdlib_sqlite3.SQLITE_NOTADB, Corrupt, False),
+        (stdlib_sqlite3.SQLITE_CANTOPEN, CannotOpen, False),
     ],
 )
 def test_codes_map_to_classes(code, cls, retryable):
@@ -202,8 +203,8 @@ def test_codes_map_to_classes(code, cls, retryable):
     assert type(err) is cls and err.retryable is retryable and err.code == code
 
 
-@pytest.mark.parametrize("code", [sqlite3.SQLITE_CONSTRAINT, sqlite3.SQLITE_ERROR, sqlite3.SQLITE_MISUSE,
-                                  sqlite3.SQLITE_AUTH, 2067])  # 2067: SQLITE_CONSTRAINT_UNIQUE
+@pytest.mark.parametrize("code", [stdlib_sqlite3.SQLITE_CONSTRAINT, stdlib_sqlite3.SQLITE_ERROR, stdlib_sqlite3.SQLITE_MISUSE,
+                                  stdlib_sqlite3.SQLITE_AUTH, 2067])  # 2067: SQLITE_CONSTRAINT_UNIQUE
 def test_other_codes_and_messages_are_bugs(code):
     e = sqlite3.OperationalError("database is locked")  # the message is not what decides
     e.sqlite_errorcode = code

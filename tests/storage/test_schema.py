@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
 
+from storage import driver as sqlite3  # noqa: I001 (the app's driver: two SQLite copies in one process miss each other's locks)
 from storage.schema import SCHEMA_VERSION
 from storage.store import StorageError, Store
 
@@ -33,7 +33,7 @@ def test_foreign_database_and_garbage_are_refused(tmp_path):
         Store(other)
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"this is not sqlite at all" * 100)
-    with pytest.raises(StorageError, match="not an SQLite file"):
+    with pytest.raises(StorageError, match="not a Case Assessor database, or it is encrypted"):
         Store(junk)
     assert junk.read_bytes() == b"this is not sqlite at all" * 100
 

@@ -15,25 +15,48 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from ui.cli import conflicts, exchange, inspections, integrity, printing, profile, questionsets, scores
+from ui.cli import (
+    answers,
+    atrest,
+    bin,
+    conflicts,
+    exchange,
+    export_data,
+    inspections,
+    integrity,
+    keys,
+    printing,
+    profile,
+    qa,
+    questionsets,
+    scores,
+)
 
 __version__ = "0.1.0"
-GROUPS = (questionsets, profile, inspections, scores, printing, exchange, conflicts, integrity)
+DB_HELP = ("the database file (default: case-assessor.sqlite3 in your data folder, or $CASE_ASSESSOR_DB); "
+           "only commands that create (new-inspection, import-bundle, import-pack) make a new one, and never "
+           "in a folder that does not exist")
+GROUPS = (questionsets, profile, inspections, bin, scores, export_data, printing, exchange, keys, conflicts, qa, answers, integrity, atrest)
 
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="case-assessor", description="Case Assessor: probation-inspection case assessment")
-    p.add_argument("--db", help="database file (default: case-assessor.sqlite3 in your data folder)")
+    p.add_argument("--db", metavar="PATH", help=DB_HELP)
     p.add_argument("--version", action="version", version=f"Case Assessor {__version__}")
     db = argparse.ArgumentParser(add_help=False)
-    db.add_argument("--db", required=True, help="the database file")
+    # SUPPRESS: a --db given before the command is kept, not replaced by this default
+    db.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
     db.add_argument("--as", dest="as_name", metavar="NAME",
                     help="who is making this change, recorded with it (default: the name stored with 'profile')")
+    db.add_argument("--db-passphrase-file", metavar="PATH",
+                    help="file holding the passphrase that protects the database and your keys when this computer "
+                         "has no keystore (default: the file named by CASE_ASSESSOR_PASSPHRASE_FILE)")
     db.set_defaults(opens_db=True)  # the command's function takes the open workspace too
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     for group in GROUPS:
@@ -48,18 +71,26 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     """Run one parsed command; user-facing problems become exit 2 with a message."""
+    from ui.ops import unlock
     from ui.ops.errors import USER_ERRORS, OpError
     from ui.ops.workspace import NO_NAME, Workspace
 
     out = out or sys.stdout
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    pw_file = getattr(args, "db_passphrase_file", None) or os.environ.get(unlock.PASSPHRASE_ENV) or None
+    unlock.set_session(unlock.Keys(passphrase_file=pw_file))  # the keys this command unlocks, once
     try:
         if getattr(args, "opens_db", False):
+            from ui.ops.paths import default_db_path
+
             writes = getattr(args, "writes", False) and not getattr(args, "dry_run", False)  # a dry run changes nothing
             creates = getattr(args, "creates_db", False)
-            if writes and not args.as_name and creates and not Path(args.db).exists():
+            path = Path(args.db) if getattr(args, "db", None) else default_db_path()
+            if writes and not args.as_name and creates and not path.exists():
                 raise OpError(NO_NAME)  # a new database has no stored name: refuse before creating it
-            with Workspace.open(args.db, must_exist=not creates, acting_as=args.as_name) as ws:
+            with Workspace.open(path, must_exist=not creates, acting_as=args.as_name) as ws:
+                if not ws.encrypted:
+                    print(f"note: {path} is not encrypted; 'encrypt --db {path}' encrypts it", file=sys.stderr)
                 if writes:
                     ws.who()  # no name (or a bad one): refused before anything changes
                 return int(args.func(args, out, ws))

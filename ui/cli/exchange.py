@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -18,12 +19,16 @@ def register(sub: Any, db: argparse.ArgumentParser) -> None:
     s.add_argument("--inspection", required=True)
     s.add_argument("--assessor", required=True)
     s.add_argument("--cases", help="comma-separated references (default: all)")
-    s.add_argument("--passphrase-file", required=True)
+    s.add_argument("--passphrase-file", help="first contact only, before the assessor enrols: encrypt to this strong "
+                   "passphrase (an enrolled assessor's pack is encrypted to their key)")
     s.add_argument("--allow-new-cases", action="store_true", help="let the assessor add cases offline (flagged)")
+    s.add_argument("--qa", action="store_true", help="a QA reader's blind pack of the QA reads given with assign-qa")
     s.add_argument("--out", required=True)
     s.set_defaults(func=make_pack, writes=True)
     s = sub.add_parser("import-pack", parents=[db], help="assessor: set up from an inspection pack")
-    s.add_argument("--passphrase-file", required=True)
+    s.add_argument("--passphrase-file", help="the pack's passphrase (a pack encrypted to your key needs none)")
+    s.add_argument("--lead-fingerprint", metavar="FP", help="the lead inspector's key fingerprint, as they read it out "
+                   "to you: the pack is refused unless it matches (without it, asked on a terminal)")
     s.add_argument("file")
     s.set_defaults(func=import_pack, creates_db=True, writes=True)
     s = sub.add_parser("export", parents=[db], help="assessor: a signed, encrypted export for the lead inspector")
@@ -52,20 +57,41 @@ def key(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def make_pack(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
-    from ui.ops import exchange
+    from ui.ops import enrolment, exchange
 
     refs = [r.strip() for r in args.cases.split(",")] if args.cases else None
     done = exchange.make_pack(ws, args.inspection, args.assessor, Path(args.out), args.passphrase_file, refs,
-                              allow_new_cases=args.allow_new_cases)
-    out.write(f"wrote a pack of {done.count} cases for {args.assessor} to {args.out}\n")
+                              allow_new_cases=args.allow_new_cases, qa=args.qa)
+    to_key = enrolment.pack_recipient(ws, done.id, args.assessor)
+    sealed = f"encrypted to {args.assessor}'s key {to_key.fingerprint}" if to_key else "encrypted to the passphrase"
+    blind = "blind QA " if args.qa else ""
+    out.write(f"wrote a {blind}pack of {done.count} cases for {args.assessor} to {args.out}, {sealed}\n")
     out.write(f"lead inspector's key fingerprint: {exchange.my_fingerprint()}\n")
     return 0
+
+
+def ask_on_terminal(question: str) -> Callable[[str, str], bool] | None:
+    """A yes/no question on the terminal (default no), or None when there is no terminal."""
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        return None
+
+    def confirm(claimed: str, fingerprint: str) -> bool:
+        sys.stderr.write(question.format(name=claimed, fingerprint=fingerprint) + " [y/N] ")
+        sys.stderr.flush()
+        return sys.stdin.readline().strip().lower() in ("y", "yes")
+
+    return confirm
 
 
 def import_pack(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
     from ui.ops import exchange
 
-    out.write(exchange.import_pack(ws, Path(args.file), args.passphrase_file).id + "\n")
+    confirm = None if args.lead_fingerprint else ask_on_terminal(
+        "The pack is signed by the lead inspector {name!r} with the key\n\n    {fingerprint}\n\n"
+        "Is this the fingerprint the lead inspector read out to you (by phone or in person)?")
+    done = exchange.import_pack(ws, Path(args.file), args.passphrase_file, lead_fingerprint=args.lead_fingerprint,
+                                confirm=confirm)
+    out.write(done.id + "\n")
     return 0
 
 
@@ -97,6 +123,14 @@ def merge(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
         out.write(f"new cases: {len(rep.cases_new)}; updated: {len(rep.cases_updated)}; "
                   f"unchanged: {len(rep.cases_unchanged)}; duplicates: {len(rep.duplicates)}; "
                   f"open conflicts: {rep.conflicts_open}\n")
+        if rep.cases_in_bin:  # never restored by a merge (docs/merge.md)
+            out.write(f"work merged into deleted cases, left in the bin: {', '.join(rep.cases_in_bin)} "
+                      "(restore-case brings one back)\n")
     for f in rep.refused:
         print(f"refused: {f.name}: {f.reason}", file=sys.stderr)
+    for r in merged.files:
+        if r.untrusted:
+            print(f"  to trust it: merge again with --trust NAME={r.untrusted}", file=sys.stderr)
+        if r.locked:
+            print("  it is encrypted to a passphrase: give it with --passphrase-file", file=sys.stderr)
     return 3 if rep.refused else 0

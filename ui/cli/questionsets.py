@@ -127,6 +127,7 @@ def authoring(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"wrote the template, {_set(ops.write_template(args.out))}, to {args.out}\n")
     return 0
 
+
 def diff(args: argparse.Namespace, out: TextIO) -> int:
     from ui.ops.questionsets import diff as diff_sets
 

@@ -20,27 +20,49 @@ from PySide6.QtWidgets import (
 )
 
 from models.questionset import QuestionSet, QuestionView, text_in
+from ui.gui.colours import WalkColours, walk_colours
 from ui.gui.widgets import clear_layout
 from ui.ops.session import AnswerState
 
 NA = "na"
-# The chosen answer is unmistakable in any palette: the selection colours, bold.
+# The chosen answer is unmistakable in any palette: the selection colours (deepened
+# where needed so the text reads at 4.5:1, see ui.gui.colours), bold.
 STYLE = """
 QRadioButton, QCheckBox { padding: 7px 10px; border: 1px solid palette(mid); border-radius: 4px; }
-QRadioButton:checked, QCheckBox:checked { font-weight: bold; background: palette(highlight);
-    color: palette(highlighted-text); border-color: palette(highlight); }
+QRadioButton:checked, QCheckBox:checked { font-weight: bold; background: %(bg)s;
+    color: %(fg)s; border-color: %(bg)s; }
 QRadioButton:disabled, QCheckBox:disabled { border-style: dashed; }
 """
 
 
+def style_for(c: WalkColours) -> str:
+    return STYLE % {"bg": c.chosen_bg.name(), "fg": c.chosen_fg.name()}
+
+
 def unique_letters(options: list[tuple[str, str]]) -> dict[str, str]:
-    """First letters unique among the options' labels (value -> letter)."""
+    """A letter key for every option (value -> letter), each used once.
+
+    An option whose first letter no other option shares keeps it (Y for Yes,
+    N for No); the others take the first free letter among their words'
+    initials, then among the rest of their label, then the alphabet."""
     firsts: dict[str, list[str]] = {}
     for value, label in options:
         letter = label[:1].lower()
         if letter.isalpha():
             firsts.setdefault(letter, []).append(value)
-    return {vals[0]: letter for letter, vals in firsts.items() if len(vals) == 1}
+    out = {vals[0]: letter for letter, vals in firsts.items() if len(vals) == 1}
+    used = set(out.values())
+    for value, label in options:
+        if value in out:
+            continue
+        words = label.lower().split()
+        candidates = [w[0] for w in words if w] + list(label.lower()) + list("abcdefghijklmnopqrstuvwxyz")
+        pick = next((c for c in candidates if c.isascii() and c.isalpha() and c not in used), None)
+        if pick is None:  # more than 26 options: the rest keep their numbers only
+            break
+        out[value] = pick
+        used.add(pick)
+    return out
 
 
 class AnswerOptions(QWidget):
@@ -52,7 +74,7 @@ class AnswerOptions(QWidget):
     def __init__(self, qs: QuestionSet, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.qs = qs
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(style_for(walk_colours(self.palette())))
         self.lay = QVBoxLayout(self)
         self.lay.setContentsMargins(0, 8, 0, 8)
         self.lay.setSpacing(4)
@@ -96,6 +118,7 @@ class AnswerOptions(QWidget):
             self.group.addButton(btn, i)
             btn.clicked.connect(lambda _c=False, v=value: self.chosen.emit(v))
             self.lay.addWidget(btn)
+            btn.show()  # now, not on the next event loop turn: Tab can reach it at once
             self.buttons.append(btn)
         self.letter_keys = {letter: v for v, letter in letters.items()}
 
@@ -105,14 +128,17 @@ class AnswerOptions(QWidget):
         holder = QWidget()
         holder.setLayout(form)
         current = st.value if isinstance(st.value, dict) else {}
+        letters = unique_letters([(o.value, text_in(o.label)) for o in qv.scale.options])
+        self.letter_keys = {letter: v for v, letter in letters.items()}  # a letter answers the next factor
         if not chosen:
             form.addRow(QLabel(self.tr("No factors chosen yet at {0}.").format(qv.q.per_option_of)))
         for opt in chosen or []:
             box = QComboBox()
             box.addItem(self.tr("— not answered —"), None)
-            for o in qv.scale.options:
-                box.addItem(text_in(o.label), o.value)
-            box.addItem(self.tr("N/A"), NA)
+            for i, o in enumerate(qv.scale.options):
+                keys = " / ".join(k for k in (str(i + 1) if i < 9 else "", letters.get(o.value, "").upper()) if k)
+                box.addItem(f"{text_in(o.label)}    [{keys}]" if keys else text_in(o.label), o.value)
+            box.addItem(self.tr("N/A    [0]"), NA)
             box.setCurrentIndex(max(0, box.findData(current.get(opt))))
             src_opt = src.option(opt)
             label = text_in(src_opt.label) if src_opt else opt
@@ -122,6 +148,7 @@ class AnswerOptions(QWidget):
             form.addRow(label, box)
             self.factor_boxes[opt] = box
         self.lay.addWidget(holder)
+        holder.show()
 
     def checked_values(self) -> list[str]:
         return [b.property("answer_value") for b in self.buttons if b.isChecked()]
@@ -153,5 +180,8 @@ class AnswerOptions(QWidget):
         value = self.letter_keys.get(letter)
         if value is None:
             return False
+        if self.factor_boxes:
+            values = [box.itemData(i) for box in list(self.factor_boxes.values())[:1] for i in range(1, box.count())]
+            return self.select(values.index(value))
         idx = [b.property("answer_value") for b in self.buttons].index(value)
         return self.select(idx)

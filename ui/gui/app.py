@@ -12,6 +12,8 @@ def run_app(db: str | None) -> int:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from ui.gui.unlock import gui_keys, offer_encrypt
+    from ui.ops import unlock
     from ui.ops.errors import USER_ERRORS
     from ui.ops.paths import default_db_path
     from ui.ops.workspace import Workspace
@@ -20,8 +22,11 @@ def run_app(db: str | None) -> int:
     QCoreApplication.setApplicationName("Case Assessor")
     app = QApplication.instance() or QApplication(sys.argv)
     path = Path(db) if db else default_db_path()
+    if db and not path.exists() and not _may_create(path):
+        return 1  # a mistyped --db: nothing was created
+    unlock.set_session(gui_keys())  # the passphrase, if asked, is asked once a session
     try:
-        ws = Workspace.open(path)
+        ws = offer_encrypt(Workspace.open(path, make_folders=bool(db)))
     except USER_ERRORS as e:
         QMessageBox.critical(None, "Case Assessor", f"The database {path} could not be opened.\n\n{e}")
         return 1
@@ -33,8 +38,22 @@ def run_app(db: str | None) -> int:
         # bench/run.py P1: report the wall clock at the first paint, then leave
         app.processEvents()
         print(time.time(), flush=True)
-        ws.close()
+        win.ws.close()
         return 0
     code = app.exec()
-    ws.close()
+    win.ws.close()  # the database open at the end (File › Open may have changed it)
     return int(code)
+
+
+def _may_create(path: Path) -> bool:
+    """Ask before creating a database at a path that does not exist (with the
+    folders it needs, named); the default is No."""
+    from PySide6.QtWidgets import QMessageBox
+
+    missing = [p for p in reversed(path.resolve().parents) if not p.exists()]
+    folders = ("\n\nThese folders will be created too:\n" + "\n".join(str(p) for p in missing)) if missing else ""
+    answer = QMessageBox.question(
+        None, "Case Assessor",
+        f"There is no database at\n{path.resolve()}\n\nCreate a new, empty database there?{folders}",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes

@@ -10,22 +10,24 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
-    QHBoxLayout,
     QLabel,
-    QProgressBar,
-    QPushButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from models.questionset import STAGE_TITLES, QuestionView, text_in
-from ui.gui.journey_tree import JourneyTree
+from ui.gui import walk_keys
+from ui.gui.case_header import CaseHeader
+from ui.gui.colours import banner_style, walk_colours
+from ui.gui.end_of_case import EndOfCase, next_case_id
+from ui.gui.journey_tree import JourneyPane, JourneyTree
 from ui.gui.question_panel import QuestionPanel
 from ui.gui.score_panel import ScorePanel
 from ui.gui.undo import AnswerCommand
@@ -34,6 +36,8 @@ from ui.ops.session import AnswerState, CaseSession, SaveResult
 log = logging.getLogger("case_assessor.ui")
 
 QID_ROLE = Qt.ItemDataRole.UserRole
+SPLIT_KEY = "walk/splitter"  # the tree's width (and the others'), remembered between cases and runs
+AUTO_ADVANCE_KEY = "walk/auto_advance"
 
 
 class AssessView(QWidget):
@@ -43,6 +47,8 @@ class AssessView(QWidget):
     save_state = Signal(str)  # "saved" / "unsaved"
     closed = Signal()
     changed = Signal()
+    mark_complete_requested = Signal()
+    open_case_requested = Signal(str)
 
     def __init__(self, session: CaseSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +59,7 @@ class AssessView(QWidget):
         self.retry.setInterval(2000)
         self.retry.timeout.connect(self._retry_pending)
         self.current: str = ""
+        self.at_end = False  # the end-of-case screen is showing
         self._drawn_revision: tuple[int, int] = (-1, -1)
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
@@ -73,88 +80,78 @@ class AssessView(QWidget):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
-        outer.addLayout(self._header())
+        self.header = CaseHeader()
+        self.title, self.case_progress = self.header.title, self.header.progress
+        self.header.back_to_list.clicked.connect(self.closed.emit)
+        outer.addWidget(self.header)
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("QLabel { background: #fff4ce; color: #3b2f00; border: 1px solid #e0c060; padding: 6px; }")
         self.banner.hide()
         outer.addWidget(self.banner)
 
-        split = QSplitter(Qt.Orientation.Horizontal)
-        outer.addWidget(split, 1)
-
-        # navigation tree
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        outer.addWidget(self.split, 1)
         self.tree = JourneyTree(self.qs)
         self.tree.question_chosen.connect(self._go_to)
-        split.addWidget(self.tree)
+        self.tree_pane = JourneyPane(self.tree)
+        self.split.addWidget(self.tree_pane)
 
-        # question panel
-        self.panel = QuestionPanel(self.qs)
-        split.addWidget(self.panel)
-        p = self.panel
+        self.panel = p = QuestionPanel(self.qs)
+        self.end = EndOfCase()
+        self.centre = QStackedWidget()
+        self.centre.addWidget(p)
+        self.centre.addWidget(self.end)
+        self.split.addWidget(self.centre)
         self.crumb, self.crit_progress, self.wording, self.reason = p.crumb, p.crit_progress, p.wording, p.reason
         self.guide_btn, self.guidance, self.options_box, self.practice = p.guide_btn, p.guidance, p.options_box, p.practice
         self.note, self.prev_btn, self.next_btn, self.todo_btn = p.note, p.prev_btn, p.next_btn, p.todo_btn
+        self.auto_advance = p.auto_advance
         self.options_box.chosen.connect(self._option_clicked)
         self.options_box.factor_chosen.connect(self._factor_changed)
-        self.guide_btn.toggled.connect(self._toggle_guidance)
         self.practice.toggled.connect(self._practice_toggled)
         self.note.textChanged.connect(self._note_edited)
         self.note.installEventFilter(self)
         self.prev_btn.clicked.connect(lambda: self.go(False))
         self.next_btn.clicked.connect(lambda: self.go(True))
         self.todo_btn.clicked.connect(self.go_unanswered)
+        self.end.question_chosen.connect(self._go_to)
+        self.end.back.connect(self.back_from_end)
+        self.end.mark_complete.connect(self.mark_complete_requested.emit)
+        self.end.next_case.connect(self._open_next_case)
 
-        # live scores
         self.scores = ScorePanel(self.qs, self.s.open_conflicts())
         self.scores.question_chosen.connect(self._go_to)
-        split.addWidget(self.scores)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 5)
-        split.setStretchFactor(2, 2)
-        split.setSizes([260, 700, 260])
+        self.split.addWidget(self.scores)
+        self.split.setStretchFactor(0, 2)
+        self.split.setStretchFactor(1, 5)
+        self.split.setStretchFactor(2, 2)
+        self._restore_settings()
+        self._apply_colours()
+        walk_keys.install_shortcuts(self)
 
-        self._shortcuts()
+    def _restore_settings(self) -> None:
+        """The pane widths and the auto-advance choice, as the assessor last left them."""
+        settings = QSettings()
+        state = settings.value(SPLIT_KEY)
+        if state is None or not self.split.restoreState(state):
+            self.split.setSizes([280, 700, 260])
+        self.split.splitterMoved.connect(lambda _pos, _i: QSettings().setValue(SPLIT_KEY, self.split.saveState()))
+        on = settings.value(AUTO_ADVANCE_KEY, False, type=bool)  # off: a note typed after an answer stays on its question
+        self.auto_advance.setChecked(bool(on))
+        self.auto_advance.toggled.connect(lambda v: QSettings().setValue(AUTO_ADVANCE_KEY, v))
 
-    def _header(self) -> QHBoxLayout:
-        """The case's title, its progress, and the way back to the list."""
-        head = QHBoxLayout()
-        self.title = QLabel()
-        f = self.title.font()
-        f.setPointSizeF(f.pointSizeF() * 1.15)
-        f.setBold(True)
-        self.title.setFont(f)
-        head.addWidget(self.title, 1)
-        self.case_progress = QProgressBar()
-        self.case_progress.setAccessibleName(self.tr("Case progress"))
-        self.case_progress.setMinimumWidth(200)
-        self.case_progress.setMaximumWidth(280)
-        self.case_progress.setFormat(self.tr("%v of %m answered"))
-        head.addWidget(self.case_progress)
-        self.back_to_list = QPushButton(self.tr("Case list"))
-        self.back_to_list.setToolTip(self.tr("Back to the case list (Ctrl+L)"))
-        self.back_to_list.setAccessibleName(self.tr("Back to the case list"))
-        self.back_to_list.clicked.connect(self.closed.emit)
-        head.addWidget(self.back_to_list)
-        return head
+    def _apply_colours(self) -> None:
+        """Colours from the palette in use (light or dark), re-chosen when it changes."""
+        c = walk_colours(self.palette())
+        self.banner.setStyleSheet(banner_style(c))
+        self.panel.set_colours(c)
+        self.scores.conflict_note.setStyleSheet(f"color: {c.caution.name()}; font-weight: bold;")
 
-    def _shortcuts(self) -> None:
-        """The walk-through's own keys (F1 lists them; none is also a menu shortcut)."""
-        for seq, fn in [
-            ("Ctrl+Z", self.undo.undo),
-            ("Ctrl+Y", self.undo.redo),
-            ("Ctrl+Shift+Z", self.undo.redo),
-            ("Ctrl+J", self.go_unanswered),
-            ("Ctrl+E", self.note.setFocus),
-            ("Ctrl+I", self.practice.toggle),
-            ("F2", self.guide_btn.toggle),
-            ("Ctrl+L", self.closed.emit),
-        ]:
-            sc = QShortcut(QKeySequence(seq), self)
-            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            sc.activated.connect(fn)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_colours()
+        super().changeEvent(event)
 
     # ------------------------------------------------------------------ display
     def qv(self, qid: str | None = None) -> QuestionView:
@@ -169,12 +166,37 @@ class AssessView(QWidget):
         return self.s.state(qid)
 
     def show_question(self, qid: str) -> None:
-        """Navigate to a question (committing the note being typed first)."""
+        """Navigate to a question (committing the note being typed first).
+
+        Asked for the question it is on while the end-of-case screen shows
+        (after Mark complete or Reopen), it redraws that screen instead."""
         self._commit_note()
+        if self.at_end and qid == self.current:
+            self.show_end()
+            return
         self._display(qid)
+
+    def show_end(self) -> None:
+        """The end-of-case screen: what is left to do, Mark complete, the next case."""
+        self._commit_note()
+        self.at_end = True
+        self._refresh_side()
+        self._show_banner()
+        self.end.show_session(self.s, next_case_id(self.s) is not None)
+        self.centre.setCurrentWidget(self.end)
+        self.crumb.setText("")
+        self.setFocus()
+
+    def _show_banner(self) -> None:
+        self.banner.setVisible(self.s.complete)
+        if self.s.complete:
+            self.banner.setText(self.tr("This case is marked complete and is read-only. "
+                                        "Use Case › Reopen (Ctrl+R) to change it."))
 
     def _display(self, qid: str) -> None:
         self.current = qid
+        self.at_end = False
+        self.centre.setCurrentWidget(self.panel)
         qv = self.qv()
         app = self.s.applicability()[qid]
         crit = qv.criterion
@@ -185,13 +207,12 @@ class AssessView(QWidget):
             f"{self.tr(STAGE_TITLES[qv.stage])} › {crit.code} {text_in(crit.title)} › {qv.id}"
             + ("" if qv.q.scored else self.tr("  (data item, not scored)"))
         )
-        self.wording.setText(text_in(qv.q.text))
-        self.guidance.setText(text_in(qv.q.guidance) or self.tr("No guidance for this question."))
+        self.panel.show_texts(self.qs, qv)
         self.reason.setText(self.s.reason(qid))
         self.reason.setVisible(app is not True)
         self.options_box.show_question(qv, self.state(qv.id),
                                        self.state(qv.q.per_option_of) if qv.q.per_option_of else None,
-                                       app is True and not self.s.complete)
+                                       app is True and self.s.editable)
         st = self.state(qid)
         typing = self.note.hasFocus() and self.note.toPlainText() == st.note
         if not typing:
@@ -201,12 +222,10 @@ class AssessView(QWidget):
         self.practice.blockSignals(True)
         self.practice.setChecked(st.practice)
         self.practice.blockSignals(False)
-        editable = not self.s.complete
+        editable = self.s.editable
         self.note.setReadOnly(not editable)
         self.practice.setEnabled(editable)
-        self.banner.setVisible(self.s.complete)
-        if self.s.complete:
-            self.banner.setText(self.tr("This case is marked complete and is read-only. Use Case › Reopen (Ctrl+R) to change it."))
+        self._show_banner()
         self._refresh_side()
         item = self.tree.items[qid]
         self.tree.setCurrentItem(item)
@@ -226,27 +245,23 @@ class AssessView(QWidget):
         self.crit_progress.setValue(d)
         self.crit_progress.setToolTip(self.tr("{0} of {1} answered in criterion {2}").format(d, t, crit_code))
         self.prev_btn.setEnabled(self.s.step(self.current, False) is not None)
-        self.next_btn.setEnabled(self.s.step(self.current, True) is not None)
+        self.next_btn.setEnabled(True)  # after the last question: the end-of-case screen
 
     def _refresh_answers_view(self) -> None:
         """Redraw what depends on the answers: tree marks, progress, live scores."""
-        done, total = self.s.progress()
-        self.case_progress.setMaximum(max(total, 1))
-        self.case_progress.setValue(done)
+        self.header.show_progress(*self.s.progress())
         self.tree.refresh(self.s)
         self.scores.refresh(self.s)
-
-    def _toggle_guidance(self, on: bool) -> None:
-        self.guidance.setVisible(on)
-        self.guide_btn.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
 
     # ------------------------------------------------------------------ navigation
     def go(self, forward: bool) -> None:
         target = self.s.step(self.current, forward)
         if target:
             self.show_question(target)
+        elif forward:
+            self.show_end()
         else:
-            self.status_message.emit(self.tr("End of the case.") if forward else self.tr("Start of the case."))
+            self.status_message.emit(self.tr("Start of the case."))
 
     def go_unanswered(self) -> None:
         target = self.s.next_unanswered(self.current)
@@ -256,16 +271,27 @@ class AssessView(QWidget):
             self.status_message.emit(self.tr("Every applicable question is answered."))
 
     def _go_to(self, qid: str) -> None:
-        if qid != self.current:
+        if qid != self.current or self.at_end:
+            self.at_end = False
             self.show_question(qid)
+
+    def back_from_end(self) -> None:
+        self.at_end = False
+        self.show_question(self.current)
+
+    def _open_next_case(self) -> None:
+        nid = next_case_id(self.s)
+        if nid:
+            self.open_case_requested.emit(nid)
 
     # ------------------------------------------------------------------ answering
     def _apply(self, qid: str, new: AnswerState, label: str) -> None:
         old = self.state(qid)
         if old.as_tuple() == new.as_tuple():
             return
-        if self.s.complete:
-            self.status_message.emit(self.tr("This case is complete; reopen it to change answers."))
+        if not self.s.editable:
+            self.status_message.emit(self.tr("This case is complete; reopen it to change answers.") if self.s.complete
+                                     else self.tr("The database is read-only: nothing can be changed."))
             return
         self.undo.push(AnswerCommand(self, qid, AnswerState(*old.as_tuple()), new, label))
 
@@ -279,6 +305,10 @@ class AssessView(QWidget):
         else:
             new_value = value
         self._apply(self.current, AnswerState(new_value, st.note, st.practice), self.tr("Answer {0}").format(self.current))
+        # one key per single-choice question: the answer taken, move on (a multi-choice one waits for Enter)
+        if (qv.scale.kind == "single" and self.auto_advance.isChecked() and not self.s.complete
+                and self.state(self.current).value == new_value):
+            self.go(True)
 
     def _factor_changed(self, opt: str, v: object) -> None:
         st = self.state(self.current)
@@ -344,34 +374,16 @@ class AssessView(QWidget):
 
     # ------------------------------------------------------------------ keys
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        key = event.key()
-        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if mods == Qt.KeyboardModifier.NoModifier:
-            if Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
-                if self.select_option(key - Qt.Key.Key_1):
-                    return
-            elif key == Qt.Key.Key_0:
-                if self.select_option(-1):
-                    return
-            elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_PageDown):
-                self.go(True)
-                return
-            elif key == Qt.Key.Key_PageUp:
-                self.go(False)
-                return
-            elif event.text() and self.options_box.select_letter(event.text().lower()):
-                return
-        super().keyPressEvent(event)
+        if not walk_keys.handle_key(self, event):
+            super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802
+        """Tab: the answers first, then the note and the way on, then the tree and the scores."""
+        return walk_keys.move_focus(self, forward)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        if obj is self.note:
-            if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-                if event.key() == Qt.Key.Key_Escape:
-                    self._commit_note()
-                    self.setFocus()
-                    return True
-            elif event.type() == QEvent.Type.FocusOut:
-                self._commit_note()
+        if obj is self.note and walk_keys.note_event(self, event):
+            return True
         return super().eventFilter(obj, event)
 
     def _save_position(self) -> None:

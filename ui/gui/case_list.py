@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,15 +12,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from ui.gui.empty_state import EmptyState
 from ui.ops.inspections import CaseListing
 
 CASE_ID = Qt.ItemDataRole.UserRole + 1
 STATUS_KEY = Qt.ItemDataRole.UserRole + 2
+SORT_KEY = Qt.ItemDataRole.UserRole + 3  # what a column sorts by: its text, or Progress's fraction
 STATUS_LABELS = {"in_progress": "In progress", "complete": "Complete", "": "Not started"}
 
 
@@ -70,6 +73,7 @@ class CaseList(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setSortRole(SORT_KEY)
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(self.tr("Cases"))
@@ -82,7 +86,11 @@ class CaseList(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        lay.addWidget(self.table, 1)
+        self.empty = EmptyState()  # first launch, or an inspection without cases: the first steps
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.table)
+        self.pages.addWidget(self.empty)
+        lay.addWidget(self.pages, 1)
         self.summary = QLabel()
         lay.addWidget(self.summary)
         self.search.textChanged.connect(self._filter)
@@ -102,9 +110,15 @@ class CaseList(QWidget):
         """Select a case's row and give the table the keyboard."""
         for r in range(self.proxy.rowCount()):
             if self.proxy.index(r, 0).data(CASE_ID) == case_id:
-                self.table.selectRow(r)
+                self._select_row(r)
                 break
         self.table.setFocus()
+
+    def _select_row(self, row: int) -> None:
+        """Select exactly this row (``selectRow`` would toggle it while Ctrl is held)."""
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                 | QItemSelectionModel.SelectionFlag.Current)
+        self.table.selectionModel().setCurrentIndex(self.proxy.index(row, 0), flags)
 
     def show_listing(self, listing: CaseListing | None) -> None:
         """Fill the table: reference, the question set's list columns, assessor, status, progress."""
@@ -114,6 +128,9 @@ class CaseList(QWidget):
         m.setHorizontalHeaderLabels([self.tr("Case"), *cols, *(self.tr(h) for h in
                                      ("Assessor", "Status", "Progress", "Last edit"))])
         self.status_col = 2 + len(cols)
+        has_cases = bool(listing and listing.rows)
+        self.empty.show_step(2 if listing is not None else 1)
+        self.pages.setCurrentWidget(self.table if has_cases else self.empty)
         if listing is None:
             return
         for r in listing.rows:
@@ -123,12 +140,15 @@ class CaseList(QWidget):
             items[self.status_col].setData(r.status, STATUS_KEY)
             items[self.status_col + 1].setData(r.answered / r.applicable if r.applicable else 0.0,
                                                Qt.ItemDataRole.UserRole)
+            for it in items:
+                it.setData(it.text().casefold(), SORT_KEY)
+            items[self.status_col + 1].setData(items[self.status_col + 1].data(Qt.ItemDataRole.UserRole), SORT_KEY)
             m.appendRow(items)
         self.summary.setText(self.tr("{0} cases · {1} complete · {2}").format(len(listing.rows), listing.complete,
                                                                               listing.title))
         self._filter()
         if listing.rows and not self.table.selectionModel().hasSelection():
-            self.table.selectRow(0)
+            self._select_row(0)
 
     def selected_case_ids(self) -> list[str]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from models.questionset import text_in
+from ui.gui.end_of_case import count_phrase
 from ui.ops.session import CaseSession
 
 
@@ -15,16 +15,17 @@ class CompletionDialog(QDialog):
         self.target: str | None = None
         self.setWindowTitle(self.tr("Not ready to mark complete"))
         lay = QVBoxLayout(self)
-        msg = QLabel(self.tr("{0} applicable questions are still unanswered. Choose one to go to it.").format(len(todo)))
+        left = count_phrase(len(todo), "applicable question is", "applicable questions are")
+        msg = QLabel(self.tr("{0} still unanswered. Choose one to go to it.").format(left))
         msg.setWordWrap(True)
         lay.addWidget(msg)
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Unanswered questions"))
         for qid in todo:
             qv = session.qs.by_id[qid]
-            it = QListWidgetItem(f"{qid}  {text_in(qv.q.text)}")
+            it = QListWidgetItem(f"{qid}  {session.qs.full_text(qv)}")
             it.setData(Qt.ItemDataRole.UserRole, qid)
-            it.setToolTip(text_in(qv.q.text))
+            it.setToolTip(session.qs.full_text(qv))
             self.list.addItem(it)
         self.list.setCurrentRow(0)
         self.list.itemActivated.connect(self._go)

@@ -125,11 +125,19 @@ class CaseDetailsDialog(QDialog):
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, name: str, ident: str, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, ident: str, parent: QWidget | None = None, *, first_time: bool = False) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Assessor"))
+        self.setWindowTitle(self.tr("Who is working?") if first_time else self.tr("Assessor"))
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(self.tr("Your name and ID are recorded with every answer you give.")))
+        why = QLabel(
+            self.tr("Before your first change, Case Assessor needs your name. Every answer, change and deletion is "
+                    "recorded in the audit trail with the name of the person who made it, so the lead inspector "
+                    "can see who assessed each case. Your name is stored in this database only, and you can change "
+                    "it later in File › Assessor settings.") if first_time else
+            self.tr("Your name and ID are recorded with every answer you give."))
+        why.setWordWrap(True)
+        why.setMinimumWidth(420)
+        lay.addWidget(why)
         form = QFormLayout()
         self.name = QLineEdit(name)
         self.name.setAccessibleName(self.tr("Assessor name"))
@@ -170,15 +178,17 @@ class NewInspectionDialog(QDialog):
 
 SHORTCUTS = [
     ("1 … 9", "Choose an answer option"),
-    ("Y, N, … (first letter)", "Choose the option with that unique first letter"),
+    ("Y, N, … (the letter shown)", "Choose the option with that letter (every option has one)"),
     ("0", "N/A: the question does not apply to this case"),
-    ("Enter, Page Down", "Next question"),
+    ("Enter, Page Down", "Next question (after the last: the end-of-case screen)"),
     ("Page Up", "Previous question"),
     ("Ctrl+J", "Next unanswered question"),
     ("Ctrl+E", "Write a note (Esc goes back to the answers)"),
     ("Ctrl+I", "Flag as a practice illustration"),
     ("Ctrl+P", "Print the case summary"),
     ("F2", "Show or hide the guidance"),
+    ("F3", "Show or hide the question's sources (seed lines, provenance)"),
+    ("Ctrl+H", "History: who changed this answer, when and why"),
     ("Ctrl+Z / Ctrl+Y", "Undo / redo an answer change"),
     ("Ctrl+M", "Mark the case complete (lists anything unanswered)"),
     ("Ctrl+R", "Reopen a complete case"),
@@ -211,3 +221,24 @@ class HelpDialog(QDialog):
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         self.resize(560, 520)
+
+
+def about_text(db_path: object) -> str:
+    """Version, licence and where the data is, for Help › About."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from PySide6.QtCore import QSettings
+
+    from ui.ops.paths import keys_dir
+
+    try:
+        ver = version("case-assessor")
+    except PackageNotFoundError:
+        ver = "unknown (not installed)"
+    return (f"Case Assessor {ver}\n"
+            "Offline case assessment for probation inspections.\n"
+            "Licence: MIT. Question sets drawn from HM Inspectorate of Probation reports "
+            "(Open Government Licence).\n\n"
+            f"Database: {db_path}\n"
+            f"Keys: {keys_dir()}\n"
+            f"Window settings: {QSettings().fileName()}")

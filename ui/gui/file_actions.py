@@ -1,5 +1,5 @@
-"""The File and Lead menus' file work: sample lists, bundles, secure export,
-packs, and printing.  The exchange and PDF code is imported on first use, so
+"""The File and Lead menus' file work: bundles, secure export, packs, and
+printing (sample lists: ui/gui/case_actions.py).  The exchange and PDF code is imported on first use, so
 the window opens without it."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 
+from ui.gui.save_paths import ask_save
 from ui.gui.widgets import progress_dialog
 from ui.gui.window_base import WindowBase
 from ui.ops import inspections
@@ -15,21 +16,6 @@ from ui.ops.errors import USER_ERRORS
 
 
 class FileActions(WindowBase):
-    def import_sample(self) -> None:
-        iid = self.current_inspection()
-        if not iid:
-            return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import sample list"), "", self.tr("CSV files (*.csv)"))
-        if not path:
-            return
-        try:
-            done = inspections.import_sample(self.ws, iid, Path(path), self.who())
-        except USER_ERRORS as e:
-            self.fail(e, self.tr("The sample list was not imported."))
-            return
-        self.statusBar().showMessage(self.tr("Imported {0} cases.").format(done.count), 6000)
-        self.apply(done)
-
     def import_bundle(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import bundle"), "", self.tr("Bundles (*.json)"))
         if not path:
@@ -45,15 +31,29 @@ class FileActions(WindowBase):
         iid = self.current_inspection()
         if not iid:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export bundle"), "bundle.json", self.tr("Bundles (*.json)"))
-        if not path:
+        plain = QMessageBox.warning(
+            self, self.tr("Export unencrypted bundle"),
+            self.tr("A bundle is not encrypted: anyone who gets the file can read every case's details and answers."
+                    "\n\nTo send your work to the lead inspector, use File > Export for the lead inspector (signed, "
+                    "encrypted) instead.\n\nWrite an unencrypted bundle anyway?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if plain != QMessageBox.StandardButton.Yes:
+            return
+        path = ask_save(self, self.ws, self.tr("Export unencrypted bundle"), "bundle.json", self.tr("Bundles (*.json)"))
+        if path is None:
             return
         try:
-            done = inspections.export_bundle(self.ws, iid, Path(path))
+            done = inspections.export_bundle(self.ws, iid, path)
         except USER_ERRORS as e:
             self.fail(e, self.tr("The bundle was not written."))
             return
-        self.statusBar().showMessage(self.tr("Wrote {0} cases.").format(done.count), 6000)
+        QMessageBox.information(self, self.tr("Exported"),
+                                self.tr("Wrote {0} cases (not encrypted) to\n{1}").format(done.count, path))
+
+    def export_data(self) -> None:
+        from ui.gui.export_data import export_data
+
+        export_data(self)
 
     def _passphrase_file(self, title: str) -> str | None:
         from PySide6.QtWidgets import QInputDialog
@@ -74,9 +74,9 @@ class FileActions(WindowBase):
         iid = self.current_inspection()
         if not iid:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export for the lead inspector"), "assessment.export",
-                                              self.tr("Case Assessor exports (*.export)"))
-        if not path:
+        path = ask_save(self, self.ws, self.tr("Export for the lead inspector"), "assessment.export",
+                        self.tr("Case Assessor exports (*.export)"))
+        if path is None:
             return
         pw = None
         if exchange.needs_passphrase(self.ws, iid):
@@ -84,7 +84,7 @@ class FileActions(WindowBase):
             if pw is None:
                 return
         try:
-            info = exchange.export_secure(self.ws, iid, Path(path), pw)
+            info = exchange.export_secure(self.ws, iid, path, pw)
         except USER_ERRORS as e:
             self.fail(e, self.tr("The export was not written."))
             return
@@ -92,26 +92,31 @@ class FileActions(WindowBase):
             if pw:
                 Path(pw).unlink(missing_ok=True)
         QMessageBox.information(self, self.tr("Exported"), self.tr(
-            "Wrote {0} cases, signed with your key {1} and encrypted to the {2}.").format(
-            info.cases, info.fingerprint, info.encrypted_to))
+            "Wrote {0} cases to\n{3}\n\nsigned with your key {1} and encrypted to the {2}.").format(
+            info.cases, info.fingerprint, info.encrypted_to, path))
 
-    def import_pack(self) -> None:
-        from ui.ops import exchange
+    def import_pack(self, path: str | None = None) -> None:
+        from ui.gui.keys import confirm_lead
+        from ui.ops import exchange, passphrases
 
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import an inspection pack"), "",
-                                              self.tr("Inspection packs (*.pack);;All files (*)"))
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import an inspection pack"), "",
+                                                  self.tr("Inspection packs (*.pack);;All files (*)"))
         if not path:
             return
-        pw = self._passphrase_file(self.tr("The pack's passphrase"))
-        if pw is None:
-            return
+        pw = None
+        if passphrases.needs_passphrase(Path(path)):  # a first-contact pack; one for your key needs none
+            pw = self._passphrase_file(self.tr("The pack's passphrase"))
+            if pw is None:
+                return
         try:
-            done = exchange.import_pack(self.ws, Path(path), pw)
+            done = exchange.import_pack(self.ws, Path(path), pw, confirm=confirm_lead(self))
         except USER_ERRORS as e:
             self.fail(e, self.tr("The pack was not imported."))
             return
         finally:
-            Path(pw).unlink(missing_ok=True)
+            if pw:
+                Path(pw).unlink(missing_ok=True)
         self.apply(done)
 
     # ------------------------------------------------------------------ printing
@@ -130,9 +135,8 @@ class FileActions(WindowBase):
             return
         self.view.flush_all()
         # a neutral default: a file name is seen in folders, backups and mail, so it names no case
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Print case summary"), "case-summary.pdf",
-                                              self.tr("PDF files (*.pdf)"))
-        if not path:
+        path = ask_save(self, self.ws, self.tr("Print case summary"), "case-summary.pdf", self.tr("PDF files (*.pdf)"))
+        if path is None:
             return
         try:
             from ui.ops import printing
@@ -154,8 +158,9 @@ class FileActions(WindowBase):
             if ask == QMessageBox.StandardButton.Yes:
                 ids = [c.id for c in self.ws.cases(iid)]
         if target is None:
-            target, _ = QFileDialog.getSaveFileName(self, self.tr("Print cases (one PDF with an index)"),
-                                                    "case-summaries.pdf", self.tr("PDF files (*.pdf)"))
+            chosen = ask_save(self, self.ws, self.tr("Print cases (one PDF with an index)"), "case-summaries.pdf",
+                              self.tr("PDF files (*.pdf)"))
+            target = str(chosen) if chosen else None
         if not target:
             return
         dlg, progress = progress_dialog(self, self.tr("Printing case summaries…"), self.tr("Printing"),
@@ -177,9 +182,8 @@ class FileActions(WindowBase):
         iid = self.current_inspection()
         if not iid:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Print findings"), "findings.pdf",
-                                              self.tr("PDF files (*.pdf)"))
-        if not path:
+        path = ask_save(self, self.ws, self.tr("Print findings"), "findings.pdf", self.tr("PDF files (*.pdf)"))
+        if path is None:
             return
         try:
             from ui.ops import printing

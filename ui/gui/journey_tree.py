@@ -1,16 +1,37 @@
 """The walk-through's navigation: stages, criteria and questions in journey order,
-each question marked answered, to do, or not applying."""
+each question marked answered, to answer, waiting on an earlier answer, or not
+applying, with a legend for the marks.  Long titles are elided ("…") and shown
+whole in a tooltip."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from models.questionset import STAGE_TITLES, QuestionSet, text_in
 from ui.ops.session import CaseSession
 
 QID_ROLE = Qt.ItemDataRole.UserRole
+
+# one mark per state: "does not apply" and "not yet known" never share one
+MARKS = {
+    "answered": ("✓", "answered"),
+    "todo": ("•", "to answer"),
+    "waiting": ("?", "waits on an earlier answer"),
+    "inapplicable": ("–", "does not apply to this case"),
+}
+
+
+def mark_for(applies: bool | None, answered: bool) -> str:
+    """The state shown for a question: answered, to answer, waiting, or not applying."""
+    if applies is True:
+        return "answered" if answered else "todo"
+    return "waiting" if applies is None else "inapplicable"
+
+
+def legend_text() -> str:
+    return "   ".join(f"{m}\u00a0{words}" for m, words in MARKS.values())
 
 
 class JourneyTree(QTreeWidget):
@@ -21,13 +42,21 @@ class JourneyTree(QTreeWidget):
         self.qs = qs
         self.setHeaderHidden(True)
         self.setAccessibleName(self.tr("Sections, criteria and questions"))
-        self.setMinimumWidth(220)
+        self.setMinimumWidth(180)
+        # one column as wide as the pane: long titles end in "…" instead of running off the edge
+        self.setColumnCount(1)
+        self.header().setStretchLastSection(False)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setUniformRowHeights(True)
         self.itemActivated.connect(self._chosen)
         self.itemClicked.connect(self._chosen)
         self.items: dict[str, QTreeWidgetItem] = {}
         self._crit_items: dict[str, QTreeWidgetItem] = {}
         for stage in dict.fromkeys(qv.stage for qv in qs.questions):
             st_item = QTreeWidgetItem([self.tr(STAGE_TITLES[stage])])
+            st_item.setToolTip(0, st_item.text(0))
             bold = QFont(st_item.font(0))
             bold.setBold(True)
             st_item.setFont(0, bold)
@@ -60,11 +89,29 @@ class JourneyTree(QTreeWidget):
         kept = set(s.kept_inapplicable())
         for qid, item in self.items.items():
             a = app[qid]
-            answered = s.is_answered(qid) or qid in s.pending
-            mark = "✓ " if answered and a is True else ("• " if a is True else "– ")
-            text = f"{mark}{qid.split('-', 1)[-1]}  {text_in(qs.by_id[qid].q.text)}"
+            state = mark_for(a, s.is_answered(qid) or qid in s.pending)
+            mark, words = MARKS[state]
+            qv = qs.by_id[qid]
+            text = f"{mark} {qid.split('-', 1)[-1]}  {text_in(qv.q.text)}"
             if qid in kept:
                 text += self.tr("  [answer kept, not scored]")
             item.setText(0, text)
-            item.setToolTip(0, text_in(qs.by_id[qid].q.text) + ("\n" + s.reason(qid) if a is not True else ""))
+            item.setData(0, Qt.ItemDataRole.UserRole + 1, state)
+            tip = f"{qid} ({words})\n{qs.full_text(qv)}"
+            item.setToolTip(0, tip + ("\n" + s.reason(qid) if a is not True else ""))
             item.setDisabled(a is False)
+
+
+class JourneyPane(QWidget):
+    """The tree with its legend underneath."""
+
+    def __init__(self, tree: JourneyTree, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(tree, 1)
+        self.legend = QLabel(legend_text())
+        self.legend.setWordWrap(True)
+        self.legend.setAccessibleName(self.tr("Legend of the marks"))
+        lay.addWidget(self.legend)

@@ -5,15 +5,16 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QLabel,
     QMessageBox,
 )
 
-from ui.gui.file_actions import FileActions
+from ui.gui.case_actions import CaseActions
+from ui.gui.database_actions import remember_database
 from ui.ops import inspections
+from ui.ops.changes import Done
 from ui.ops.errors import USER_ERRORS
 from ui.ops.session import CaseSession
 from ui.ops.workspace import Workspace, catalog
@@ -24,15 +25,19 @@ if TYPE_CHECKING:
 log = logging.getLogger("case_assessor.ui")
 
 
-class MainWindow(FileActions):
+class MainWindow(CaseActions):
     """The case list and the walk-through of one case, with the menus."""
 
     def __init__(self, ws: Workspace) -> None:
         super().__init__(ws)
-        self.setWindowTitle(self.tr("Case Assessor"))
         self.statusBar().addPermanentWidget(self.saved_label)
-        self.statusBar().addPermanentWidget(QLabel(str(ws.path)))
+        self.statusBar().addPermanentWidget(self.db_label)
         self._menus()
+        self._toolbar()
+        self.case_context_menu()
+        self.list.empty.bind(self.acts["new_inspection"], self.acts["import_sample"], self.acts["template"],
+                             self.acts["add_case"])
+        self.list.table.selectionModel().selectionChanged.connect(lambda *_a: self.update_actions())
         self.list.inspection.currentIndexChanged.connect(self.reload_cases)
         self.list.new_inspection.clicked.connect(self.new_inspection)
         self.list.add_btn.clicked.connect(self.add_case)
@@ -51,61 +56,118 @@ class MainWindow(FileActions):
         else:
             room = self.screen().availableGeometry()  # fit a 1366x768 laptop, title bar included
             self.resize(min(1280, room.width() - 40), min(760, room.height() - 60))
-        self._set_saved("saved")
+        remember_database(ws.path)
+        self.database_changed()
         if ws.damaged:
-            # shown once, and kept in the title: nothing can be saved to a damaged file
-            self.setWindowTitle(self.tr("Case Assessor — read-only: the database is damaged"))
+            # shown once, and kept in the title and the banner: nothing can be saved to a damaged file
             self.statusBar().showMessage(ws.damaged)
             QMessageBox.warning(self, self.tr("Damaged database"), ws.damaged)
 
     # ------------------------------------------------------------------ menus
-    def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:  # type: ignore[no-untyped-def]
-        a = QAction(text, self)
-        if shortcut is not None:
-            a.setShortcut(QKeySequence(shortcut))
-        a.setStatusTip(tip or text.replace("&", "").replace("…", ""))
-        if shortcut is not None:
-            a.setToolTip(f"{text.replace('&', '')} ({QKeySequence(shortcut).toString()})")
-        a.triggered.connect(slot)
-        menu.addAction(a)
-        return a
-
     def _menus(self) -> None:
-        mb = self.menuBar()
+        mb, a, act = self.menuBar(), self.acts, self._action
         f = mb.addMenu(self.tr("&File"))
-        self._action(f, self.tr("&New inspection…"), self.new_inspection)
-        self._action(f, self.tr("&Import sample list (CSV)…"), self.import_sample)
-        self._action(f, self.tr("Import &bundle…"), self.import_bundle)
-        self._action(f, self.tr("&Export bundle…"), self.export_bundle)
+        self.database_menu(f)
+        a["new_inspection"] = act(f, self.tr("&New inspection…"), self.new_inspection)
+        a["rename_inspection"] = act(f, self.tr("Rena&me inspection…"), self.rename_inspection)
+        a["delete_inspection"] = act(f, self.tr("De&lete inspection…"), self.delete_inspection)
         f.addSeparator()
-        self._action(f, self.tr("&Print case summary…"), self.print_current, QKeySequence.StandardKey.Print)
-        self._action(f, self.tr("Print &selected cases…"), self.print_selected)
-        self._action(f, self.tr("Print &findings…"), self.print_findings)
+        a["import_sample"] = act(f, self.tr("&Import sample list (CSV)…"), self.import_sample)
+        a["template"] = act(f, self.tr("Save CSV &template…"), self.save_template,
+                            tip=self.tr("A sample list to fill in, with help on every column"))
+        a["import_bundle"] = act(f, self.tr("Import &bundle…"), self.import_bundle)
         f.addSeparator()
-        self._action(f, self.tr("&Assessor settings…"), self.edit_settings)
-        self._action(f, self.tr("&Question sets…"), self.show_question_sets)
+        a["export_secure"] = secure = act(f, self.tr("E&xport for the lead inspector (signed, encrypted)…"),
+                                          self.export_secure)
+        a["export_bundle"] = act(f, self.tr("&Export unencrypted bundle…"), self.export_bundle)
+        a["export_data"] = act(f, self.tr("Export &data for analysis…"), self.export_data)
         f.addSeparator()
-        self._action(f, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        a["print_case"] = act(f, self.tr("&Print case summary…"), self.print_current, QKeySequence.StandardKey.Print)
+        a["print_selected"] = act(f, self.tr("Print &selected cases…"), self.print_selected)
+        f.addSeparator()
+        act(f, self.tr("&Question sets…"), self.show_question_sets)
+        f.addSeparator()
+        act(f, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         e = mb.addMenu(self.tr("&Edit"))
-        self.undo_action = self._action(e, self.tr("&Undo"), self._undo)
-        self.undo_action.setToolTip(self.tr("Undo (Ctrl+Z)"))
-        self.redo_action = self._action(e, self.tr("&Redo"), self._redo)
-        self.redo_action.setToolTip(self.tr("Redo (Ctrl+Y)"))
+        self.undo_action = act(e, self.tr("&Undo"), self._undo, "Ctrl+Z")  # the menu shows its keys
+        self.redo_action = act(e, self.tr("&Redo"), self._redo, "Ctrl+Y")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         c = mb.addMenu(self.tr("&Case"))
-        self._action(c, self.tr("&Add case…"), self.add_case, "Ctrl+Shift+N")
-        self._action(c, self.tr("Edit case &details…"), self.edit_case, "Ctrl+D")
-        self._action(c, self.tr("&Mark complete"), self.mark_complete, "Ctrl+M")
-        self._action(c, self.tr("&Reopen"), self.reopen, "Ctrl+R")
-        self._action(c, self.tr("Back to the case &list"), self.show_list)
-        self._action(c, self.tr("&Search cases"), self.focus_search, QKeySequence.StandardKey.Find)
-        lead = mb.addMenu(self.tr("&Lead"))
-        self._action(lead, self.tr("&Merge, conflicts and findings…"), self.show_lead, "Ctrl+Shift+L")
-        lead.addSeparator()
-        self._action(lead, self.tr("Export for the lead inspector (signed, encrypted)…"), self.export_secure)
-        self._action(lead, self.tr("Import an inspection &pack…"), self.import_pack)
+        a["add_case"] = act(c, self.tr("&Add case…"), self.add_case, "Ctrl+Shift+N")
+        a["assess"] = act(c, self.tr("Assess the selected &case"), self.open_selected)
+        a["edit_case"] = act(c, self.tr("Edit case &details…"), self.edit_case, "Ctrl+D")
+        a["rename_case"] = act(c, self.tr("Re&name case…"), self.rename_case)
+        a["delete_case"] = act(c, self.tr("Dele&te case…"), self.delete_case)
+        a["bin"] = act(c, self.tr("&Bin (deleted cases)…"), self.show_bin)
+        c.addSeparator()
+        a["mark_complete"] = act(c, self.tr("&Mark complete"), self.mark_complete, "Ctrl+M")
+        a["reopen"] = act(c, self.tr("&Reopen"), self.reopen, "Ctrl+R")
+        a["back_to_list"] = act(c, self.tr("Back to the case &list"), self.show_list)
+        act(c, self.tr("&Search cases"), self.focus_search, QKeySequence.StandardKey.Find)
+        self._role_menus(secure)
         h = mb.addMenu(self.tr("&Help"))
-        self._action(h, self.tr("&Keyboard shortcuts"), self.show_help, QKeySequence.StandardKey.HelpContents)
-        self._action(h, self.tr("&About Case Assessor"), self.about)
+        act(h, self.tr("&Keyboard shortcuts"), self.show_help, QKeySequence.StandardKey.HelpContents)
+        act(h, self.tr("&About Case Assessor"), self.about)
+
+    def _toolbar(self) -> None:
+        """The main actions, one click away (they are enabled and disabled with the menus')."""
+        bar = self.addToolBar(self.tr("Main"))
+        bar.setObjectName("main_toolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for key, text in (("new_inspection", self.tr("New inspection")), ("import_sample", self.tr("Import sample")),
+                          ("add_case", self.tr("Add case")), ("assess", self.tr("Assess ▶")),
+                          ("back_to_list", self.tr("◀ Case list")), ("mark_complete", self.tr("Mark complete")),
+                          ("print_case", self.tr("Print")), ("lead", self.tr("Lead: merge and findings"))):
+            self.acts[key].setIconText(text)
+            bar.addAction(self.acts[key])
+        from PySide6.QtWidgets import QToolButton
+
+        more = bar.findChild(QToolButton, "qt_toolbar_ext_button")  # shown when the window is too narrow
+        if more is not None:
+            more.setAccessibleName(self.tr("More toolbar actions"))
+
+    def _role_menus(self, secure: QAction) -> None:
+        """An Assessor menu and a Lead menu: each role's jobs, and only theirs."""
+        mb = self.menuBar()
+        acts, act = self.acts, self._action
+        m = mb.addMenu(self.tr("&Assessor"))
+        acts["import_pack"] = act(m, self.tr("Import an inspection &pack…"), self.import_pack)
+        m.addAction(secure)
+        from ui.gui import keys  # Qt only: the key work is imported on first use
+
+        act(m, self.tr("Write my &enrolment file…"), lambda: keys.write_enrolment(self))
+        m.addSeparator()
+        act(m, self.tr("&Assessor settings…"), self.edit_settings)
+        lead = mb.addMenu(self.tr("&Lead"))
+        acts["lead"] = act(lead, self.tr("&Merge, conflicts and findings…"), self.show_lead, "Ctrl+Shift+L")
+        lead.addSeparator()
+        acts["merge"] = act(lead, self.tr("Merge assessors' &files…"), lambda: self._lead_job("merge"))
+        acts["make_pack"] = act(lead, self.tr("Make a &pack for an assessor…"), lambda: self._lead_job("make_pack"))
+        act(lead, self.tr("Import an assessor's enrol&ment…"), lambda: keys.import_enrolment(self))
+        act(lead, self.tr("&Trusted keys…"), lambda: keys.show_trusted_keys(self))
+        lead.addSeparator()
+        acts["migrate"] = act(lead, self.tr("Move inspection to another question-set &version…"), self.migrate_inspection)
+        acts["print_findings"] = act(lead, self.tr("Print &findings…"), self.print_findings)
+
+    def migrate_inspection(self) -> None:
+        iid = self.current_inspection()
+        if not iid:
+            return
+        from ui.gui.migrate_dialog import MigrateDialog
+
+        dlg = MigrateDialog(self.ws, iid, self)
+        dlg.exec()
+        if dlg.migration is not None:
+            self.apply(Done(0, iid, dlg.migration.changes))
+
+    def _lead_job(self, job: str) -> None:
+        self.show_lead()
+        from ui.gui.lead import LeadView
+
+        if isinstance(self.lead_view, LeadView):
+            self.lead_view.tabs.setCurrentWidget(self.lead_view.merging)
+            getattr(self.lead_view.merging, job)()
 
     # ------------------------------------------------------------------ inspections and cases
     def new_inspection(self) -> None:
@@ -179,8 +241,8 @@ class MainWindow(FileActions):
     def open_case(self, case_id: str) -> AssessView | None:
         if not self._close_view():
             return None  # the open case still has unsaved answers: it stays on screen, retrying
-        try:
-            session = CaseSession(self.ws, case_id, self.who())
+        try:  # a read-only database is only viewed: no name is needed, nothing is recorded
+            session = CaseSession(self.ws, case_id, self.who() if self.ws.read_only is None else "")
         except USER_ERRORS as e:
             self.stack.setCurrentWidget(self.list)
             self.fail(e, self.tr("The case could not be opened."))
@@ -191,6 +253,9 @@ class MainWindow(FileActions):
         view.status_message.connect(lambda m: self.statusBar().showMessage(m, 6000))
         view.save_state.connect(self._set_saved)
         view.closed.connect(self.show_list)
+        view.save_state.connect(lambda _s: self.update_actions())
+        view.mark_complete_requested.connect(self.mark_complete)  # the end-of-case screen's buttons
+        view.open_case_requested.connect(self.open_case)
         view.undo.canUndoChanged.connect(self.undo_action.setEnabled)
         view.undo.canRedoChanged.connect(self.redo_action.setEnabled)
         self.undo_action.setEnabled(False)
@@ -202,20 +267,10 @@ class MainWindow(FileActions):
             pass
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
+        self.update_title()
+        self.update_actions()
         view.setFocus()
         return view
-
-    def _close_view(self) -> bool:
-        if self.view is None:
-            return True
-        if not self.view.flush_all():
-            QMessageBox.warning(self, self.tr("Case Assessor"),
-                                self.tr("Some answers could not be saved yet. They stay on screen and are being retried."))
-            return False
-        self.stack.removeWidget(self.view)
-        self.view.deleteLater()
-        self.view = None
-        return True
 
     def show_list(self) -> None:
         if self._close_view():
@@ -229,6 +284,8 @@ class MainWindow(FileActions):
                 pass
             self.stack.setCurrentWidget(self.list)
             self.reload_cases()
+            self.update_title()
+            self.update_actions()
             self.list.table.setFocus()
 
     def focus_search(self) -> None:
@@ -259,6 +316,7 @@ class MainWindow(FileActions):
             return
         self.view.undo.clear()
         self.view.show_question(self.view.current)
+        self.update_actions()
         self.statusBar().showMessage(self.tr("Case marked complete."), 6000)
 
     def reopen(self) -> None:
@@ -270,6 +328,7 @@ class MainWindow(FileActions):
             self.fail(e, self.tr("The case could not be reopened."))
             return
         self.view.show_question(self.view.current)
+        self.update_actions()
         self.statusBar().showMessage(self.tr("Case reopened (recorded in the audit log)."), 6000)
 
     # ------------------------------------------------------------------ lead inspector
@@ -283,12 +342,13 @@ class MainWindow(FileActions):
             self.stack.removeWidget(self.lead_view)
             self.lead_view.deleteLater()
         try:
-            self.lead_view = LeadView(self.ws, iid, self.show_list, self)
+            self.lead_view = LeadView(self.ws, iid, self.show_list, self, open_case=self.open_case)
         except USER_ERRORS as e:
             self.fail(e, self.tr("The lead inspector's view could not be opened."))
             return
         self.stack.addWidget(self.lead_view)
         self.stack.setCurrentWidget(self.lead_view)
+        self.update_actions()
 
     def show_help(self) -> None:
         from ui.gui.dialogs import HelpDialog
@@ -301,9 +361,9 @@ class MainWindow(FileActions):
         QuestionSetsDialog(self).exec()
 
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About Case Assessor"),
-                          self.tr("Case Assessor 0.1\nOffline case assessment for probation inspections.\n\nDatabase: {0}")
-                          .format(self.ws.path))
+        from ui.gui.dialogs import about_text
+
+        QMessageBox.about(self, self.tr("About Case Assessor"), about_text(self.ws.path))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.view is not None and not self.view.flush_all():

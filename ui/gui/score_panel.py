@@ -71,7 +71,7 @@ class ScorePanel(QWidget):
         self.tree.resizeColumnToContents(1)
         self.below.clear()
         for qid in scores["below_line"]:
-            text = text_in(self.qs.by_id[qid].q.text)
+            text = self.qs.full_text(self.qs.by_id[qid])
             it = QListWidgetItem(f"{qid}  {text}")
             it.setData(QID_ROLE, qid)
             it.setToolTip(text)

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QApplication, QLayout, QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+)
 
 Progress = Callable[[int, int], bool]
 
@@ -33,3 +43,15 @@ def progress_dialog(parent: QWidget, text: str, title: str, cancel: str, total: 
         return not dlg.wasCanceled()
 
     return dlg, progress
+
+
+def path_row(form: QFormLayout, label: str, edit: QLineEdit, browse_text: str, on_browse: Callable[[], None]) -> None:
+    """A form row: a file path with a Browse button beside it, the label its buddy."""
+    browse = QPushButton(browse_text)
+    browse.clicked.connect(on_browse)
+    row = QHBoxLayout()
+    row.addWidget(edit, 1)
+    row.addWidget(browse)
+    where = QLabel(label)
+    where.setBuddy(edit)
+    form.addRow(where, row)

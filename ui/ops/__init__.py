@@ -11,7 +11,10 @@ commands (``ui.cli``) call these modules and never import ``storage`` or
 - ``scores``: scores, subgroups, sample shares, factor tables, drill-down
 - ``printing``: case summaries and the findings report as PDF
 - ``exchange``: inspection packs, signed exports, the merge
-- ``conflicts``: merge conflicts, their decisions, assessor agreement
+- ``conflicts``: merge conflicts and their decisions
+- ``qa``, ``moderation``: QA second reads, agreement between readings, moderation
+- ``answers``, ``history``, ``grades``: one answer from the command line, the audit trail read
+  back, inspection-level grades
 - ``changes``: what an operation changed, so screens refresh only that
 - ``errors`` and ``paths``: user-facing errors, data folders
 

@@ -44,3 +44,4 @@ class Done:
     count: int = 0
     id: str = ""
     changes: OpChanges = NOTHING
+    skipped: int = 0  # left as they were (a sample import's existing cases)

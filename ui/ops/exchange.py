@@ -19,13 +19,13 @@ from exports import merge_report as mr
 from exports import pack as pack_fmt
 from exports.errors import BundleError
 from exports.files import atomic_write
+from exports.passphrase import encrypted_to_passphrase
 from exports.secure import (
     MAX_FILE_BYTES,
     Opened,
     SecureError,
-    load_or_create_age_identity,
-    load_or_create_signing_key,
     open_sealed,
+    passphrase_encrypted,
     seal,
 )
 from models.questionset import QuestionSetError
@@ -33,13 +33,18 @@ from storage import merge as merge_sql
 from storage.chain import VerifyResult
 from storage.rows import Authority, CaseDump, CaseRow, InspectionDump, InspectionRow, MergeOutcome
 from storage.store import now
+from ui.ops import qa as qa_ops
+from ui.ops import unlock
 from ui.ops.changes import INSPECTIONS, MERGED, Done, OpChanges
+from ui.ops.enrolment import outside_keys_folder, pack_recipient
 from ui.ops.errors import OpError
 from ui.ops.guards import check_output
-from ui.ops.paths import keys_dir
+from ui.ops.passphrases import require_strong
+from ui.ops.trust import Confirm, confirm_fingerprint, refusal, revoked_note
 from ui.ops.workspace import Workspace, catalog
 
 log = logging.getLogger("case_assessor.exchange")
+MergeReport = mr.MergeReport  # what merge_history gives the screens
 
 # Asked when a file's key is not yet trusted for its inspection: (the name the
 # file claims, the key's fingerprint, the inspection's id) -> the assessor's name as the lead types
@@ -48,11 +53,11 @@ AskTrust = Callable[[str, str, str], "str | None"]
 
 
 def signing_key() -> Any:
-    return load_or_create_signing_key(keys_dir() / "signing-ed25519.pem")
+    return unlock.signing_key()  # sealed at rest: the keystore or the passphrase
 
 
 def lead_identity() -> Any:
-    return load_or_create_age_identity(keys_dir() / "lead-x25519.age")
+    return unlock.age_identity("lead-x25519")
 
 
 def my_fingerprint() -> str:
@@ -93,21 +98,27 @@ def needs_passphrase(ws: Workspace, inspection_id: str) -> bool:
 # ---------------------------------------------------------------------------
 
 
-def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passphrase_file: str | None,
-              case_refs: Sequence[str] | None = None, *, allow_new_cases: bool = False) -> Done:
-    """An encrypted pack of cases for one assessor.  The cases are recorded as
-    assigned to them: only their files signed by a key trusted as them may
-    write those cases (and add new ones, if ``allow_new_cases``)."""
+def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passphrase_file: str | None = None,
+              case_refs: Sequence[str] | None = None, *, allow_new_cases: bool = False,
+              passphrase: str | None = None, qa: bool = False) -> Done:
+    """A pack of cases for one assessor, signed by the lead and encrypted to
+    the assessor's enrolled key alone (``enrol-import``); before they enrol,
+    to a strong passphrase (``passphrase_file`` or ``passphrase``) for a first
+    contact.  The cases are recorded as assigned to them: only their files
+    signed by a key trusted as them may write those cases (and add new ones,
+    if ``allow_new_cases``).  ``qa``: a QA reader's pack of their QA reads
+    (``ui.ops.qa``), blind: like every pack it carries no answers, notes or scores."""
     assessor = assessor.strip()
     if not assessor:
         raise OpError("name the assessor the pack is for")
     ins = ws.find_inspection(inspection_id)
     qs = ws.question_set(ins)
-    passphrase = read_secret(passphrase_file)
-    if not passphrase:
-        raise OpError("a pack carries case details, so it is encrypted to a passphrase: give --passphrase-file")
+    to_key = pack_recipient(ws, ins.id, assessor)
+    secret = _pack_secret(assessor, to_key is not None, passphrase, passphrase_file)
     cases = ws.cases(ins.id)
-    if case_refs:
+    if qa:
+        cases = qa_ops.pack_cases(ws, ins.id, assessor, case_refs)
+    elif case_refs:
         wanted = set(case_refs)
         missing = wanted - {c.reference for c in cases}
         if missing:
@@ -120,18 +131,38 @@ def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passp
         inspection=pack_fmt.PackInspection(
             id=ins.id, name=ins.name, area=ins.area, question_set_id=qs.id, question_set_version=qs.version,
             start_date=ins.start_date, end_date=ins.end_date, created_at=ins.created_at),
-        assessor=assessor,
+        assessor=assessor, reading="qa" if qa else "primary",
         cases=[pack_fmt.PackCase(id=c.id, reference=c.reference, details=c.details, created_at=c.created_at,
                                  updated_at=c.updated_at, details_seq=c.details_seq) for c in cases],
         lead=pack_fmt.PackLead(name=ws.who(), age_recipient=str(ident.to_public()),
                                signing_key=base64.b64encode(key.public_bytes).decode()),
     )
     check_output(ws, Path(out), [Path(passphrase_file)] if passphrase_file else [])
+    outside_keys_folder(Path(out))
     # recorded first: a pack must never exist whose cases the lead's database does not give out
-    merge_sql.assign(ws.store, ins.id, [c.id for c in cases], assessor)
-    ws.set_setting(f"may_add_cases:{ins.id}:{assessor}", "1" if allow_new_cases else "0")
-    atomic_write(Path(out), seal(pack_fmt.to_bytes(pack), "pack", key, ws.who(), now(), passphrase=passphrase))
+    merge_sql.assign(ws.store, ins.id, [c.id for c in cases], assessor, "qa" if qa else "primary")
+    if not qa:
+        ws.set_setting(f"may_add_cases:{ins.id}:{assessor}", "1" if allow_new_cases else "0")
+    atomic_write(Path(out), seal(pack_fmt.to_bytes(pack), "pack", key, ws.who(), now(),
+                                 recipients=[to_key.age_recipient] if to_key else None, passphrase=secret))
     return Done(len(cases), ins.id)
+
+
+def _pack_secret(assessor: str, enrolled: bool, passphrase: str | None, passphrase_file: str | None) -> str | None:
+    """The passphrase a pack is encrypted to: none for an enrolled assessor
+    (their key), a strong one for a first contact.  OpError otherwise."""
+    secret = passphrase if passphrase is not None else read_secret(passphrase_file)
+    if enrolled:
+        if secret:
+            raise OpError(f"{assessor} has enrolled: the pack is encrypted to their key alone, so no passphrase is "
+                          "needed (leave it out). Nothing was written.")
+        return None
+    if not secret:
+        raise OpError(f"{assessor} has not enrolled for this inspection, so the pack cannot be encrypted to them "
+                      "alone: import their enrolment file ('enrol-import'), or for a first contact give a strong "
+                      "passphrase (--passphrase-file; 'new-passphrase' makes one). Nothing was written.")
+    require_strong(secret)
+    return secret
 
 
 def _pack_rows(path: Path, pack: pack_fmt.Pack) -> InspectionDump:
@@ -155,15 +186,18 @@ def _pack_rows(path: Path, pack: pack_fmt.Pack) -> InspectionDump:
     return InspectionDump(ins, cases)
 
 
-def import_pack(ws: Workspace, path: Path, passphrase_file: str | None) -> Done:
-    data = _read_file(Path(path))
-    try:
-        opened = open_sealed(data, passphrase=read_secret(passphrase_file), kind="pack")
-        pack = pack_fmt.parse(opened.payload)
-    except (SecureError, pack_fmt.PackError) as e:
-        raise OpError(f"{path}: {e}. Nothing was changed.") from e
-    if pack.lead.signing_key_bytes() != opened.signer_key:
-        raise OpError(f"{path}: the pack's lead key does not match its signature. Nothing was changed.")
+def import_pack(ws: Workspace, path: Path, passphrase_file: str | None = None, *,
+                lead_fingerprint: str | None = None, confirm: Confirm | None = None) -> Done:
+    """Set up from a pack: decrypted with this user's key (or the pack's
+    passphrase), its signature checked, and its lead's key confirmed by the
+    assessor before anything is stored (``lead_fingerprint`` as the lead read it
+    out, or ``confirm`` answered yes).  A pack from a revoked key is refused."""
+    opened, pack = _open_pack(Path(path), read_secret(passphrase_file))
+    fp = opened.fingerprint
+    revoked = refusal(ws, fp)
+    if revoked:
+        raise OpError(f"{path}: {revoked}. Nothing was changed.")
+    confirm_fingerprint(fp, pack.lead.name, given=lead_fingerprint, confirm=confirm, whose="the lead inspector")
     rows = _pack_rows(Path(path), pack)
     try:
         ws.store.load_inspection(rows, ws.who())
@@ -172,10 +206,37 @@ def import_pack(ws: Workspace, path: Path, passphrase_file: str | None) -> Done:
     iid = pack.inspection.id
     ws.set_setting(f"lead_recipient:{iid}", pack.lead.age_recipient)
     ws.set_setting(f"lead_name:{iid}", pack.lead.name)
-    merge_sql.trust_key(ws.store, opened.fingerprint, pack.lead.signing_key, pack.lead.name, ws.who())
+    ws.set_setting(f"lead_fingerprint:{iid}", fp)
+    ws.set_setting(f"reading_kind:{iid}", pack.reading)
+    merge_sql.trust_key(ws.store, fp, pack.lead.signing_key, pack.lead.name, ws.who())
     if not ws.setting("assessor_name"):
         ws.set_setting("assessor_name", pack.assessor)
     return Done(len(pack.cases), iid, INSPECTIONS)
+
+
+def _open_pack(path: Path, passphrase: str | None) -> tuple[Opened, pack_fmt.Pack]:
+    """Decrypt, verify and parse a pack; OpError says why not."""
+    data = _read_file(path)
+    to_passphrase = encrypted_to_passphrase(data)
+    if to_passphrase and not passphrase:
+        raise OpError(f"{path}: this pack is encrypted to a passphrase: give it (--passphrase-file). "
+                      "Nothing was changed.")
+    try:
+        opened = open_sealed(data, identities=None if to_passphrase else [lead_identity()],
+                             passphrase=passphrase if to_passphrase else None, kind="pack")
+    except SecureError as e:
+        why = str(e)
+        if "not encrypted to" in why:  # no stanza for this user's key
+            why = (f"it is encrypted to another person's key, not yours ({my_fingerprint()}): it was made for someone "
+                   "else, or for a key you no longer have")
+        raise OpError(f"{path}: {why}. Nothing was changed.") from None
+    try:
+        pack = pack_fmt.parse(opened.payload)
+    except pack_fmt.PackError as e:
+        raise OpError(f"{path}: {e}. Nothing was changed.") from e
+    if pack.lead.signing_key_bytes() != opened.signer_key:
+        raise OpError(f"{path}: the pack's lead key does not match its signature. Nothing was changed.")
+    return opened, pack
 
 
 # ---------------------------------------------------------------------------
@@ -199,6 +260,13 @@ def export_secure(ws: Workspace, inspection_id: str, out: Path, passphrase_file:
     if not recipient and not passphrase:
         raise OpError("no inspection pack was imported for this inspection, so the export must be encrypted to a "
                       "passphrase: give --passphrase-file")
+    lead_fp = ws.setting(f"lead_fingerprint:{ins.id}")
+    revoked = revoked_note(ws, lead_fp) if recipient and lead_fp else None
+    if revoked:
+        raise OpError(f"the export was not written: the lead inspector's key is revoked ({revoked}). Ask the lead "
+                      "inspector for a pack from their new key.")
+    if not recipient and passphrase:
+        require_strong(passphrase)
     data = bundle_mod.build(ws.store, ins.id, qs)
     key = signing_key()
     recipients = ([recipient] if recipient else []) + list(escrow)
@@ -225,6 +293,8 @@ class FileResult:
     reason: str = ""
     signer: str = ""
     report: MergeOutcome | None = None  # what a merged file changed
+    locked: bool = False  # encrypted to a passphrase that was not given or does not open it
+    untrusted: str = ""  # the fingerprint of a signing key the lead has not (yet) trusted
 
     def outcome(self) -> mr.FileOutcome:
         return mr.FileOutcome(name=self.name, sha256=self.sha256, status=self.status, reason=self.reason,
@@ -297,9 +367,12 @@ class _MergeRun:
         try:
             opened = open_sealed(raw, identities=[self.identity], passphrase=self.passphrase, kind="export")
         except SecureError as e:
-            return FileResult(str(path), sha, "refused", str(e))
+            return FileResult(str(path), sha, "refused", str(e), locked=passphrase_encrypted(raw))
         fp = opened.fingerprint
         signer = f"{opened.signer_name} [{fp}]"
+        revoked = refusal(self.ws, fp)
+        if revoked:
+            return FileResult(str(path), sha, "refused", revoked, signer)
         try:
             b, _qs = bundle_mod.parse(opened.payload, catalog(), source=path.name)
         except BundleError as e:
@@ -311,8 +384,8 @@ class _MergeRun:
         if auth is None:
             return FileResult(str(path), sha, "refused",
                               f"signed by a key not trusted for this inspection ({fp}; the file says it is from "
-                              f"{opened.signer_name!r}). Check the fingerprint with the assessor, then merge again "
-                              f"trusting it as them (--trust NAME={fp})", signer)
+                              f"{opened.signer_name!r}). Check the fingerprint with the assessor, then merge it "
+                              "again and trust the key as them", signer, untrusted=fp)
         signer = f"{auth.assessor} [{fp}]"
         try:
             report = merge_sql.merge_data(store, bundle_mod.to_store_data(b), auth, file_sha=sha,
@@ -370,6 +443,7 @@ def _report(ws: Workspace, merge_id: str, results: list[FileResult]) -> mr.Merge
         cases_unchanged=sorted({c for o in outcomes for c in o.unchanged}),
         cases_added=sorted({c for o in outcomes for c in o.added}),
         held=sorted({h for o in outcomes for h in o.held}),
+        cases_in_bin=sorted({c for o in outcomes for c in o.in_bin}),
         conflicts_open=max([o.conflicts_open for o in outcomes] + [0]),
     )
 
@@ -379,6 +453,7 @@ def merge_files(
     paths: Sequence[Path],
     *,
     passphrase_file: str | None = None,
+    passphrase: str | None = None,
     trust: Sequence[str] = (),
     ask_trust: AskTrust | None = None,
     progress: Callable[[int, int], bool] | None = None,
@@ -386,12 +461,14 @@ def merge_files(
     """Merge each file as its own unit: size cap, decryption, signature, strict
     validation, the signer's authority, one transaction.  A bad file changes
     nothing and is reported; the others still merge.  The report is stored
-    after every file, so a merge stopped half way still says what it did."""
+    after every file, so a merge stopped half way still says what it did.
+    Files encrypted to a passphrase open with ``passphrase`` (or the one in
+    ``passphrase_file``); :func:`passphrase_files` says which need one."""
     audit = _verify_audit_since_last_merge(ws)
     if not audit.ok:
         raise OpError(f"the audit trail of this database is broken ({audit.describe()}); nothing was merged. "
                       "Run 'verify' and restore a backup.")
-    run = _MergeRun(ws, lead_identity(), read_secret(passphrase_file), parse_trust(trust), ask_trust,
+    run = _MergeRun(ws, lead_identity(), passphrase or read_secret(passphrase_file), parse_trust(trust), ask_trust,
                     str(uuid.uuid4()))
     results = run.results
     with ws.store.bulk_writes():
@@ -411,6 +488,21 @@ def merge_files(
     if head is not None:
         ws.set_setting("audit_checked_through", f"{head[0]}:{head[1]}")
     return Merged(results, report)
+
+
+def passphrase_files(paths: Sequence[Path]) -> list[Path]:
+    """The files among ``paths`` encrypted to a passphrase (an assessor without a
+    pack exports so), read from their headers; unreadable files are left to the merge."""
+    out = []
+    for p in paths:
+        try:
+            with open(p, "rb") as f:
+                head = f.read(8192)
+        except OSError:
+            continue
+        if passphrase_encrypted(head):
+            out.append(Path(p))
+    return out
 
 
 def _verify_audit_since_last_merge(ws: Workspace) -> VerifyResult:

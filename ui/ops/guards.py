@@ -12,12 +12,12 @@ from ui.ops.workspace import Workspace
 
 __all__ = ["check_output", "protected_paths"]
 
-_COMPANIONS = ("-wal", "-shm", "-journal")
+_COMPANIONS = ("-wal", "-shm", "-journal", ".key")
 
 
 def protected_paths(ws: Workspace | None) -> list[tuple[Path, str]]:
     """The open database and the files beside it that SQLite and the migration
-    keep: its write-ahead log, shared memory, rollback journal and backups."""
+    keep: its write-ahead log, shared memory, rollback journal, key file and backups."""
     if ws is None or str(ws.store.path) == ":memory:":
         return []
     db = ws.path

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from exports.files import atomic_write
-from exports.sample_csv import SampleError, parse_sample
+from exports.sample_csv import SampleError, read_sample
 from models.limits import MAX_SAMPLE_BYTES, reference_problem, too_many_cases
 from models.questionset import QuestionSet, text_in
+from storage.bin import deleted_cases, reference_in_bin
 from ui.ops.changes import CASES, INSPECTIONS, Done
 from ui.ops.errors import OpError
 from ui.ops.guards import check_output
@@ -30,7 +31,12 @@ def new_inspection(ws: Workspace, name: str, set_id: str, *, area: str = "", sta
     return Done(1, iid, INSPECTIONS)
 
 
-def import_sample(ws: Workspace, inspection_id: str, path: Path, who: str | None = None) -> Done:
+def import_sample(ws: Workspace, inspection_id: str, path: Path, who: str | None = None, *,
+                  skip_existing: bool = False) -> Done:
+    """Add the cases of a sample CSV, all or none; every problem is listed at
+    once.  ``skip_existing`` passes over references the inspection already
+    holds (the bin included) instead of refusing the file; ``Done.skipped``
+    counts them."""
     ins = ws.find_inspection(inspection_id)
     qs = ws.question_set(ins)
     try:
@@ -38,14 +44,16 @@ def import_sample(ws: Workspace, inspection_id: str, path: Path, who: str | None
             data = f.read(MAX_SAMPLE_BYTES + 1)
     except OSError as e:
         raise OpError(f"{path}: cannot be read ({e.strerror or e})") from e
-    existing = {c.reference for c in ws.cases(ins.id)}
+    existing = {c.reference for c in ws.cases(ins.id)} | {d.name for d in deleted_cases(ws.store, ins.id)}
     try:
-        rows = parse_sample(data, qs, existing)
+        sample = read_sample(data, qs, existing, skip_existing=skip_existing)
     except SampleError as e:
-        raise SampleError(f"{path}: {e}. Nothing was imported.") from e
-    ws.store.add_cases(ins.id, rows, who or ws.who())
-    log.info("imported %d cases into inspection %s", len(rows), ins.id)
-    return Done(len(rows), ins.id, CASES)
+        raise SampleError(e.problems, where=str(path), note=" ".join(filter(None, [e.note, "Nothing was imported."]))
+                          ) from e
+    if sample.rows:
+        ws.store.add_cases(ins.id, sample.rows, who or ws.who())
+    log.info("imported %d cases into inspection %s", len(sample.rows), ins.id)
+    return Done(len(sample.rows), ins.id, CASES, skipped=len(sample.skipped))
 
 
 def add_case(ws: Workspace, inspection_id: str, reference: str, details: dict[str, Any], who: str) -> Done:
@@ -57,11 +65,24 @@ def add_case(ws: Workspace, inspection_id: str, reference: str, details: dict[st
     problems = qs.check_details(details)
     if problems:
         raise OpError("; ".join(problems))
+    if reference_in_bin(ws.store, inspection_id, reference):
+        raise OpError(f"case {reference!r} is in the bin (deleted): restore it, or choose another reference. "
+                      "The case was not added.")
     try:
         cid = ws.store.add_case(inspection_id, reference, details, who)
     except ValueError as e:
         raise OpError(str(e)) from e
     return Done(1, cid, CASES)
+
+
+def sample_template(qs: QuestionSet, out: Path, ws: Workspace | None = None) -> Path:
+    """Write a sample-list template for the question set (column help, then the header)."""
+    from exports.sample_csv import template
+
+    if ws is not None:
+        check_output(ws, Path(out))
+    atomic_write(Path(out), template(qs))
+    return Path(out)
 
 
 def export_bundle(ws: Workspace, inspection_id: str, out: Path) -> Done:

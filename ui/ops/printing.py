@@ -26,13 +26,16 @@ Progress = Callable[[int, int], bool]
 
 def case_doc(ws: Workspace, case_id: str) -> CaseDoc:
     from exports.pdf import CaseDoc
+    from storage.bin import case_deleted
     from storage.merge import open_conflict_counts
 
     store = ws.store
     case = store.get_case(case_id)
+    if case_deleted(store, case_id):
+        raise OpError(f"case {case.reference!r} is in the bin: restore it to print it")
     ins = store.get_inspection(case.inspection_id)
     qs = ws.question_set(ins)
-    a = store.primary_assessment(case_id)
+    a = store.primary_assessment(case_id, ws.reading_kind(ins.id))
     answers = store.answers(a.id) if a else {}
     status = ("complete" if a.status == "complete" else "in progress") if a else "not started"
     extra = []
@@ -159,6 +162,8 @@ def print_cases(ws: Workspace, inspection_id: str, out: Path, case_ids: list[str
 def findings_doc(ws: Workspace, inspection_id: str, *, rule: Rule | None = None) -> FindingsDoc:
     from exports.pdf import FindingsDoc
     from ui.ops.exchange import merge_history
+    from ui.ops.grades import grades
+    from ui.ops.moderation import agreement_report
 
     res = inspection_scores(ws, inspection_id, rule=rule)
     cases = res.cases
@@ -171,7 +176,9 @@ def findings_doc(ws: Workspace, inspection_id: str, *, rule: Rule | None = None)
     return FindingsDoc(qs=res.qs, inspection=res.inspection, report=res.report, cases=cases,
                        subgroups=subgroup_reports(res.qs, cases, rule=rule), splits=res.splits,
                        provenance=provenance, conflicts_unresolved=res.open_conflicts,
-                       sample_fields=list(res.qs.data.sample_by))
+                       sample_fields=list(res.qs.data.sample_by),
+                       grades=[(g.code, g.title, g.label, g.note) for g in grades(ws, res.inspection.id)],
+                       agreement=agreement_report(ws, res.inspection.id))
 
 
 def print_report(ws: Workspace, inspection_id: str, out: Path, *, rule: Rule | None = None) -> None:

@@ -20,6 +20,7 @@ from models.limits import note_problem
 from models.questionset import QuestionSet
 from models.scoring import CaseInput, case_scores
 from storage.errors import StorageError
+from storage.rows import AssessmentRow
 from ui.ops.errors import USER_ERRORS, OpError
 from ui.ops.workspace import Workspace
 
@@ -72,9 +73,13 @@ class CaseSession:
         self.case = store.get_case(case_id)
         self.inspection = store.get_inspection(self.case.inspection_id)
         self.qs = ws.question_set(self.inspection)
-        a = store.primary_assessment(case_id)
-        if a is None:
-            aid = store.start_assessment(case_id, assessor, self.qs.version)
+        kind = ws.reading_kind(self.inspection.id)
+        a = store.primary_assessment(case_id, kind)
+        if a is None and ws.read_only is not None:
+            # a read-only database: nothing to show and nothing may be started; an empty reading, never stored
+            a = AssessmentRow("", case_id, "", self.qs.version, "in_progress", kind, None, "", "", None, None)
+        elif a is None:
+            aid = store.start_assessment(case_id, assessor, self.qs.version, kind=kind)
             a = store.get_assessment(aid)
         self.assessment = a
         self.assessor = assessor
@@ -89,6 +94,11 @@ class CaseSession:
     @property
     def complete(self) -> bool:
         return self.assessment.status == "complete"
+
+    @property
+    def editable(self) -> bool:
+        """Whether answers may be given: not marked complete, and the database writable."""
+        return not self.complete and self.ws.read_only is None
 
     def values(self) -> dict[str, Any]:
         return {qid: s.value for qid, s in self.answers.items() if s.value is not None}
@@ -176,7 +186,7 @@ class CaseSession:
         return open_conflict_counts(self.ws.store, self.case.inspection_id).get(self.case.id, 0)
 
     # -- changes ----------------------------------------------------------
-    def save(self, qid: str, state: AnswerState, action: str = "answer") -> bool:
+    def save(self, qid: str, state: AnswerState, action: str = "answer", why: str = "") -> bool:
         """Store one answer durably; raises a USER_ERRORS member (AnswerRefused
         for a note over the limit) or PermissionError."""
         if qid not in self.qs.by_id:
@@ -189,7 +199,7 @@ class CaseSession:
             raise AnswerRefused(f"{problem}. The answer was not saved.")
         changed = self.ws.store.save_answer(
             self.assessment.id, qid, value=state.value, note=state.note, practice=state.practice,
-            who=self.assessor, action=action,
+            who=self.assessor, action=action, why=why,
         )
         if _empty(state.value) and not state.note and not state.practice:
             self.answers.pop(qid, None)

@@ -60,12 +60,26 @@ class Workspace:
         self.acting_as = acting_as  # the command line's --as: wins over the stored profile
 
     @classmethod
-    def open(cls, path: str | Path | None = None, *, must_exist: bool = False,
-             acting_as: str | None = None) -> Workspace:
+    def open(cls, path: str | Path | None = None, *, must_exist: bool = False, acting_as: str | None = None,
+             read_only: bool = False, make_folders: bool = False) -> Workspace:
+        """Open (or create, unless ``must_exist``) a database.  A new database's
+        folder must exist unless ``make_folders`` (the user said to create it):
+        a mistyped path never leaves folders and an empty database behind.
+        ``read_only``, or a file or folder this user may not write, opens it for
+        viewing and printing only (:attr:`read_only` says why).  A new database
+        is created encrypted; an encrypted one is opened with its key (the
+        session's keystore or passphrase: :mod:`ui.ops.unlock`); a plain one
+        opens as it is (``encrypted`` is False: offer to encrypt it)."""
+        from ui.ops import unlock
+
         p = Path(path) if path else default_db_path()
-        if must_exist and not p.exists():
-            raise OpError(f"{p}: no such database")
-        return cls(Store(p), acting_as=acting_as)
+        if not p.exists():
+            if must_exist or read_only:
+                raise OpError(f"{p}: no such database. Check the path; nothing was created.")
+            if not p.parent.is_dir() and not make_folders:
+                raise OpError(f"{p.parent}: no such folder, so no new database was created there. Check the path, "
+                              "or create the folder first.")
+        return cls(unlock.open_store(p, read_only=read_only), acting_as=acting_as)
 
     # -- lifetime ---------------------------------------------------------
     @property
@@ -82,6 +96,18 @@ class Workspace:
         self.close()
 
     @property
+    def read_only(self) -> str | None:
+        """Why nothing can be changed (a read-only file or folder, or a damaged
+        file), or None when the database is writable."""
+        if self.store.read_only is not None:
+            return str(self.store.read_only)
+        return self.damaged
+
+    @property
+    def encrypted(self) -> bool:
+        return self.store.encrypted
+
+    @property
     def damaged(self) -> str | None:
         """Why the database is open read-only (it failed its integrity check), or None."""
         return str(self.store.damaged) if self.store.damaged is not None else None
@@ -92,6 +118,10 @@ class Workspace:
 
     def set_setting(self, key: str, value: str) -> None:
         self.store.set_setting(key, value)
+        if key.startswith("lead_recipient:"):  # set up from a lead's pack: the lead can recover the key
+            from ui.ops import unlock
+
+            unlock.add_recovery(self.store, value)
 
     def who(self) -> str:
         """The person recorded in the audit trail for this database's writes:
@@ -145,17 +175,24 @@ class Workspace:
         return self.store.get_case(case_id)
 
     def has_case(self, case_id: str) -> bool:
+        """Whether the case exists and is not in the bin."""
+        from storage.bin import case_deleted
+
         try:
             self.store.get_case(case_id)
         except KeyError:
             return False
-        return True
+        return not case_deleted(self.store, case_id)
 
     def cases(self, inspection_id: str) -> list[CaseRow]:
         return self.store.list_cases(inspection_id)
 
     def case_summaries(self, inspection_id: str) -> list[CaseSummary]:
-        return self.store.case_summaries(inspection_id)
+        return self.store.case_summaries(inspection_id, self.reading_kind(inspection_id))
+
+    def reading_kind(self, inspection_id: str) -> str:
+        """The reading this laptop makes of the inspection's cases: "qa" after a QA reader's pack, else "primary"."""
+        return self.setting(f"reading_kind:{inspection_id}") or "primary"
 
     def find_case(self, reference: str, inspection_id: str | None = None) -> str:
         try:

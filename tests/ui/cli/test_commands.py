@@ -5,13 +5,13 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import sqlite3
 import subprocess
 import sys
 
 import pytest
 
 from main import run_cli
+from tests.conftest import raw_connect
 
 from ...conftest import REPO
 
@@ -125,7 +125,7 @@ def test_entry_point_runs_as_a_script(tmp_path):
 def test_verify_reports_ok_or_the_first_broken_link(db_path, inspection):
     code, out = cli("verify", "--db", str(db_path))
     assert code == 0 and "audit trail OK" in out
-    c = sqlite3.connect(db_path)
+    c = raw_connect(db_path)
     c.execute("DROP TRIGGER audit_no_update")
     c.execute("UPDATE audit SET who = 'Mallory' WHERE id = 1")
     c.commit()

@@ -16,22 +16,22 @@ from .test_commands import cli
 
 def test_install_diff_and_migrate_from_the_command_line(db_path, tmp_path, capsys):
     db = str(db_path)
-    assert cli("new-inspection", "--db", db, "--name", "York", "--question-set", "iaow-2013", "--as", "Lee")[0] == 0
+    assert cli("new-inspection", "--db", db, "--name", "York", "--question-set", "iaow-2013@1.0.0", "--as", "Lee")[0] == 0
     code, out = cli("question-sets", "install", str(new_version(tmp_path)))
-    assert code == 0 and "installed iaow-2013 version 1.1.0" in out
+    assert code == 0 and "installed iaow-2013 version 2.0.0" in out
     code, out = cli("question-sets")
-    assert "version 1.0.0, built-in;" in out and "version 1.1.0, installed, offered for new inspections" in out
+    assert "version 1.0.0, built-in;" in out and "version 1.1.0, built-in;" in out and "version 2.0.0, installed, offered for new inspections" in out
     code, out = cli("question-sets", "diff", "iaow-2013@1.0.0", "iaow-2013", "--format", "json")
     assert json.loads(out)["added"] == ["IAOW-2.2-12R"]
-    code, out = cli("migrate-inspection", "--db", db, "--inspection", "York", "--to", "1.1.0", "--dry-run")
-    assert code == 0 and "would move from iaow-2013 1.0.0 to iaow-2013 1.1.0" in out
+    code, out = cli("migrate-inspection", "--db", db, "--inspection", "York", "--to", "2.0.0", "--dry-run")
+    assert code == 0 and "would move from iaow-2013 1.0.0 to iaow-2013 2.0.0" in out
     code, out = cli("migrate-inspection", "--db", db, "--inspection", "York", "--to", "9.9", "--as", "Lee")
     assert code == 2 and "unknown question set iaow-2013 version 9.9" in capsys.readouterr().err
-    code, out = cli("migrate-inspection", "--db", db, "--inspection", "York", "--to", "1.1.0", "--as", "Lee")
+    code, out = cli("migrate-inspection", "--db", db, "--inspection", "York", "--to", "2.0.0", "--as", "Lee")
     assert code == 0 and "moved from" in out and "backup of the database" in out
 
 
-IAOW = builtin_catalog().get("iaow-2013")
+IAOW = builtin_catalog().get("iaow-2013", "1.0.0")
 DUMPS = [json.dumps({"id": q["id"], **q}) for q in IAOW.data.to_json()["questions"]]
 
 

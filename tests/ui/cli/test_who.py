@@ -5,13 +5,13 @@ changes nothing.  `resolve` and other writes used to record $USER or "unknown"."
 from __future__ import annotations
 
 import io
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from main import run_cli
 from storage.store import Store
+from tests.conftest import raw_connect
 from ui.ops.errors import OpError
 from ui.ops.workspace import Workspace
 
@@ -23,7 +23,7 @@ def cli(*args: str) -> int:
 
 
 def audit_who(db: Path) -> list[str]:
-    c = sqlite3.connect(db)
+    c = raw_connect(db)
     try:
         return [r[0] for r in c.execute("SELECT who FROM audit ORDER BY id")]
     finally:
@@ -37,7 +37,7 @@ def lead_db(tmp_path, monkeypatch):
     monkeypatch.setenv("CASE_ASSESSOR_KEYS", str(tmp_path / "keys"))
     db = tmp_path / "lead.sqlite3"
     (tmp_path / "s.csv").write_text(SAMPLE)
-    (tmp_path / "pw.txt").write_text("correct horse battery staple\n")
+    (tmp_path / "pw.txt").write_text("kettle prism oyster gallon jigsaw\n")
     assert cli("new-inspection", "--db", str(db), "--as", "Lee Lead", "--name", "York") == 0
     assert cli("import-sample", "--db", str(db), "--as", "Lee Lead", "--inspection", "York", str(tmp_path / "s.csv")) == 0
     assert cli("export-bundle", "--db", str(db), "--inspection", "York", "--out", str(tmp_path / "b.json")) == 0

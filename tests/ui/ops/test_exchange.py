@@ -18,9 +18,13 @@ from storage.store import Store
 from ui.ops import conflicts as conflict_ops
 from ui.ops import exchange, printing
 from ui.ops.errors import OpError
+from ui.ops.moderation import agreement_report
 from ui.ops.workspace import Workspace
 
 QS = builtin_catalog().get("iaow-2013")
+# First contact (before enrolment): each assessor has a passphrase of their own, strong enough to encrypt with.
+ANN_PW = "kettle prism oyster gallon jigsaw"
+BOB_PW = "walrus tundra pebble cactus violin"
 SAMPLE = "reference,case_type,rosh_level,requirements\n" + "\n".join(
     f"R-{i},licence,medium,supervision" for i in range(1, 5)
 ) + "\n"
@@ -71,8 +75,10 @@ def answer(store: Store, ref: str, values: dict[str, str], kind: str = "primary"
 @pytest.fixture
 def world(tmp_path):
     lead, ann, bob = Person(tmp_path, "Lead"), Person(tmp_path, "Ann"), Person(tmp_path, "Bob")
-    pw = tmp_path / "pw.txt"
-    pw.write_text("correct horse battery staple\n")
+    pw, bob_pw = tmp_path / "pw.txt", tmp_path / "bob-pw.txt"
+    pw.write_text(ANN_PW + "\n")
+    bob_pw.write_text(BOB_PW + "\n")
+    lead_fp = lead.fingerprint()
     with lead as s:
         iid = s.create_inspection("York", QS.id, QS.version)
         (tmp_path / "s.csv").write_text(SAMPLE)
@@ -81,20 +87,20 @@ def world(tmp_path):
 
         inspections.import_sample(Workspace(s), iid, tmp_path / "s.csv")
         exchange.make_pack(Workspace(s), iid, "Ann", tmp_path / "ann.pack", str(pw), ["R-1", "R-2", "R-3"])
-        exchange.make_pack(Workspace(s), iid, "Bob", tmp_path / "bob.pack", str(pw), ["R-2", "R-3", "R-4"])
+        exchange.make_pack(Workspace(s), iid, "Bob", tmp_path / "bob.pack", str(bob_pw), ["R-2", "R-3", "R-4"])
     with ann as s:
-        exchange.import_pack(Workspace(s), tmp_path / "ann.pack", str(pw))
+        exchange.import_pack(Workspace(s), tmp_path / "ann.pack", str(pw), lead_fingerprint=lead_fp)
         answer(s, "R-1", {"IAOW-2.1-02": "yes", "IAOW-2.1-03": "yes"})
         answer(s, "R-2", {"IAOW-2.1-02": "yes", "IAOW-2.1-03": "no"})
         answer(s, "R-3", {"IAOW-2.1-02": "no"})
         exchange.export_secure(Workspace(s), iid, tmp_path / "ann.export")
     with bob as s:
-        exchange.import_pack(Workspace(s), tmp_path / "bob.pack", str(pw))
+        exchange.import_pack(Workspace(s), tmp_path / "bob.pack", str(bob_pw), lead_fingerprint=lead_fp)
         answer(s, "R-2", {"IAOW-2.1-02": "yes", "IAOW-2.1-03": "yes"})  # disagrees on 2.1-03
         answer(s, "R-3", {"IAOW-2.1-02": "no"})  # agrees
         answer(s, "R-4", {"IAOW-2.1-02": "no"})
         exchange.export_secure(Workspace(s), iid, tmp_path / "bob.export")
-    return {"lead": lead, "ann": ann, "bob": bob, "iid": iid, "dir": tmp_path, "pw": pw}
+    return {"lead": lead, "ann": ann, "bob": bob, "iid": iid, "dir": tmp_path, "pw": pw, "lead_fp": lead_fp}
 
 
 def snapshot(store: Store) -> dict:
@@ -162,9 +168,9 @@ def _tamper_cases(world):
     with stranger as s:
         iid = s.create_inspection("Other", QS.id, QS.version)
         pw = d / "pw2.txt"
-        pw.write_text("x")
+        pw.write_text("amber quiver lantern bishop meadow")
         exchange.export_secure(Workspace(s), iid, d / "stranger.export", str(pw))
-    yield "wrong key", (d / "stranger.export").read_bytes(), "wrong key"
+    yield "passphrase not given", (d / "stranger.export").read_bytes(), "encrypted to a passphrase, and none was given"
 
 
 def test_tampered_truncated_wrong_key_and_unknown_signer_are_refused(world):
@@ -202,7 +208,7 @@ def test_wrong_passphrase_for_a_pack_changes_nothing(world, tmp_path):
     bad.write_text("wrong")
     fresh = Person(tmp_path, "Fresh")
     with fresh as s:
-        with pytest.raises(OpError, match="could not be decrypted"):
+        with pytest.raises(OpError, match="that passphrase does not open it"):
             exchange.import_pack(Workspace(s), world["dir"] / "ann.pack", str(bad))
         assert s.list_inspections() == []
 
@@ -219,7 +225,7 @@ def test_qa_second_read_is_not_a_conflict_and_feeds_agreement(world):
         assert refused.status == "refused" and "was not given case 'R-2' for a qa reading" in refused.reason
         merge_sql.assign(s, world["iid"], [s.find_case("R-2").id], "Bob", "qa")  # the lead asks Bob for a QA read
         exchange.merge_files(Workspace(s), [d / "ann.export", d / "bob2.export"], trust=trust)
-        rep = conflict_ops.agreement_report(Workspace(s), world["iid"])
+        rep = agreement_report(Workspace(s), world["iid"])
         assert rep.pairs >= 2
         assert {(p.case, p.question) for p in rep.disagreements} >= {("R-2", "IAOW-2.1-02")}
 
@@ -287,10 +293,9 @@ def test_a_hostile_signed_pack_is_refused_and_changes_nothing(tmp_path, payload)
     from exports.secure import seal
 
     pw = tmp_path / "pw.txt"
-    pw.write_text("correct horse battery staple\n")
+    pw.write_text(ANN_PW + "\n")
     key = exchange.signing_key()
-    (tmp_path / "bad.pack").write_bytes(seal(payload, "pack", key, "Lead", "2026-01-01T00:00:00Z",
-                                             passphrase="correct horse battery staple"))
+    (tmp_path / "bad.pack").write_bytes(seal(payload, "pack", key, "Lead", "2026-01-01T00:00:00Z", passphrase=ANN_PW))
     with Store(tmp_path / "a.sqlite3") as s:
         before = snapshot(s)
         with pytest.raises(OpError, match="Nothing was changed"):
@@ -333,3 +338,38 @@ def test_a_trust_that_is_not_one_name_for_one_key_is_refused(items, says):
     with pytest.raises(OpError, match=says):
         exchange.parse_trust(items)
     assert exchange.parse_trust(["Ann Smith=abcd-abcd-abcd-abcd-abcd"]) == {"ABCD-ABCD-ABCD-ABCD-ABCD": "Ann Smith"}
+
+
+def passphrase_export(world, name: str = "ann", passphrase: str = "granite oxidize pelican marmalade tundra") -> Path:
+    """An assessor's export without a pack's lead key: encrypted to a passphrase."""
+    d = world["dir"]
+    pw = d / f"{name}-pw.txt"
+    pw.write_text(passphrase)
+    with world[name] as s:
+        s.set_setting(f"lead_recipient:{world['iid']}", "")
+        out = d / f"{name}-pass.export"
+        assert exchange.export_secure(Workspace(s), world["iid"], out, str(pw)).encrypted_to == "passphrase"
+    return out
+
+
+def test_a_passphrase_export_merges_with_its_passphrase_and_says_so_without(world):
+    f = passphrase_export(world)
+    trust = [f"Ann={world['ann'].fingerprint()}"]
+    with world["lead"] as s:
+        ws = Workspace(s)
+        assert exchange.passphrase_files([f, world["dir"] / "bob.export", world["dir"] / "missing"]) == [f]
+        before = snapshot(s)
+        for given in (None, "not the phrase"):
+            r = exchange.merge_files(ws, [f], passphrase=given, trust=trust).files[0]
+            assert r.status == "refused" and r.locked and "encrypted to a passphrase" in r.reason
+            assert "wrong key" not in r.reason
+        assert snapshot(s) == before
+        r = exchange.merge_files(ws, [f], passphrase="granite oxidize pelican marmalade tundra", trust=trust).files[0]
+        assert r.status == "merged" and not r.locked
+
+
+def test_an_untrusted_key_is_refused_with_its_fingerprint_and_no_command_line_advice(world):
+    with world["lead"] as s:
+        r = exchange.merge_files(Workspace(s), [world["dir"] / "ann.export"]).files[0]
+        assert r.status == "refused" and r.untrusted == world["ann"].fingerprint()
+        assert "--trust" not in r.reason and r.untrusted in r.reason

@@ -35,7 +35,7 @@ def ws(tmp_path, monkeypatch):
 def test_exports_packs_pdfs_tables_and_keys_are_0600(ws, tmp_path):
     iid = ws.setting("last_inspection") or ""
     pw = tmp_path / "pw.txt"
-    pw.write_text("correct horse battery staple\n")
+    pw.write_text("kettle prism oyster gallon jigsaw\n")
     out = tmp_path / "out"
     out.mkdir()
     inspections.export_bundle(ws, iid, out / "bundle.json")
@@ -52,7 +52,7 @@ def test_exports_packs_pdfs_tables_and_keys_are_0600(ws, tmp_path):
     assert {p.name: file_mode(p) for p in written} == {p.name: 0o600 for p in written}
     assert file_mode(out / "per-case") == 0o700
     keys = sorted(keys_dir().iterdir())
-    assert [p.name for p in keys] == ["lead-x25519.age", "signing-ed25519.pem"]
+    assert [p.name for p in keys] == ["lead-x25519.key", "signing-ed25519.key"]  # sealed at rest (test_atrest)
     assert [file_mode(p) for p in keys] == [0o600, 0o600]
     assert file_mode(keys_dir()) == file_mode(keys_dir().parent) == 0o700
 

@@ -54,3 +54,84 @@ def test_factor_rows_and_drill_down(store, iaow):
     drilled = scores.drill_down(res.cases, res.report, q)
     s = res.report.questions[q]
     assert len(drilled) == s.above + len(s.below_cases) and sum(a for _r, a in drilled) == s.above
+
+
+def test_factor_counts_follow_the_subgroup(store, iaow):
+    iid = make_inspection(store, iaow, 12, seed=9)
+    ws = Workspace(store)
+    everyone = scores.inspection_scores(ws, iid)
+    field, value = "case_type", everyone.cases[0].details["case_type"]
+    where = {field: [value]}
+    sub = scores.inspection_scores(ws, iid, where=where)
+    _q, all_rows = scores.factor_rows(iaow, everyone.cases, everyone.report)
+    _q, sub_rows = scores.factor_rows(iaow, sub.cases, sub.report, where)
+    total = {r.factor: r.cases for r in all_rows}
+    counted = {r.factor: r.cases for r in sub_rows}
+    assert all(counted[f] <= total[f] for f in total) and sum(counted.values()) < sum(total.values())
+    src = next(qv for qv in iaow.questions if qv.q.per_option_of).q.per_option_of
+    inside = [c for c in sub.cases if c.details[field] == value]
+    assert sum(counted.values()) == sum(len(c.answers.get(src) or []) for c in inside)
+
+
+def test_members_are_the_questions_behind_a_figure(iaow):
+    crit = next(iter(iaow.criteria))
+    qids = scores.members(iaow, "criterion", crit)
+    assert qids and all(iaow.by_id[q].criterion.code == crit and iaow.by_id[q].q.scored for q in qids)
+    outcome = next(g for g in iaow.data.groups if g.kind != "headline")
+    inside = scores.members(iaow, "group", outcome.id)
+    assert inside and all(outcome.id in iaow.groups_of(iaow.by_id[q]) for q in inside)
+
+
+def test_drill_from_a_criterion_or_an_outcome_to_questions_to_cases(store, iaow):
+    import pytest
+
+    from ui.ops.errors import OpError
+
+    iid = make_inspection(store, iaow, 8, seed=4)
+    res = scores.inspection_scores(Workspace(store), iid)
+    crit = scores.drill_group(iaow, res.cases, res.report, "2.1")
+    assert [d.question for d in crit] == [qv.id for qv in iaow.questions if qv.criterion.code == "2.1" and qv.q.scored]
+    for d in crit:
+        assert len(d.cases) == d.applicable and sum(a for _r, a in d.cases) == d.above
+    outcome = {d.question for d in scores.drill_group(iaow, res.cases, res.report, "O2")}
+    assert {d.question for d in crit} <= outcome
+    assert sum(d.above for d in crit) == res.report.criteria["2.1"].numerator
+    with pytest.raises(OpError, match="no criterion"):
+        scores.drill_group(iaow, res.cases, res.report, "Z9")
+
+
+def test_cross_tab_checks_its_fields_and_measure(store, iaow):
+    import pytest
+
+    from ui.ops.errors import OpError
+
+    iid = make_inspection(store, iaow, 6, seed=2)
+    res = scores.inspection_scores(Workspace(store), iid)
+    tab = scores.cross_tab(res, "rosh_level", "assessor", measure="2.1")
+    assert [c for c, _ in tab.columns] == ["A. Assessor"]
+    with pytest.raises(OpError, match="unknown case detail 'ldu'"):
+        scores.cross_tab(res, "ldu", "case_type")
+    with pytest.raises(OpError, match="no question"):
+        scores.cross_tab(res, "rosh_level", "case_type", measure="nope")
+
+
+def test_the_ldu_free_text_detail_is_a_filter_and_a_subgroup(store, iaow):
+    """The IAOW set records the LDU as free text: it divides the sample by the values recorded."""
+    iid = make_inspection(store, iaow, 9, seed=5)
+    res = scores.inspection_scores(Workspace(store), iid)
+    assert "area" in [f for _l, f in scores.filter_fields(iaow)]
+    values = [v for _l, v in scores.filter_values(iaow, res.cases, "area")]
+    assert values == sorted({c.details["area"] for c in res.cases})
+    assert sum(scores.inspection_scores(Workspace(store), iid, where={"area": [v]}).report.cases for v in values) == 9
+    assert "area" in iaow.data.subgroup_by
+    assert set(scores.subgroup_reports(iaow, res.cases)["area"]) == set(values)
+
+
+def test_tables_written_from_a_screen_keep_percentages_as_numbers(tmp_path):
+    from ...exports.test_tables import read_xlsx
+
+    scores.write_table(tmp_path / "t.xlsx", ["Outcome", "Score"], [["O1", "79%"], ["O2", "n/a"], ["O3", "12.5%"]])
+    _name, cells = read_xlsx((tmp_path / "t.xlsx").read_bytes())
+    assert cells["B2"] == (None, "0.79") and cells["B3"] == ("inlineStr", "n/a") and cells["B4"] == (None, "0.125")
+    scores.write_table(tmp_path / "t.csv", ["Score"], [["79%"]])
+    assert (tmp_path / "t.csv").read_text(encoding="utf-8-sig").splitlines() == ["Score", "0.79"]

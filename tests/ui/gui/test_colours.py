@@ -1,0 +1,94 @@
+"""WCAG contrast (AA: 4.5:1 for text) over the walk-through's own colours, light and dark."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from ui.gui.colours import AA_TEXT, contrast, dark_palette, is_dark, walk_colours
+
+from .walk_setup import make_store, make_window
+
+
+def _light() -> QPalette:
+    return QStyleFactory.create("Fusion").standardPalette()
+
+
+PALETTES = {"light": _light, "dark": dark_palette}
+
+
+def test_contrast_matches_wcag_reference_values():
+    assert contrast(QColor("#000000"), QColor("#ffffff")) == pytest.approx(21.0)
+    assert contrast(QColor("#777777"), QColor("#ffffff")) == pytest.approx(4.48, abs=0.01)
+    assert contrast(QColor("#ffffff"), QColor("#ffffff")) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("name", PALETTES)
+def test_every_colour_pair_the_walk_through_draws_passes_aa(qapp, name):
+    pal = PALETTES[name]()
+    c = walk_colours(pal)
+    low = {k: round(contrast(fg, bg), 2) for k, (fg, bg) in c.pairs().items() if contrast(fg, bg) < AA_TEXT}
+    assert low == {}, f"{name}: {low}"
+    legend = contrast(pal.color(QPalette.ColorRole.WindowText), pal.color(QPalette.ColorRole.Window))
+    assert legend >= AA_TEXT
+
+
+def test_the_old_colours_failed(qapp):
+    """The probe's figures: palette(mid) on the window, and white on Fusion's selection
+    blue, are below 4.5:1 (so the checks above can fail)."""
+    pal = _light()
+    assert contrast(pal.color(QPalette.ColorRole.Mid), pal.color(QPalette.ColorRole.Window)) < AA_TEXT
+    assert contrast(pal.color(QPalette.ColorRole.HighlightedText), pal.color(QPalette.ColorRole.Highlight)) < AA_TEXT
+
+
+def test_the_chosen_answer_is_drawn_in_the_readable_colours(qtbot, db_path, iaow):
+    s, _iid, cid, _ = make_store(db_path, iaow)
+    try:
+        view = make_window(qtbot, s).open_case(cid)
+        c = walk_colours(view.palette())
+        assert f"background: {c.chosen_bg.name()}" in view.options_box.styleSheet()
+    finally:
+        s.close()
+
+
+@pytest.fixture
+def dark_app(qapp):
+    old = qapp.palette()
+    qapp.setPalette(dark_palette())
+    yield qapp
+    qapp.setPalette(old)
+
+
+def test_the_complete_banner_is_readable_in_a_dark_palette(qtbot, db_path, iaow, dark_app):
+    """Replays the probe: the hard-coded #fff4ce banner under a dark palette."""
+    s, _iid, cid, _ = make_store(db_path, iaow)
+    try:
+        w = make_window(qtbot, s)
+        view = w.open_case(cid)
+        assert is_dark(view.palette())
+        view.s.unanswered = lambda: []
+        w.mark_complete()
+        assert not view.banner.isHidden()
+        c = walk_colours(view.palette())
+        assert c.banner_bg.name() in view.banner.styleSheet() and "#fff4ce" != c.banner_bg.name()
+        assert contrast(c.banner_fg, c.banner_bg) >= AA_TEXT
+        assert contrast(c.banner_bg, view.palette().color(QPalette.ColorRole.Window)) < 3  # no bright slab
+        assert c.caution.name() in view.reason.styleSheet()
+    finally:
+        s.close()
+
+
+def test_colours_follow_a_palette_change(qtbot, db_path, iaow, qapp):
+    s, _iid, cid, _ = make_store(db_path, iaow)
+    old = qapp.palette()
+    try:
+        w = make_window(qtbot, s)
+        view = w.open_case(cid)
+        light_style = view.banner.styleSheet()
+        qapp.setPalette(dark_palette())
+        QApplication.processEvents()
+        assert view.banner.styleSheet() != light_style
+    finally:
+        qapp.setPalette(old)
+        s.close()

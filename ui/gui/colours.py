@@ -1,0 +1,103 @@
+"""The walk-through's own colours, chosen from the palette in use so that text
+stays readable (WCAG AA, 4.5:1) under a light or a dark palette.
+
+Nothing here hard-codes a light background: each colour is derived from the
+palette's window colour, and :func:`contrast` is the WCAG 2 contrast ratio the
+tests hold every pair to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QPalette
+
+AA_TEXT = 4.5  # WCAG 2.1 AA for normal text
+
+
+def _channel(c: float) -> float:
+    c /= 255.0
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def luminance(colour: QColor) -> float:
+    """WCAG relative luminance of ``colour`` (0 black .. 1 white)."""
+    return 0.2126 * _channel(colour.red()) + 0.7152 * _channel(colour.green()) + 0.0722 * _channel(colour.blue())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio between two opaque colours (1 .. 21)."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def is_dark(palette: QPalette) -> bool:
+    return luminance(palette.color(QPalette.ColorRole.Window)) < 0.25
+
+
+@dataclass(frozen=True)
+class WalkColours:
+    """The colours the walk-through sets itself (everything else is the palette's)."""
+
+    window: QColor  # the background the labels sit on
+    text: QColor  # ordinary text (the breadcrumb uses it: never a pale grey)
+    caution: QColor  # "does not apply because ..." and other cautions
+    banner_bg: QColor  # the "marked complete" banner
+    banner_fg: QColor
+    banner_border: QColor
+    chosen_bg: QColor  # the chosen answer: the selection colour, deepened until its text reads at 4.5:1
+    chosen_fg: QColor
+
+    def pairs(self) -> dict[str, tuple[QColor, QColor]]:
+        """Every (text, background) pair the walk-through draws."""
+        return {
+            "breadcrumb": (self.text, self.window),
+            "reason": (self.caution, self.window),
+            "banner": (self.banner_fg, self.banner_bg),
+            "chosen answer": (self.chosen_fg, self.chosen_bg),
+        }
+
+
+def walk_colours(palette: QPalette) -> WalkColours:
+    """The walk-through's colours for ``palette``."""
+    window = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    if is_dark(palette):
+        caution, bg, fg, border = "#ffc46b", "#4a3b00", "#fff4ce", "#c8a032"
+    else:
+        caution, bg, fg, border = "#7a4100", "#fff4ce", "#3b2f00", "#b08a20"
+    chosen_fg = palette.color(QPalette.ColorRole.HighlightedText)
+    chosen_bg = readable_behind(chosen_fg, palette.color(QPalette.ColorRole.Highlight))
+    return WalkColours(window, text, QColor(caution), QColor(bg), QColor(fg), QColor(border), chosen_bg, chosen_fg)
+
+
+def readable_behind(fg: QColor, bg: QColor) -> QColor:
+    """``bg``, darkened (behind light text) or lightened (behind dark text) in small
+    steps until ``fg`` on it reaches AA; the hue is kept."""
+    out = QColor(bg)
+    light_text = luminance(fg) > 0.5
+    for _ in range(40):
+        if contrast(fg, out) >= AA_TEXT:
+            break
+        out = out.darker(108) if light_text else out.lighter(108)
+    return out
+
+
+def banner_style(c: WalkColours) -> str:
+    return (f"QLabel {{ background: {c.banner_bg.name()}; color: {c.banner_fg.name()}; "
+            f"border: 1px solid {c.banner_border.name()}; padding: 6px; }}")
+
+
+def dark_palette() -> QPalette:
+    """A dark palette like the desktops' dark themes (for screenshots and the contrast tests)."""
+    p = QPalette()
+    for role, colour in [
+        (QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.WindowText, "#e8e8e8"),
+        (QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.AlternateBase, "#2f2f2f"),
+        (QPalette.ColorRole.Text, "#e8e8e8"), (QPalette.ColorRole.Button, "#3a3a3a"),
+        (QPalette.ColorRole.ButtonText, "#e8e8e8"), (QPalette.ColorRole.Highlight, "#2f6fcf"),
+        (QPalette.ColorRole.HighlightedText, "#ffffff"), (QPalette.ColorRole.ToolTipBase, "#3a3a3a"),
+        (QPalette.ColorRole.ToolTipText, "#e8e8e8"), (QPalette.ColorRole.Mid, "#555555"),
+        (QPalette.ColorRole.PlaceholderText, "#a0a0a0"),
+    ]:
+        p.setColor(role, QColor(colour))
+    return p
