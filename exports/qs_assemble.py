@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from exports.qs_cells import CellError, Cells, RawSheet, Row
-from exports.qs_layout import LIST_SETTINGS, SHEETS, SOURCE_KEYS
+from exports.qs_layout import GUIDANCE_PART, GUIDED, LIST_SETTINGS, SHEETS, SOURCE_KEYS, text_header
 from models.cond_expr import ExprError, parse
 
 Path_ = tuple[Any, ...]
 # sheet -> the key of the set file holding its items
-LIST_KEYS = {"groups": "groups", "criteria": "criteria", "case_fields": "case_fields", "band_rules": "bands",
-             "grades": "grades", "questions": "questions"}
+LIST_KEYS = {"groups": "groups", "criteria": "criteria", "case_fields": "case_fields", "stems": "stems",
+             "band_rules": "bands", "grades": "grades", "questions": "questions"}
 EXPR_HELP = "see 'Applicability expressions' in docs/question-sets.md"
 
 
@@ -144,7 +144,8 @@ class _Asm:
         for r, qid in self.keyed("questions", "id"):
             c, path = self.c, ("questions", len(out))
             q = _clean({"id": qid, "criterion": c.ident(r, "criterion"), "text": c.texts(r, "text", required=True),
-                        "guidance": c.texts(r, "guidance"), "wording": c.ident(r, "wording"),
+                        "stem": c.ident(r, "stem"), "guidance": self.guidance(r), "provenance": c.texts(r, "provenance"),
+                        "wording": c.ident(r, "wording"),
                         "scored": c.flag(r, "scored"), "applies_note": c.texts(r, "applies_note"),
                         "per_option_of": c.ident(r, "per_option_of"), "outcomes": c.ids(r, "outcomes"),
                         "headlines": c.ids(r, "headlines"), "covers": c.ids(r, "covers"), "sources": []})
@@ -160,6 +161,11 @@ class _Asm:
                         q["applies"] = cond.model_dump(mode="json", by_alias=True, exclude_none=True)
             out.append(self.add("questions", path, r, q, qid))
         return out
+
+    def guidance(self, r: Row) -> dict[str, Any] | None:
+        """A row's guidance: its texts now, its seed lines from the 'sources' sheet (part 'guidance')."""
+        text = self.c.texts(r, "guidance")
+        return None if text is None else {"text": text, "sources": []}
 
     def scale_of(self, r: Row, path: Path_, named: dict[str, Any], inline: dict[str, Any],
                  lists: dict[str, list[tuple[Row, dict[str, Any]]]], used: dict[str, int]) -> Any:
@@ -212,10 +218,47 @@ class _Asm:
                              "name one of " + ", ".join(SOURCE_KEYS) + " and an id found there "
                              "(leave id empty for the set itself, sheet 'settings')")
                 continue
-            srcs = target["item"]["sources"]
-            self.out.at[(*target["path"], "sources", len(srcs))] = ("sources", r.number)
+            owner, path = self._source_owner(r, sheet, key, target)
+            if owner is None:
+                continue
+            srcs = owner["sources"]
+            self.out.at[(*path, "sources", len(srcs))] = ("sources", r.number)
             srcs.append(_clean({"seed": self.c.ident(r, "seed"), "line": self.c.number(r, "line", integer=True),
                                 "quote": self.c.text(r, "quote")}))
+
+    def _source_owner(self, r: Row, sheet: str, key: str, target: dict[str, Any]) -> tuple[Any, Path_]:
+        """What a source row supports: the item itself, or (part 'guidance') its guidance."""
+        part = self.c.ident(r, "part")
+        if part is None:
+            return target["item"], target["path"]
+        if part != GUIDANCE_PART or sheet not in GUIDED:
+            self.c.error(r, "sources", "part", f"part {part!r} is not known" if part != GUIDANCE_PART else
+                         f"rows of the sheet {sheet!r} have no guidance",
+                         "leave part empty for the item's own seed lines; write guidance only for a row of "
+                         "the 'criteria' or 'questions' sheet")
+            return None, ()
+        guidance = target["item"].get("guidance")
+        if guidance is None:
+            self.c.error(r, "sources", "part", f"{sheet} row {key!r} has no guidance text for these seed lines",
+                         f"write its guidance in the {text_header('guidance', 'en')} column of the {sheet!r} "
+                         "sheet, or remove this row")
+            return None, ()
+        return guidance, (*target["path"], "guidance")
+
+    def unsourced(self) -> None:
+        """Questions, stems and guidance need at least one seed line each."""
+        for sheet, part in (("questions", ""), ("stems", ""), ("criteria", GUIDANCE_PART),
+                            ("questions", GUIDANCE_PART)):
+            for key, target in self.items[sheet].items():
+                owner = target["item"].get("guidance") if part else target["item"]
+                if owner is None or owner["sources"]:
+                    continue
+                where, row = self.out.at[target["path"]]
+                what = f"the guidance of {key}" if part else f"{sheet[:-1]} {key}"
+                self.c.errors.append(CellError(
+                    where, row, text_header("guidance", "en") if part else SOURCE_KEYS[sheet],
+                    f"{what} has no sources", f"add rows on the 'sources' sheet (sheet {sheet}, id {key}, "
+                    + (f"part {part}, " if part else "") + "seed, line, quote)"))
 
 
 def assemble(sheets: dict[str, RawSheet]) -> Assembled:
@@ -236,7 +279,9 @@ def assemble(sheets: dict[str, RawSheet]) -> Assembled:
         "short": c.texts(r, "short"), "sections": c.ids(r, "sections"), "sources": []})
     raw["criteria"] = a.simple("criteria", "code", lambda r, k: {
         "code": k, "title": c.texts(r, "title", required=True), "group": c.ident(r, "group"),
-        "stage": c.ident(r, "stage"), "sources": []})
+        "stage": c.ident(r, "stage"), "guidance": a.guidance(r), "sources": []})
+    raw["stems"] = a.simple("stems", "id", lambda r, k: {
+        "id": k, "text": c.texts(r, "text", required=True), "sources": []})
     raw["bands"] = a.simple("band_rules", "id", lambda r, k: {
         "id": k, "title": c.texts(r, "title", required=True), "applies_to": c.ids(r, "applies_to"),
         "note": c.texts(r, "note"), "bands": [], "sources": []})
@@ -246,12 +291,7 @@ def assemble(sheets: dict[str, RawSheet]) -> Assembled:
     raw["questions"] = a.questions(named, inline, lists)
     a.sources()
     _unused_lists(a, lists, raw)
-    for q in raw["questions"]:
-        if not q["sources"]:
-            sheet, row = a.out.at[a.items["questions"][q["id"]]["path"]]
-            c.errors.append(CellError(sheet, row, "id", f"question {q['id']} has no sources",
-                                      f"add rows on the 'sources' sheet (sheet questions, id {q['id']}, "
-                                      "seed, line, quote)"))
+    a.unsourced()
     a.out.raw = raw
     a.out.errors = c.errors
     return a.out

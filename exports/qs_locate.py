@@ -18,7 +18,7 @@ from models.qs_validate import problems
 # field of the set file -> column of the sheet, where they differ
 _COLUMNS = {("settings", "id"): "form_id", ("case_fields", "options"): "choices", ("choices", "value"): "name",
             ("scales", "options"): "list_name", ("questions", "in"): "applies"}
-_TEXTS = {"title", "description", "text", "guidance", "applies_note", "label", "help", "short", "note"}
+_TEXTS = {"title", "description", "text", "guidance", "provenance", "applies_note", "label", "help", "short", "note"}
 
 # what to do, by the words of the problem
 _TODO = (
@@ -30,6 +30,9 @@ _TODO = (
     ("unknown value", "use an option of that case field (its list on the 'choices' sheet)"),
     ("unknown answer", "use an option of that question's scale (the 'choices' sheet), or na"),
     ("unknown criterion", "use a code from the 'criteria' sheet"),
+    ("unknown stem", "use an id from the 'stems' sheet, or leave the stem empty"),
+    ("used by no question", "name it in the stem column of its questions, or remove its row"),
+    ("more than one criterion", "give the questions of each criterion their own stem"),
     ("unknown outcome/section", "use an outcome or section id from the 'groups' sheet"),
     ("unknown headline", "use a headline id from the 'groups' sheet"),
     ("unknown section", "use a section id from the 'groups' sheet"),
@@ -53,6 +56,8 @@ def locate(a: Assembled, loc: tuple[Any, ...]) -> tuple[str, int | None, str | N
             continue
         sheet, row = where
         rest = [p for p in loc[n:] if isinstance(p, str)]
+        if rest[:2] == ["guidance", "text"]:  # the guidance's text is its guidance::… columns
+            rest = ["guidance", *rest[2:]]
         if not rest:
             return sheet, row, None
         field = rest[0]
@@ -95,6 +100,7 @@ def _set_problem(a: Assembled, problem: str) -> CellError:
         (r"criterion (\S+) names", "criteria", "group"),
         (r"headline (\S+) names", "groups", "sections"),
         (r"grade (\S+) names", "grades", "scale"),
+        (r"stem (\S+) is used", "stems", "id"),
     )
     for pattern, sheet, column in patterns:
         m = re.match(pattern, problem)
@@ -108,13 +114,17 @@ def _set_problem(a: Assembled, problem: str) -> CellError:
     return CellError("settings", None, None, problem, todo_for(problem))
 
 
-_QUESTION_COLUMNS = (("duplicate", "id"), ("criterion", "criterion"), ("scale", "scale"),
-                     ("English", text_header("text", "en")), ("condition", "applies"), ("per_option_of", "per_option_of"),
-                     ("headline", "headlines"), ("outcome", "outcomes"))
+# a question's problem (models.qs_validate) -> its column, by how the problem starts; the rest are conditions
+_QUESTION_COLUMNS = (("duplicate", "id"), ("unknown criterion", "criterion"), ("unknown scale", "scale"),
+                     ("wording", text_header("text", "en")), ("unknown stem", "stem"),
+                     ("feeds unknown outcome", "outcomes"), ("feeds unknown headline", "headlines"),
+                     ("per_option_of", "per_option_of"))
 
 
 def _question_problem(a: Assembled, problem: str, qid: str) -> CellError:
-    column = next((col for words, col in _QUESTION_COLUMNS if words in problem), None)
+    column = next((col for start, col in _QUESTION_COLUMNS if problem.startswith(start)), "applies")
+    if column == "applies":  # said as the expression says it
+        problem = problem.replace("at_least/at_most", ">= and <=")
     return CellError("questions", a.rows.get("questions", {}).get(qid), column, problem, todo_for(problem))
 
 

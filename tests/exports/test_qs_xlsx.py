@@ -212,8 +212,9 @@ def test_cells_a_spreadsheet_retypes_still_read_the_same(iaow_book, tmp_path):
     def change(wb: Any) -> None:
         header = [c.value for c in wb["settings"][1]]
         wb["settings"].cell(row=2, column=header.index("effective_date") + 1, value=dt.datetime(2013, 4, 1))
+        line = [c.value for c in wb["sources"][1]].index("line")
         for row in wb["sources"].iter_rows(min_row=2):
-            row[3].value = float(row[3].value)
+            row[line].value = float(row[line].value)
         for row in wb["choices"].iter_rows(min_row=2):
             row[2].value = row[2].value == "yes"
 
@@ -259,7 +260,7 @@ def test_problems_found_by_full_validation_are_placed_too(iaow_book, tmp_path):
         c = cell(wb["criteria"], "1.1", "stage", "code")
         rows["criterion"] = c.row
         c.value = "planning"
-        wb["sources"]["C2"] = "report.txt"
+        wb["sources"].cell(row=2, column=[c.value for c in wb["sources"][1]].index("seed") + 1, value="report.txt")
 
     _, errors = _build(edited(iaow_book, tmp_path, change))
     assert sorted(e.split(":")[0] for e in errors) == [

@@ -103,8 +103,10 @@ def template_dump() -> dict[str, Any]:
             break
         qs = keep
     used = {q["scale"] for q in qs if isinstance(q["scale"], str)}
+    stems = {q.get("stem") for q in qs}
     d.update(id="example-framework", version="0.1.0", questions=qs,
              scales={k: v for k, v in d["scales"].items() if k in used},
+             stems=[st for st in d["stems"] if st["id"] in stems],
              criteria=[c for c in d["criteria"] if c["code"] in TEMPLATE_CRITERIA],
              journey_order=[c for c in d["journey_order"] if c in TEMPLATE_CRITERIA])
     d["title"] = {"en": "Example framework (two IAOW criteria): copy this workbook to start a new set"}

@@ -23,7 +23,7 @@ def test_build_writes_the_validated_set_and_nothing_on_error(tmp_path):
         authoring.build_set(book)  # the default output is never replaced unasked
     assert authoring.build_set(book, out)[1] == out  # a named one is
     wb = openpyxl.load_workbook(book)
-    wb["questions"]["C2"] = "no_such_scale"
+    wb["questions"].cell(row=2, column=[c.value for c in wb["questions"][1]].index("scale") + 1, value="no_such_scale")
     wb.save(book)
     target = tmp_path / "new.json"
     with pytest.raises(USER_ERRORS) as e:
