@@ -239,7 +239,7 @@ class _Asm:
             return None, ()
         guidance = target["item"].get("guidance")
         if guidance is None:
-            self.c.error(r, "sources", "part", f"{sheet} row {key!r} has no guidance text for these seed lines",
+            self.c.error(r, "sources", "part", f"the row {key} of the sheet {sheet!r} has no guidance text for these seed lines",
                          f"write its guidance in the {text_header('guidance', 'en')} column of the {sheet!r} "
                          "sheet, or remove this row")
             return None, ()

@@ -61,7 +61,7 @@ class Cells:
         for i, head in enumerate(sheet.header):
             if not head:
                 if any(i < len(vals) and _filled(vals[i]) for _, vals in sheet.rows):
-                    self.error(None, sheet.name, f"#{i + 1}", "values under a column with no header",
+                    self.error(None, sheet.name, column_letter(i + 1), "values under a column with no header",
                                "give the column a header or clear it")
                     ok = False
                 continue
@@ -174,6 +174,15 @@ class Cells:
     @staticmethod
     def text_value(v: Any) -> str:
         return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
+
+
+def column_letter(col: int) -> str:
+    """The spreadsheet's name of the 1-based column ``col``: A, Z, AA..."""
+    letters = ""
+    while col > 0:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def _filled(v: Any) -> bool:

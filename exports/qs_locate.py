@@ -25,6 +25,7 @@ _TODO = (
     ("unknown scale", "name a list_name from the 'scales' sheet"),
     ("unknown case field", "use an id from the 'case_fields' sheet (or a question id to test an answer)"),
     ("unknown question", "use an id from the 'questions' sheet"),
+    ("a cycle", "break the cycle: one of the two questions must not depend on the other"),
     ("later in the journey", "test only questions asked earlier in the journey, or move this question's criterion"),
     ("itself", "a question cannot depend on its own answer"),
     ("unknown value", "use an option of that case field (its list on the 'choices' sheet)"),
@@ -121,10 +122,35 @@ _QUESTION_COLUMNS = (("duplicate", "id"), ("unknown criterion", "criterion"), ("
                      ("per_option_of", "per_option_of"))
 
 
-def _question_problem(a: Assembled, problem: str, qid: str) -> CellError:
+def answers_named(cond: Any) -> set[str]:
+    """The questions whose answers a condition (as in the set file) tests."""
+    if not isinstance(cond, dict):
+        return set()
+    found = {cond["answer"]} if "answer" in cond else set()
+    for part in (*cond.get("all", []), *cond.get("any", []), *([cond["not"]] if "not" in cond else [])):
+        found |= answers_named(part)
+    return found
+
+
+def _reaches(deps: dict[str, set[str]], start: str, goal: str) -> bool:
+    seen, todo = set(), [start]
+    while todo:
+        q = todo.pop()
+        if q == goal:
+            return True
+        if q not in seen:
+            seen.add(q)
+            todo.extend(deps.get(q, ()))
+    return False
+
+
+def _question_problem(a: Assembled, problem: str, qid: str, deps: dict[str, set[str]]) -> CellError:
     column = next((col for start, col in _QUESTION_COLUMNS if problem.startswith(start)), "applies")
     if column == "applies":  # said as the expression says it
-        problem = problem.replace("at_least/at_most", ">= and <=")
+        problem = problem.replace("at_least/at_most", ">= or <=")
+    later = re.match(r"condition on (\S+), which comes later", problem)
+    if later and _reaches(deps, later[1], qid):
+        problem += f"; and {later[1]} depends on this question's answer in turn: a cycle"
     return CellError("questions", a.rows.get("questions", {}).get(qid), column, problem, todo_for(problem))
 
 
@@ -140,5 +166,6 @@ def validate_assembled(a: Assembled) -> tuple[dict[str, Any] | None, list[CellEr
         dump = QuestionSetFile.model_validate(a.raw).model_dump(mode="json", by_alias=True, exclude_none=True)
     except ValidationError as e:
         return None, _pydantic_errors(a, e)
-    found = [_question_problem(a, p, qid) if qid else _set_problem(a, p) for p, qid in problems(build(dump))]
+    deps = {q["id"]: answers_named(q.get("applies")) for q in dump["questions"]}
+    found = [_question_problem(a, p, qid, deps) if qid else _set_problem(a, p) for p, qid in problems(build(dump))]
     return (None, found) if found else (dump, [])

@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from exports.qs_cells import CellError, RawSheet
+from exports.qs_cells import CellError, RawSheet, column_letter
 from exports.qs_layout import DROPDOWNS, SPECS, Table, to_tables
 from models.qs_common import QuestionSetError
 
@@ -42,44 +42,82 @@ class WorkbookProblems(QuestionSetError):
                          + "\n".join(f"  {e}" for e in shown) + more)
 
 
+_DTD = tuple("<!DOCTYPE".encode(enc) for enc in ("utf-8", "utf-16-le", "utf-16-be"))
+_CHUNK = 1 << 20
+
+
 def _check_zip(path: Path, data: bytes) -> None:
+    """Refuse, before openpyxl parses anything, a file too large, a zip bomb
+    (the sizes the zip declares; zipfile stops at them and checks each part's
+    CRC), and any part with a DTD (entity tricks; a workbook never has one)."""
     if len(data) > MAX_FILE_BYTES:
         raise WorkbookError(f"{path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; not a question-set workbook")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             parts = z.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as e:
+            if len(parts) > MAX_PARTS or sum(p.file_size for p in parts) > MAX_UNPACKED_BYTES:
+                raise WorkbookError(f"{path}: unpacks to more than {MAX_UNPACKED_BYTES // (1024 * 1024)} MB or "
+                                    f"{MAX_PARTS} parts; refused (a question set is far smaller)")
+            for part in parts:
+                if _has_dtd(z, part):
+                    raise WorkbookError(f"{path}: the part {part.filename} declares a DTD, which no workbook saved "
+                                        "by Excel or LibreOffice has; refused. Save the workbook again from "
+                                        "Excel or LibreOffice.")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError) as e:
         raise WorkbookError(f"{path}: not an .xlsx workbook ({e}); save it from Excel or LibreOffice as "
                             "'Excel 2007-365 (.xlsx)'") from None
-    if len(parts) > MAX_PARTS or sum(p.file_size for p in parts) > MAX_UNPACKED_BYTES:
-        raise WorkbookError(f"{path}: unpacks to more than {MAX_UNPACKED_BYTES // (1024 * 1024)} MB or "
-                            f"{MAX_PARTS} parts; refused (a question set is far smaller)")
 
 
-def _cell_value(sheet: str, row: int, col: int, cell: Any) -> Any:
+def _has_dtd(z: zipfile.ZipFile, part: zipfile.ZipInfo) -> bool:
+    """Whether the part holds a DOCTYPE (in UTF-8 or UTF-16), read in bounded chunks."""
+    tail = b""
+    with z.open(part) as f:
+        while chunk := f.read(_CHUNK):
+            window = tail + chunk
+            if any(d in window for d in _DTD):
+                return True
+            tail = window[-32:]
+    return False
+
+
+def column_name(col: int, header: list[str]) -> str:
+    """A column as a spreadsheet shows it, with its header when it has one: C ('stem')."""
+    head = header[col - 1] if col <= len(header) and header[col - 1] else ""
+    return column_letter(col) + (f" ('{head}')" if head else "")
+
+
+def _cell_value(sheet: RawSheet, row: int, col: int, cell: Any) -> Any:
     if getattr(cell, "data_type", None) == "f":
-        raise WorkbookError(f"sheet '{sheet}', row {row}, column {col}: holds a formula; type the value itself")
+        raise WorkbookError(f"sheet '{sheet.name}', row {row}, column {column_name(col, sheet.header)}: holds a "
+                            "formula; type the value itself (nothing was read or written)")
     value = cell.value
     if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
-        raise WorkbookError(f"sheet '{sheet}', row {row}, column {col}: longer than {MAX_CELL_CHARS} characters; "
-                            "shorten it")
+        raise WorkbookError(f"sheet '{sheet.name}', row {row}, column {column_name(col, sheet.header)}: longer "
+                            f"than {MAX_CELL_CHARS} characters; shorten it")
     return value
 
 
 def _read_sheet(name: str, ws: Any) -> RawSheet:
+    """The sheet's header and rows.  Bounded whatever the file declares: rows
+    are read up to the one after the last allowed, cells up to the column
+    after the last allowed, and a value found there refuses the workbook."""
     sheet = RawSheet(name, [])
-    for r, cells in enumerate(ws.iter_rows(), start=1):
-        if r > MAX_ROWS + 1:
-            raise WorkbookError(f"sheet '{name}': more than {MAX_ROWS} rows; a question set is far smaller "
-                                "(delete the empty rows at the end)")
-        values = [_cell_value(name, r, c, cell) for c, cell in enumerate(cells, start=1)]
+    declared = ws.max_column  # from the sheet's <dimension>, when it has one
+    if declared is not None and declared > MAX_COLUMNS:
+        raise WorkbookError(f"sheet '{name}': uses columns up to {column_letter(declared)}; a question-set sheet has "
+                            f"at most {MAX_COLUMNS} columns: delete the columns after the last one you use")
+    for r, cells in enumerate(ws.iter_rows(max_row=MAX_ROWS + 2, max_col=MAX_COLUMNS + 1), start=1):
+        values = [_cell_value(sheet, r, c, cell) for c, cell in enumerate(cells, start=1)]
         while values and values[-1] in (None, ""):
             values.pop()
+        if values and r > MAX_ROWS + 1:
+            raise WorkbookError(f"sheet '{name}': more than {MAX_ROWS} rows; a question set is far smaller "
+                                "(move notes to a sheet of their own)")
         if len(values) > MAX_COLUMNS:
             raise WorkbookError(f"sheet '{name}', row {r}: more than {MAX_COLUMNS} columns; delete the extra ones")
         if r == 1:
             sheet.header = [str(v).strip() if v is not None else "" for v in values]
-        else:
+        elif values:
             sheet.rows.append((r, values))
     return sheet
 
@@ -105,7 +143,8 @@ def read_workbook(path: Path) -> dict[str, RawSheet]:
     except WorkbookError:
         raise
     except Exception as e:  # noqa: BLE001 - a damaged or odd file: refused with a message, never a traceback
-        raise WorkbookError(f"{path}: not a readable .xlsx workbook ({type(e).__name__}: {e})") from None
+        raise WorkbookError(f"{path}: not a readable .xlsx workbook ({type(e).__name__}: {e}); open it in Excel "
+                            "or LibreOffice and save it again as .xlsx") from None
 
 
 def _write_table(wb: Any, t: Table) -> None:

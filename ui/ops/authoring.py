@@ -11,7 +11,7 @@ from typing import Any
 
 from exports.files import atomic_write
 from exports.qs_assemble import assemble
-from exports.qs_locate import validate_assembled
+from exports.qs_locate import answers_named, validate_assembled
 from exports.qs_xlsx import WorkbookProblems, read_workbook, workbook_bytes
 from models.catalog import validate_dict
 from models.qs_runtime import build
@@ -97,7 +97,7 @@ def template_dump() -> dict[str, Any]:
     qs = [q for q in d["questions"] if q["criterion"] in TEMPLATE_CRITERIA]
     while True:  # drop questions whose condition names a dropped one
         kept = {q["id"] for q in qs}
-        keep = [q for q in qs if _named_questions(q.get("applies")) <= kept and q.get("per_option_of", "") in
+        keep = [q for q in qs if answers_named(q.get("applies")) <= kept and q.get("per_option_of", "") in
                 kept | {""}]
         if len(keep) == len(qs):
             break
@@ -112,15 +112,6 @@ def template_dump() -> dict[str, Any]:
     d["title"] = {"en": "Example framework (two IAOW criteria): copy this workbook to start a new set"}
     d["languages"] = ["en", "cy"]  # shows the empty Welsh column beside every English one, ready to fill in
     return d
-
-
-def _named_questions(cond: Any) -> set[str]:
-    if not isinstance(cond, dict):
-        return set()
-    found = {cond["answer"]} if "answer" in cond else set()
-    for part in (*cond.get("all", []), *cond.get("any", []), *([cond["not"]] if "not" in cond else [])):
-        found |= _named_questions(part)
-    return found
 
 
 def write_template(out: Path) -> QuestionSet:

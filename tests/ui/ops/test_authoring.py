@@ -8,8 +8,10 @@ import openpyxl
 import pytest
 
 from models.questionset import builtin_catalog
+from tests.exports.qs_books import hostile_books
 from ui.ops import authoring
 from ui.ops.errors import USER_ERRORS, OpError
+from ui.ops.paths import sets_dir
 from ui.ops.workspace import catalog
 
 
@@ -55,6 +57,23 @@ def test_a_workbook_installs_as_a_new_version(tmp_path):
     qs = authoring.install_file(book)
     assert (qs.id, qs.version) == ("iaow-2013", "9.0.0")
     assert catalog().get("iaow-2013", "9.0.0").data.to_json() == qs.data.to_json()
+
+
+def test_hostile_workbooks_change_nothing(tmp_path):
+    book = tmp_path / "iaow.xlsx"
+    authoring.set_to_workbook("iaow-2013", book)
+    installed = sorted(sets_dir().iterdir())
+    for kind, (path, words) in hostile_books(book, tmp_path / "hostile").items():
+        before = path.read_bytes()
+        with pytest.raises(USER_ERRORS) as e:
+            authoring.build_set(path, tmp_path / "out.json")
+        assert words in str(e.value), kind
+        with pytest.raises(USER_ERRORS) as e:
+            authoring.install_file(path)
+        assert words in str(e.value), kind
+        assert path.read_bytes() == before and not (tmp_path / "out.json").exists(), kind
+        assert sorted(sets_dir().iterdir()) == installed, kind
+    assert len(catalog().all()) == len(builtin_catalog().all())
 
 
 def test_the_template_is_a_valid_set_and_the_documented_file_is_current(tmp_path):
