@@ -115,11 +115,44 @@ def _set_problem(a: Assembled, problem: str) -> CellError:
     return CellError("settings", None, None, problem, todo_for(problem))
 
 
-# a question's problem (models.qs_validate) -> its column, by how the problem starts; the rest are conditions
+# a question's problem (models.qs_validate) -> its column, by how the problem starts
 _QUESTION_COLUMNS = (("duplicate", "id"), ("unknown criterion", "criterion"), ("unknown scale", "scale"),
                      ("wording", text_header("text", "en")), ("unknown stem", "stem"),
                      ("feeds unknown outcome", "outcomes"), ("feeds unknown headline", "headlines"),
-                     ("per_option_of", "per_option_of"))
+                     ("per_option_of", "per_option_of"), ("condition", "applies"), ("a number in", "applies"),
+                     ("at_least/at_most", "applies"), ("includes needs", "applies"), ("a true/false", "applies"))
+# "<where> is not given in 'cy' (...)": a text lacking a language the set lists (named by ids and keys)
+_NO_TEXT = re.compile(r"^(?P<where>.+?) (?:is not given|has no text) in '(?P<lang>[^']+)'")
+
+
+def _path_of(raw: Any, words: list[str]) -> tuple[Any, ...] | None:
+    """The path in the set's dict named by ids and keys (``criteria 1.1 guidance text``)."""
+    node: Any = raw
+    path: list[Any] = []
+    for w in words:
+        if isinstance(node, list):
+            i = next((i for i, x in enumerate(node) if isinstance(x, dict) and w in (x.get("id"), x.get("code"),
+                                                                                      x.get("value"))), None)
+            if i is None and re.fullmatch(r"#\d+", w) and 0 < int(w[1:]) <= len(node):
+                i = int(w[1:]) - 1
+            if i is None:
+                return None
+            node, path = node[i], [*path, i]
+        elif isinstance(node, dict) and w in node:
+            node, path = node[w], [*path, w]
+        else:
+            return None
+    return tuple(path)
+
+
+def _missing_language(a: Assembled, problem: str, qid: str | None) -> CellError | None:
+    m = _NO_TEXT.match(problem)
+    path = _path_of(a.raw, [*(["questions", qid] if qid else []), *m["where"].split()]) if m else None
+    if m is None or path is None:
+        return None
+    sheet, row, column = locate(a, (*path, m["lang"]))
+    return CellError(sheet, row, column, problem, f"write the text in that column, or take {m['lang']} out of the "
+                                                  "languages on the 'settings' sheet")
 
 
 def answers_named(cond: Any) -> set[str]:
@@ -145,13 +178,20 @@ def _reaches(deps: dict[str, set[str]], start: str, goal: str) -> bool:
 
 
 def _question_problem(a: Assembled, problem: str, qid: str, deps: dict[str, set[str]]) -> CellError:
-    column = next((col for start, col in _QUESTION_COLUMNS if problem.startswith(start)), "applies")
+    column = next((col for start, col in _QUESTION_COLUMNS if problem.startswith(start)), None)
     if column == "applies":  # said as the expression says it
         problem = problem.replace("at_least/at_most", ">= or <=")
     later = re.match(r"condition on (\S+), which comes later", problem)
     if later and _reaches(deps, later[1], qid):
         problem += f"; and {later[1]} depends on this question's answer in turn: a cycle"
     return CellError("questions", a.rows.get("questions", {}).get(qid), column, problem, todo_for(problem))
+
+
+def place(a: Assembled, problem: str, qid: str | None, deps: dict[str, set[str]]) -> CellError:
+    """A problem of the whole set (models.qs_validate: about the question
+    ``qid``, or the set) placed on its sheet, row and column."""
+    return _missing_language(a, problem, qid) or (_question_problem(a, problem, qid, deps) if qid else
+                                                  _set_problem(a, problem))
 
 
 def validate_assembled(a: Assembled) -> tuple[dict[str, Any] | None, list[CellError]]:
@@ -167,5 +207,5 @@ def validate_assembled(a: Assembled) -> tuple[dict[str, Any] | None, list[CellEr
     except ValidationError as e:
         return None, _pydantic_errors(a, e)
     deps = {q["id"]: answers_named(q.get("applies")) for q in dump["questions"]}
-    found = [_question_problem(a, p, qid, deps) if qid else _set_problem(a, p) for p, qid in problems(build(dump))]
+    found = [place(a, p, qid, deps) for p, qid in problems(build(dump))]
     return (None, found) if found else (dump, [])

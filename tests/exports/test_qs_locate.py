@@ -5,8 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import openpyxl
+
+from exports.qs_assemble import assemble
+from exports.qs_locate import place
+from exports.qs_xlsx import read_workbook, workbook_bytes
 from models.questionset import builtin_catalog
-from tests.exports.qs_books import book_of, build, cell, column, edited, only_problem, source_rows
+from tests.exports.qs_books import IAOW, book_of, build, cell, column, edited, only_problem, source_rows
 
 
 def test_unknown_scale(iaow_book, tmp_path):
@@ -249,3 +254,32 @@ def test_every_problem_says_what_to_do(iaow_book, tmp_path):
         where, _, rest = e.partition(": ")
         assert where.startswith("sheet '") and ", row " in where and ", column '" in where, e
         assert "; " in rest and rest.split("; ", 1)[1].strip(), e
+
+
+def test_a_text_missing_a_listed_language_is_placed_on_its_column(tmp_path):
+    """A set that lists Welsh must give every text in it (the check names the
+    text by ids and keys, ``criteria 1.1 guidance text is not given in 'cy'``):
+    each is placed on the row and the Welsh column of that text."""
+    dump = IAOW().data.to_json()
+    dump["languages"] = ["en", "cy"]
+    path = tmp_path / "cy.xlsx"
+    path.write_bytes(workbook_bytes(dump))
+    a = assemble(read_workbook(path))
+    wb = openpyxl.load_workbook(path)
+    choices = [(r[0].value, r[1].value) for r in wb["choices"].iter_rows(min_row=2)]
+    lists = " (the set's languages are en, cy: every text needs each)"
+    cases = [
+        ("text", "IAOW-1.1-03", ("questions", cell(wb["questions"], "IAOW-1.1-03", "id").row, "text::Welsh (cy)")),
+        ("guidance text", "IAOW-1.1-02", ("questions", cell(wb["questions"], "IAOW-1.1-02", "id").row,
+                                          "guidance::Welsh (cy)")),
+        ("criteria 1.1 guidance text", None, ("criteria", 2, "guidance::Welsh (cy)")),
+        ("stems psr-basis text", None, ("stems", 2, "text::Welsh (cy)")),
+        ("title", None, ("settings", 2, "title::Welsh (cy)")),
+        ("scales yes_no options no label", None, ("choices", choices.index(("yes_no", "no")) + 2, "label::Welsh (cy)")),
+        ("case_fields rosh_level options high label", None,
+         ("choices", choices.index(("rosh_level", "high")) + 2, "label::Welsh (cy)")),
+    ]
+    for where, qid, (sheet, row, col) in cases:
+        e = place(a, f"{where} is not given in 'cy'{lists}", qid, {})
+        assert (e.sheet, e.row, e.column) == (sheet, row, col), where
+        assert e.todo == "write the text in that column, or take cy out of the languages on the 'settings' sheet"
