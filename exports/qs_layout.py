@@ -88,6 +88,14 @@ DROPDOWNS: dict[tuple[str, str], tuple[str, ...]] = {
     ("sources", "sheet"): tuple(SOURCE_KEYS),
     ("sources", "part"): (GUIDANCE_PART,),
 }
+# drop-down lists of the ids on another sheet: (sheet, column) -> (that sheet, its id column)
+REF_DROPDOWNS: dict[tuple[str, str], tuple[str, str]] = {
+    ("questions", "criterion"): ("criteria", "code"), ("questions", "stem"): ("stems", "id"),
+    ("questions", "scale"): ("scales", "list_name"), ("criteria", "group"): ("groups", "id"),
+    ("grades", "scale"): ("scales", "list_name"), ("bands", "rule"): ("band_rules", "id"),
+}
+NUMBER_COLUMNS = frozenset({"format", "minimum", "maximum", "min", "line"})  # every other column holds text
+WIDE_COLUMNS = frozenset({"applies", "quote"})  # wrapped like the texts
 SETTINGS_FIELDS = {"form_id": "id"}  # settings column -> key of the set file (others are the same)
 LIST_SETTINGS = ("split_by", "case_list_columns", "subgroup_by", "sample_by", "journey_order")
 

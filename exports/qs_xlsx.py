@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from exports.qs_cells import CellError, RawSheet, column_letter
-from exports.qs_layout import DROPDOWNS, SPECS, Table, to_tables
+from exports.qs_layout import DROPDOWNS, NUMBER_COLUMNS, REF_DROPDOWNS, SPECS, WIDE_COLUMNS, Table, to_tables
 from models.qs_common import QuestionSetError
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -147,14 +147,60 @@ def read_workbook(path: Path) -> dict[str, RawSheet]:
                             "or LibreOffice and save it again as .xlsx") from None
 
 
-def _write_table(wb: Any, t: Table) -> None:
-    from openpyxl.styles import Alignment, Font
+SPARE_ROWS = 500  # rows below the last that keep the drop-down lists, for new rows
+_HEADER_FILL = "D9E2F3"  # a pale blue: the header row reads as one, printed or on screen
+
+
+def _widths(ws: Any, t: Table) -> None:
+    """Texts wide and wrapped; other columns as wide as their longest value
+    (10 to 40 characters).  Every column but a number column is formatted as
+    text, so a code typed in a new row (1.10, 2013-04-01) stays as typed."""
+    from openpyxl.styles import Alignment
+
+    for i, head in enumerate(t.header):
+        letter = column_letter(i + 1)
+        dim = ws.column_dimensions[letter]
+        if head not in NUMBER_COLUMNS:
+            dim.number_format = "@"
+        if "::" in head or head in WIDE_COLUMNS:
+            dim.width = 60
+            for cell in ws[letter][1:]:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            continue
+        longest = max((len(str(r[i])) for r in t.rows if i < len(r) and r[i] is not None), default=0)
+        dim.width = max(10, min(40, max(len(head), longest) + 3))
+
+
+def _dropdowns(ws: Any, t: Table) -> None:
+    """Fixed lists (yes/no, kinds, stages) and lists of ids from other sheets
+    (scales, criteria, stems, groups) offered in each column; a value typed
+    that is not listed is still taken (build reports it), nothing is blocked."""
     from openpyxl.worksheet.datavalidation import DataValidation
+
+    last = max(len(t.rows) + 1, 2) + SPARE_ROWS
+    for i, head in enumerate(t.header):
+        options, ref = DROPDOWNS.get((t.name, head)), REF_DROPDOWNS.get((t.name, head))
+        if options:
+            formula = '"' + ",".join(options) + '"'
+        elif ref:
+            col = column_letter(SPECS[ref[0]].columns.index(ref[1]) + 1)
+            formula = f"{ref[0]}!${col}$2:${col}${SPARE_ROWS * 4}"
+        else:
+            continue
+        dv = DataValidation(type="list", formula1=formula, allow_blank=True, showErrorMessage=False)
+        letter = column_letter(i + 1)
+        dv.add(f"{letter}2:{letter}{last}")
+        ws.add_data_validation(dv)
+
+
+def _write_table(wb: Any, t: Table) -> None:
+    from openpyxl.styles import Font, PatternFill
 
     ws = wb.create_sheet(t.name)
     ws.append(t.header)
     for cell in ws[1]:
         cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=_HEADER_FILL)
     for cells in t.rows:
         ws.append(cells)
     for row in ws.iter_rows(min_row=1):
@@ -162,21 +208,10 @@ def _write_table(wb: Any, t: Table) -> None:
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # text, never a formula, whatever it starts with
                 cell.number_format = "@"
-    for i, head in enumerate(t.header, start=1):
-        letter = ws.cell(row=1, column=i).column_letter
-        wide = "::" in head or head in ("quote", "applies")
-        ws.column_dimensions[letter].width = 60 if wide else max(12, min(30, len(head) + 4))
-        if wide:
-            for cell in ws[letter][1:]:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-    ws.freeze_panes = "B2"
-    for i, head in enumerate(t.header, start=1):
-        options = DROPDOWNS.get((t.name, head))
-        if options:
-            letter = ws.cell(row=1, column=i).column_letter
-            dv = DataValidation(type="list", formula1='"' + ",".join(options) + '"', allow_blank=True)
-            dv.add(f"{letter}2:{letter}{max(len(t.rows) + 1, 2) + 500}")
-            ws.add_data_validation(dv)
+    _widths(ws, t)
+    ws.freeze_panes = "B2"  # the header row and the id column stay in view
+    ws.auto_filter.ref = f"A1:{column_letter(max(len(t.header), 1))}{len(t.rows) + 1}"
+    _dropdowns(ws, t)
 
 
 def workbook_bytes(dump: dict[str, Any]) -> bytes:

@@ -102,11 +102,25 @@ def test_cells_a_spreadsheet_retypes_still_read_the_same(iaow_book, tmp_path):
     assert errors == [] and dump == IAOW().data.to_json()
 
 
-def test_the_written_workbook_offers_drop_down_lists(iaow_book):
+def test_the_written_workbook_is_laid_out_for_editing(iaow_book):
+    """Frozen header and id column, a filter on every sheet, drop-down lists
+    (fixed values, and the ids of other sheets) that never block a value,
+    widths that show the codes whole, id columns formatted as text."""
     wb = openpyxl.load_workbook(iaow_book)
     lists = {dv.formula1 for dv in wb["criteria"].data_validations.dataValidation}
     assert '"case_details,assessment_planning,delivery_review,outcomes,victim_work,leadership_management"' in lists
-    assert '"yes,no"' in {dv.formula1 for dv in wb["questions"].data_validations.dataValidation}
+    assert "groups!$A$2:$A$2000" in lists
+    q = wb["questions"]
+    by_column = {str(dv.sqref).split(":")[0]: dv for dv in q.data_validations.dataValidation}
+    assert by_column["D2"].formula1 == "scales!$A$2:$A$2000" and by_column["E2"].formula1 == '"yes,no"'
+    assert not any(dv.showErrorMessage for dv in q.data_validations.dataValidation)
+    for ws in wb.worksheets:
+        assert ws.freeze_panes == "B2" and ws.auto_filter.ref.startswith("A1:"), ws.title
+        assert all(c.font.bold for c in ws[1]), ws.title
+    src = wb["sources"]
+    assert src.column_dimensions["D"].width >= len("003_b64db95b1e64ce7a.txt")  # the seed column
+    assert src.column_dimensions["A"].number_format == "@" and src.column_dimensions["E"].number_format == "General"
+    assert q.column_dimensions["L"].width == 60 and q["L2"].alignment.wrap_text  # the English text
 
 
 def _translated(x: Any, lang: str, odd: list[str]) -> Any:
