@@ -94,7 +94,10 @@ class QuestionSetsDialog(QDialog):
         return f"{item_id.text()}@{item_version.text()}" if item_id and item_version else None
 
     def _selection_changed(self) -> None:
-        self.save_button.setEnabled(self.selected() is not None)
+        chosen = self.selected()
+        self.save_button.setEnabled(chosen is not None)
+        self.save_button.setToolTip(self.tr("Save {0} as a workbook to edit").format(chosen) if chosen else
+                                    self.tr("Select a set and version in the list first"))
 
     # ------------------------------------------------------------------ actions
     def choose_install(self) -> None:
