@@ -113,8 +113,6 @@ def test_several_problems_are_listed_at_once(iaow_book, tmp_path):
                                                                          for e in errors}
 
 
-
-
 def test_problems_found_by_full_validation_are_placed_too(iaow_book, tmp_path):
     rows = {}
 

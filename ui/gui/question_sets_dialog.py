@@ -10,20 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QHeaderView,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from ui.gui.widgets import list_table, report_box
 from ui.ops import authoring
 from ui.ops.errors import USER_ERRORS
 from ui.ops.workspace import catalog
@@ -39,21 +36,12 @@ class QuestionSetsDialog(QDialog):
                                "the newest version of a set; an inspection stays on its own version."))
         intro.setWordWrap(True)
         lay.addWidget(intro)
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels([self.tr("Set"), self.tr("Version"), self.tr("Title"),
-                                              self.tr("Questions"), self.tr("Origin"), self.tr("Offered")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName(self.tr("Question sets and versions"))
+        self.table = list_table([self.tr("Set"), self.tr("Version"), self.tr("Title"), self.tr("Questions"),
+                                 self.tr("Origin"), self.tr("Offered")], self.tr("Question sets and versions"), 2)
         lay.addWidget(self.table, 3)
-        self.report = QPlainTextEdit()
-        self.report.setReadOnly(True)
-        self.report.setAccessibleName(self.tr("Result of the last action"))
-        self.report.setPlaceholderText(self.tr("Problems found in a file you install are listed here, each with "
-                                               "its sheet, row and column."))
+        self.report = report_box(self.tr("Result of the last action"),
+                                 self.tr("Problems found in a file you install are listed here, each with its sheet, "
+                                         "row and column."))
         lay.addWidget(self.report, 2)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.install_button = QPushButton(self.tr("&Install JSON/XLSX…"))
