@@ -120,7 +120,8 @@ _QUESTION_COLUMNS = (("duplicate", "id"), ("unknown criterion", "criterion"), ("
                      ("wording", text_header("text", "en")), ("unknown stem", "stem"),
                      ("feeds unknown outcome", "outcomes"), ("feeds unknown headline", "headlines"),
                      ("per_option_of", "per_option_of"), ("condition", "applies"), ("a number in", "applies"),
-                     ("at_least/at_most", "applies"), ("includes needs", "applies"), ("a true/false", "applies"))
+                     ("at_least/at_most", "applies"), ("includes needs", "applies"), ("a true/false", "applies"),
+                     ("equals, in and not_in", "applies"))
 # "<where> is not given in 'cy' (...)": a text lacking a language the set lists (named by ids and keys)
 _NO_TEXT = re.compile(r"^(?P<where>.+?) (?:is not given|has no text) in '(?P<lang>[^']+)'")
 
@@ -180,7 +181,7 @@ def _reaches(deps: dict[str, set[str]], start: str, goal: str) -> bool:
 def _question_problem(a: Assembled, problem: str, qid: str, deps: dict[str, set[str]]) -> CellError:
     column = next((col for start, col in _QUESTION_COLUMNS if problem.startswith(start)), None)
     if column == "applies":  # said as the expression says it
-        problem = problem.replace("at_least/at_most", ">= or <=")
+        problem = problem.replace("at_least/at_most", ">= or <=").replace("equals, in and not_in", "=, != and in")
     later = re.match(r"condition on (\S+), which comes later", problem)
     if later and _reaches(deps, later[1], qid):
         problem += f"; and {later[1]} depends on this question's answer in turn: a cycle"

@@ -154,7 +154,9 @@ def test_bad_numeric_comparisons(tmp_path):
     tr = book_of(builtin_catalog().get("tr-2016", "1.1.0"), tmp_path / "tr.xlsx")
     cases = {"rsr_score >= high": ">= or <= on the number field 'rsr_score' need a number, not text",
              "rosh_level >= 3": "a number in >= or <= needs a number field; 'rosh_level' is not",
-             "case_type >= sso": ">= or <= need an ordinal field; 'case_type' is not"}
+             "case_type >= sso": ">= or <= need an ordinal field; 'case_type' is not",
+             "rsr_score = 6.9": "=, != and in on the number field 'rsr_score' compare text (6.9 is not 6.90); "
+                                "compare a number with >= or <="}
     row = {}
 
     def change(wb: Any, expression: str) -> None:
