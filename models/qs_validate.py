@@ -213,6 +213,9 @@ def _field_cond_problems(cond: FieldCond, fields: dict[str, CaseField]) -> Itera
         yield f"a number in at_least/at_most needs a number field; {cond.field!r} is not"
     if f.kind == "number" and (isinstance(cond.at_least, str) or isinstance(cond.at_most, str)):
         yield f"at_least/at_most on the number field {cond.field!r} need a number, not text"
+    if f.kind == "number" and (isinstance(cond.equals, str) or cond.in_ is not None or cond.not_in is not None):
+        yield (f"equals, in and not_in on the number field {cond.field!r} compare text (6.9 is not 6.90); "
+               "compare a number with at_least/at_most")
     if isinstance(cond.equals, str):
         named.append(cond.equals)
     if f.kind in ("choice", "multi"):

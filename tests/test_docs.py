@@ -43,6 +43,9 @@ def test_every_readme_command_exists_with_its_options(tokens):
     target = subs[command] if command in subs else parser
     if command is not None:
         assert command in subs, f"the README shows a command that does not exist: {command}"
+    actions = target._subparsers._group_actions[0].choices if target._subparsers else {}  # type: ignore[union-attr]
+    if len(words) > 1 and words[1] in actions:  # an action of the command (question-sets build ...)
+        target = actions[words[1]]
     known = set(target._option_string_actions)
     for opt in (t for t in tokens if t.startswith("--")):
         assert opt.split("=", 1)[0] in known, f"{command}: the README shows {opt}, which the command does not take"

@@ -250,6 +250,44 @@ def walk_screens(w, app: QApplication, store: Store) -> None:  # noqa: ANN001
     w.show_list()
 
 
+def question_set_screens(folder: Path, app: QApplication) -> None:
+    """File > Question sets…: the versions known (one installed from a workbook),
+    and a workbook's problems listed, in the light and the dark palette."""
+    import openpyxl
+
+    from ui.gui.colours import dark_palette
+    from ui.gui.question_sets_dialog import QuestionSetsDialog
+    from ui.ops import authoring
+    from ui.ops.workspace import forget_installed
+
+    os.environ["CASE_ASSESSOR_SETS"] = str(folder / "question-sets")
+    forget_installed()
+    book = folder / "tr-2016.xlsx"
+    authoring.set_to_workbook("tr-2016@1.1.0", book)
+    wb = openpyxl.load_workbook(book)
+    wb["settings"]["B2"] = "1.2.0"
+    wb.save(book)
+    authoring.install_file(book)
+    heads = [c.value for c in wb["questions"][1]]
+    wb["settings"]["B2"] = "1.3.0"
+    wb["questions"].cell(row=3, column=heads.index("scale") + 1, value="yes_noo")
+    wb["questions"].cell(row=4, column=heads.index("applies") + 1, value="organisation = nps and (")
+    wb.save(book)
+    light = app.palette()
+    for palette, name in ((light, "question-sets.png"), (dark_palette(), "question-sets-dark.png")):
+        app.setPalette(palette)
+        dlg = QuestionSetsDialog()
+        dlg.install(book)
+        dlg.table.selectRow(dlg.table.rowCount() - 1)
+        dlg.show()
+        app.processEvents()
+        dlg.grab().save(str(OUT / name))
+        dlg.close()
+    app.setPalette(light)
+    os.environ.pop("CASE_ASSESSOR_SETS")
+    forget_installed()
+
+
 def main() -> int:
     QCoreApplication.setOrganizationName("CaseAssessorScreens")
     app = QApplication.instance() or QApplication(sys.argv)
@@ -328,6 +366,7 @@ def main() -> int:
         w.close()
         store.close()
         file_screens(Path(d) / "demo.sqlite3", Path(d), app)
+        question_set_screens(Path(d), app)
     print(f"wrote screenshots to {OUT}")
     return 0
 

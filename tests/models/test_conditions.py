@@ -251,6 +251,10 @@ def test_numbers_in_conditions_are_checked_against_the_field_kind():
 
     with pytest.raises(QuestionSetError, match="needs a number field"):
         validate_dict(_numeric_set({"field": "rsr_score", "at_least": 6.9}, kind="text"))
+    for text_test in ({"field": "rsr_score", "equals": "6.9"}, {"field": "rsr_score", "in": ["6.9", "7"]},
+                      {"field": "rsr_score", "not_in": ["0"]}):
+        with pytest.raises(QuestionSetError, match="on the number field 'rsr_score' compare text"):
+            validate_dict(_numeric_set(text_test))
     with pytest.raises(QuestionSetError, match="need a number, not text"):
         validate_dict(_numeric_set({"field": "rsr_score", "at_least": "high"}))
     with pytest.raises(QuestionSetError):

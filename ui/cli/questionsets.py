@@ -17,9 +17,21 @@ def register(sub: Any, db: argparse.ArgumentParser) -> None:
     s.add_argument("--schema", action="store_true", help="print the question-set JSON Schema")
     s.set_defaults(func=question_sets)
     acts = s.add_subparsers(dest="action", metavar="ACTION", required=False)
-    a = acts.add_parser("install", help="validate a question-set file and install it beside the built-in sets")
+    a = acts.add_parser("install", help="validate a question-set file (.json or .xlsx) and install it beside the "
+                        "built-in sets")
     a.add_argument("file", type=Path)
-    a.set_defaults(func=install)
+    a.set_defaults(func=authoring)
+    a = acts.add_parser("build", help="validate a question-set workbook (.xlsx) and write the set as JSON")
+    a.add_argument("file", type=Path, metavar="FILE.xlsx")
+    a.add_argument("--out", type=Path, metavar="FILE.json", help="where to write the set (default: FILE.json)")
+    a.set_defaults(func=authoring)
+    a = acts.add_parser("to-xlsx", help="write a question set out as a workbook to edit in Excel or LibreOffice")
+    a.add_argument("spec", metavar="ID[@VERSION]")
+    a.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    a.set_defaults(func=authoring)
+    a = acts.add_parser("template", help="write the documented workbook template (docs/question-set-template.xlsx)")
+    a.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    a.set_defaults(func=authoring)
     a = acts.add_parser("diff", help="questions, scales and case fields added, removed or changed between two sets")
     a.add_argument("old", metavar="ID[@VERSION]")
     a.add_argument("new", metavar="ID[@VERSION]")
@@ -95,12 +107,24 @@ def schemas(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def install(args: argparse.Namespace, out: TextIO) -> int:
-    from ui.ops.paths import sets_dir
-    from ui.ops.questionsets import install_set
+def _set(qs: Any) -> str:
+    return f"{qs.id} version {qs.version} ({len(qs.questions)} questions)"
 
-    qs = install_set(args.file)
-    out.write(f"installed {qs.id} version {qs.version} ({len(qs.questions)} questions) in {sets_dir()}\n")
+
+def authoring(args: argparse.Namespace, out: TextIO) -> int:
+    """install, build, to-xlsx and template: the set files and workbooks."""
+    from ui.ops import authoring as ops
+    from ui.ops.paths import sets_dir
+
+    if args.action == "install":
+        out.write(f"installed {_set(ops.install_file(args.file))} in {sets_dir()}\n")
+    elif args.action == "build":
+        qs, target = ops.build_set(args.file, args.out)
+        out.write(f"built {_set(qs)} into {target}\n")
+    elif args.action == "to-xlsx":
+        out.write(f"wrote {_set(ops.set_to_workbook(args.spec, args.out))} to {args.out}\n")
+    else:
+        out.write(f"wrote the template, {_set(ops.write_template(args.out))}, to {args.out}\n")
     return 0
 
 

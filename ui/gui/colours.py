@@ -100,4 +100,7 @@ def dark_palette() -> QPalette:
         (QPalette.ColorRole.PlaceholderText, "#a0a0a0"),
     ]:
         p.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        # disabled buttons, menu items and fields read as disabled (4.5:1 on the window, still legible)
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#939393"))
     return p

@@ -85,6 +85,8 @@ class MainWindow(CaseActions):
         a["print_case"] = act(f, self.tr("&Print case summary…"), self.print_current, QKeySequence.StandardKey.Print)
         a["print_selected"] = act(f, self.tr("Print &selected cases…"), self.print_selected)
         f.addSeparator()
+        act(f, self.tr("&Question sets…"), self.show_question_sets)
+        f.addSeparator()
         act(f, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         e = mb.addMenu(self.tr("&Edit"))
         self.undo_action = act(e, self.tr("&Undo"), self._undo, "Ctrl+Z")  # the menu shows its keys
@@ -352,6 +354,11 @@ class MainWindow(CaseActions):
         from ui.gui.dialogs import HelpDialog
 
         HelpDialog(self).exec()
+
+    def show_question_sets(self) -> None:
+        from ui.gui.question_sets_dialog import QuestionSetsDialog
+
+        QuestionSetsDialog(self).exec()
 
     def about(self) -> None:
         from ui.gui.dialogs import about_text

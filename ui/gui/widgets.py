@@ -5,14 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLayout,
     QLineEdit,
+    QPlainTextEdit,
     QProgressDialog,
     QPushButton,
+    QTableWidget,
     QWidget,
 )
 
@@ -55,3 +59,25 @@ def path_row(form: QFormLayout, label: str, edit: QLineEdit, browse_text: str, o
     where = QLabel(label)
     where.setBuddy(edit)
     form.addRow(where, row)
+
+
+def list_table(headers: list[str], name: str, stretch: int) -> QTableWidget:
+    """A read-only table chosen from by whole rows, one at a time; column ``stretch`` takes the spare width."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    table.setAccessibleName(name)
+    return table
+
+
+def report_box(name: str, placeholder: str = "") -> QPlainTextEdit:
+    """A read-only text a result or a list of problems is shown in (it can be selected and copied)."""
+    box = QPlainTextEdit()
+    box.setReadOnly(True)
+    box.setAccessibleName(name)
+    box.setPlaceholderText(placeholder)
+    return box

@@ -26,12 +26,14 @@ def find_set(spec: str) -> QuestionSet:
     return catalog().get(set_id.strip(), version.strip() or None)
 
 
-def install_set(path: Path) -> QuestionSet:
+def install_set(path: Path, qs: QuestionSet | None = None, data: bytes | None = None) -> QuestionSet:
     """Validate the set in ``path`` in full and copy it into the user's sets
     folder.  Refused, changing nothing, when the file is not a valid set or its
     id and version are already known (built-in or installed): a new version
-    needs a new version number."""
-    qs = load_question_set(Path(path))  # full validation, no cache
+    needs a new version number.  ``qs`` and ``data``: a set already validated
+    from ``path`` (a workbook) and the JSON file to install for it."""
+    if qs is None or data is None:
+        qs, data = load_question_set(Path(path)), Path(path).read_bytes()  # full validation, no cache
     known = catalog()
     if qs.version in known.versions.get(qs.id, {}):
         where = known.origin[(qs.id, qs.version)]
@@ -42,7 +44,7 @@ def install_set(path: Path) -> QuestionSet:
         raise OpError(f"{target} already exists but was not loaded (see the warnings); remove it first. "
                       "Nothing was changed.")
     private_file(target.parent / f".{target.name}.part")
-    atomic_write(target, Path(path).read_bytes())
+    atomic_write(target, data)
     forget_installed()
     return qs
 

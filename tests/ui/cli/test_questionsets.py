@@ -63,3 +63,19 @@ def test_diff_counts_a_translation_by_language(capsys):
     code, out = cli("question-sets", "diff", "iaow-2013@1.1.0", "iaow-2013@1.2.0")
     assert code == 0 and out.splitlines() == ["iaow-2013 1.1.0 -> iaow-2013 1.2.0",
                                               "  texts in 'cy' added, reworded or removed: 905"]
+
+
+def test_build_and_to_xlsx_from_the_command_line(tmp_path, capsys):
+    book, out = tmp_path / "omi2.xlsx", tmp_path / "omi2.json"
+    assert cli("question-sets", "to-xlsx", "omi2-2010@1.0.0", "--out", str(book)) == (
+        0, f"wrote omi2-2010 version 1.0.0 (196 questions) to {book}\n")
+    assert cli("question-sets", "build", str(book), "--out", str(out)) == (
+        0, f"built omi2-2010 version 1.0.0 (196 questions) into {out}\n")
+    assert json.loads(out.read_text()) == builtin_catalog().get("omi2-2010", "1.0.0").data.to_json()
+    code, _ = cli("question-sets", "build", str(book), "--out", str(book))
+    assert code != 0 and "is the workbook itself" in capsys.readouterr().err
+    (tmp_path / "bad.xlsx").write_bytes(b"PK\x03\x04 not really")
+    code, _ = cli("question-sets", "build", str(tmp_path / "bad.xlsx"))
+    err = capsys.readouterr().err
+    assert code != 0 and "not an .xlsx workbook" in err and "Traceback" not in err
+    assert not (tmp_path / "bad.json").exists()

@@ -92,3 +92,15 @@ def test_colours_follow_a_palette_change(qtbot, db_path, iaow, qapp):
     finally:
         qapp.setPalette(old)
         s.close()
+
+
+def test_disabled_text_reads_as_disabled_in_the_dark_palette(qapp):
+    """A disabled button or menu item is dimmer than an enabled one (it looked
+    enabled: the dark palette gave every colour group the same text colour),
+    and still legible on the window."""
+    pal = dark_palette()
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        on = pal.color(QPalette.ColorGroup.Active, role)
+        off = pal.color(QPalette.ColorGroup.Disabled, role)
+        assert off.lightness() < on.lightness() - 40, role
+        assert contrast(off, pal.color(QPalette.ColorRole.Window)) >= AA_TEXT
