@@ -23,6 +23,8 @@ def register(sub: Any, db: argparse.ArgumentParser) -> None:
                    "passphrase (an enrolled assessor's pack is encrypted to their key)")
     s.add_argument("--allow-new-cases", action="store_true", help="let the assessor add cases offline (flagged)")
     s.add_argument("--qa", action="store_true", help="a QA reader's blind pack of the QA reads given with assign-qa")
+    s.add_argument("--returns", action="store_true", help="a return pack: the cases returned (with comments), "
+                   "approved or reopened with 'review', and no new cases")
     s.add_argument("--out", required=True)
     s.set_defaults(func=make_pack, writes=True)
     s = sub.add_parser("import-pack", parents=[db], help="assessor: set up from an inspection pack")
@@ -61,11 +63,12 @@ def make_pack(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
 
     refs = [r.strip() for r in args.cases.split(",")] if args.cases else None
     done = exchange.make_pack(ws, args.inspection, args.assessor, Path(args.out), args.passphrase_file, refs,
-                              allow_new_cases=args.allow_new_cases, qa=args.qa)
+                              allow_new_cases=args.allow_new_cases, qa=args.qa, returns=args.returns)
     to_key = enrolment.pack_recipient(ws, done.id, args.assessor)
     sealed = f"encrypted to {args.assessor}'s key {to_key.fingerprint}" if to_key else "encrypted to the passphrase"
     blind = "blind QA " if args.qa else ""
-    out.write(f"wrote a {blind}pack of {done.count} cases for {args.assessor} to {args.out}, {sealed}\n")
+    what = "return pack (review steps, no cases)" if args.returns else f"{blind}pack of {done.count} cases"
+    out.write(f"wrote a {what} for {args.assessor} to {args.out}, {sealed}\n")
     out.write(f"lead inspector's key fingerprint: {exchange.my_fingerprint()}\n")
     return 0
 
