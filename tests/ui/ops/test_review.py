@@ -110,7 +110,7 @@ def test_the_whole_round_trip_loses_and_duplicates_nothing(trip):
 
 
 def test_an_approved_case_changes_only_with_a_reason_and_is_audited(trip):
-    lead, iid = trip["lead"], trip["iid"]
+    lead, _iid = trip["lead"], trip["iid"]
     with lead as s:
         ws = Workspace(s)
         review_ops.approve(ws, ["R-1"], "Well evidenced")
@@ -151,7 +151,7 @@ def _ann_bundle(ann: Person, iid: str) -> dict:
     from exports import bundle as bundle_mod
 
     with ann as s:
-        ws = Workspace(s)
+        Workspace(s)
         data = bundle_mod.build(s, iid, QS, review=review_sql.assessor_events(s, iid))
         return json.loads(bundle_mod.to_bytes(data))
 
@@ -221,7 +221,7 @@ def test_a_pack_cannot_bring_review_steps_from_another_lead(trip, tmp_path):
 
 
 def test_cli_review_return_approve_list(trip, capsys):
-    lead, iid = trip["lead"], trip["iid"]
+    lead, _iid = trip["lead"], trip["iid"]
     db = str(lead.db)
     with lead:
         out = io.StringIO()
