@@ -297,6 +297,10 @@ def _review(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_review_events_assessment ON review_events (assessment_id, n)")
     db.execute("CREATE TABLE review_states (assessment_id TEXT PRIMARY KEY REFERENCES assessments(id), "
                "state TEXT NOT NULL, n INTEGER NOT NULL, at TEXT NOT NULL, who TEXT NOT NULL)")
+    # the plain view's review_state: the review state once submitted, else the reading's status
+    db.execute("DROP VIEW answer_values")
+    db.execute(_ANSWER_VALUES.replace("a.status AS review_state", "coalesce((SELECT r.state FROM review_states r "
+                                      "WHERE r.assessment_id = a.id), a.status) AS review_state"))
 
 
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {

@@ -174,6 +174,17 @@ def lead_screens(demo: Store, folder: Path, app: QApplication) -> None:
     app.processEvents()
     pack.grab().save(str(OUT / "lead-make-pack.png"))
     pack.close()
+    from ui.gui.review import ReturnDialog
+
+    ret = ReturnDialog(qs, "Y-001", w)
+    ret.comment.setPlainText("The plan was dated after the 15 working days: please check the date on the file.")
+    ret.question.setCurrentIndex(3)
+    ret.answer_text.setText("Was the plan dated within 15 working days?")
+    ret.add_btn.click()
+    ret.show()
+    app.processEvents()
+    ret.grab().save(str(OUT / "lead-return.png"))
+    ret.close()
     w.close()
     lead.close()
 

@@ -103,6 +103,12 @@ def test_the_whole_round_trip_loses_and_duplicates_nothing(trip):
         n_events = s.query("SELECT count(*), count(DISTINCT id) FROM review_events")[0]
         assert tuple(n_events) == (5, 5)
         assert review_ops.approved_case_ids(ws, iid) == {s.find_case("R-1").id}
+        view = {r[0]: r[1] for r in s.query("SELECT DISTINCT case_reference, review_state FROM answer_values")}
+        assert view == {"R-1": "approved", "R-2": "in_progress"}  # the plain view: review state once submitted
+        from storage.readings import iter_readings
+
+        assert {r.case.reference: r.review for r in iter_readings(s, iid) if r.assessment} == {
+            "R-1": "approved", "R-2": None}
     again = merge(lead, d / "ann1.export", d / "ann2.export")  # any order, any number of times
     assert [f.status for f in again.files] == ["unchanged", "unchanged"]
     with lead as s:
