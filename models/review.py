@@ -31,7 +31,7 @@ State = Literal["in_progress", "submitted", "returned", "resubmitted", "approved
 Action = Literal["submit", "resubmit", "return", "approve", "reopen"]
 
 STATES: tuple[State, ...] = ("in_progress", "submitted", "returned", "resubmitted", "approved")
-LABELS: dict[str, str] = {"in_progress": "In progress", "submitted": "Submitted", "returned": "Returned",
+LABELS: dict[str, str] = {"in_progress": "Not submitted", "submitted": "Submitted", "returned": "Returned",
                           "resubmitted": "Resubmitted", "approved": "Approved"}
 ASSESSOR_ACTIONS: frozenset[str] = frozenset({"submit", "resubmit"})
 LEAD_ACTIONS: frozenset[str] = frozenset({"return", "approve", "reopen"})

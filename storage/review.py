@@ -299,3 +299,17 @@ def import_steps(store: Store, incoming: Sequence[ReviewEvent], assessor: str) -
                 raise model.ReviewError("the pack holds a review step on a reading that is not this assessor's")
             mine.append(e)
         return apply_incoming(c, mine), len(incoming) - len(mine)
+
+
+def approved_of(c: driver.Connection, inspection_id: str, references: Iterable[str], assessor: str) -> list[str]:
+    """Which of these cases hold a reading by ``assessor`` that is approved here."""
+    from storage.merge import same_person
+
+    out = []
+    for ref in sorted(set(references)):
+        rows = c.execute("SELECT a.assessor FROM cases c JOIN assessments a ON a.case_id = c.id JOIN review_states r "
+                         "ON r.assessment_id = a.id WHERE c.inspection_id = ? AND c.reference = ? AND "
+                         "r.state = 'approved'", (inspection_id, ref)).fetchall()
+        if any(same_person(str(r[0]), assessor) for r in rows):
+            out.append(ref)
+    return out

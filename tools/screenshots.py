@@ -33,6 +33,18 @@ NOTES = [
 ]
 
 
+def _review(store: Store, aid: str, i: int, who: str) -> None:
+    from storage.review import Step, take_step
+
+    take_step(store, [Step(aid, "submit")], who)
+    if i == 5:
+        take_step(store, [Step(aid, "approve", "Well evidenced")], "Lead Inspector")
+    if i == 6:
+        take_step(store, [Step(aid, "return", "The plan was dated after the 15 working days: please check.")],
+                  "Lead Inspector")
+        store.set_status(aid, "in_progress", who)
+
+
 def build(store: Store) -> str:
     qs = builtin_catalog().get("iaow-2013")
     rng = random.Random(2014)
@@ -75,6 +87,8 @@ def build(store: Store) -> str:
                               practice=rng.random() < 0.03, who=who)
         if i < 18:
             store.set_status(aid, "complete", who)
+        if i in (4, 5, 6):  # the review column's states: submitted, approved, returned
+            _review(store, aid, i, who)
     store.set_setting("assessor_name", "Jo Bloggs")
     store.set_setting("assessor_id", "LA-07")
     return iid

@@ -21,7 +21,7 @@ def test_the_allowed_steps():
 
 
 @pytest.mark.parametrize("state, action, says", [
-    ("in_progress", "approve", "the case is in progress: only a submitted or resubmitted case can be approved"),
+    ("in_progress", "approve", "the case is not submitted: only a submitted or resubmitted case can be approved"),
     ("returned", "approve", "the case is returned: only a submitted"),
     ("approved", "return", "the case is approved: only a submitted or resubmitted case can be returned"),
     ("submitted", "reopen", "only an approved case can be reopened"),

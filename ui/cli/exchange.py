@@ -88,13 +88,17 @@ def ask_on_terminal(question: str) -> Callable[[str, str], bool] | None:
 
 def import_pack(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
     from ui.ops import exchange
+    from ui.ops.review import REVIEWED
 
     confirm = None if args.lead_fingerprint else ask_on_terminal(
         "The pack is signed by the lead inspector {name!r} with the key\n\n    {fingerprint}\n\n"
         "Is this the fingerprint the lead inspector read out to you (by phone or in person)?")
     done = exchange.import_pack(ws, Path(args.file), args.passphrase_file, lead_fingerprint=args.lead_fingerprint,
                                 confirm=confirm)
-    out.write(done.id + "\n")
+    if done.changes == REVIEWED:  # the inspection was here: the lead's review steps only
+        out.write(f"{done.count} cases returned to you for changes (open them to see the lead's comments)\n")
+    else:
+        out.write(done.id + "\n")
     return 0
 
 
@@ -126,6 +130,8 @@ def merge(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
         out.write(f"new cases: {len(rep.cases_new)}; updated: {len(rep.cases_updated)}; "
                   f"unchanged: {len(rep.cases_unchanged)}; duplicates: {len(rep.duplicates)}; "
                   f"open conflicts: {rep.conflicts_open}\n")
+        if rep.cases_submitted:
+            out.write(f"submitted for review: {', '.join(rep.cases_submitted)} ('review --return' or '--approve')\n")
         if rep.cases_in_bin:  # never restored by a merge (docs/merge.md)
             out.write(f"work merged into deleted cases, left in the bin: {', '.join(rep.cases_in_bin)} "
                       "(restore-case brings one back)\n")

@@ -51,17 +51,10 @@ class CaseList(QWidget):
         self.search.setAccessibleName(self.tr("Search cases"))
         self.search.setClearButtonEnabled(True)
         bar.addWidget(self.search, 2)
-        self.status_filter = QComboBox()
-        self.status_filter.setAccessibleName(self.tr("Filter by status"))
-        self.status_filter.addItem(self.tr("All cases"), None)
-        for key, label in STATUS_LABELS.items():
-            self.status_filter.addItem(self.tr(label), key)
+        self.status_filter = self._filter_box(self.tr("Filter by status"), self.tr("All cases"), STATUS_LABELS)
+        self.review_filter = self._filter_box(self.tr("Filter by review state"), self.tr("Any review state"),
+                                              REVIEW_LABELS)
         bar.addWidget(self.status_filter)
-        self.review_filter = QComboBox()
-        self.review_filter.setAccessibleName(self.tr("Filter by review state"))
-        self.review_filter.addItem(self.tr("Any review state"), None)
-        for key, label in REVIEW_LABELS.items():
-            self.review_filter.addItem(self.tr(label), key)
         bar.addWidget(self.review_filter)
         self.add_btn = QPushButton(self.tr("Add case…"))
         self.add_btn.setToolTip(self.tr("Add a case (Ctrl+Shift+N)"))
@@ -104,6 +97,14 @@ class CaseList(QWidget):
         self.search.textChanged.connect(self._filter)
         self.status_filter.currentIndexChanged.connect(self._filter)
         self.review_filter.currentIndexChanged.connect(self._filter)
+
+    def _filter_box(self, name: str, everything: str, labels: dict[str, str]) -> QComboBox:
+        box = QComboBox()
+        box.setAccessibleName(name)
+        box.addItem(everything, None)
+        for key, label in labels.items():
+            box.addItem(self.tr(label), key)
+        return box
 
     def _filter(self) -> None:
         self.proxy.setFilterFixedString(self.search.text())

@@ -9,14 +9,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QMenu,
     QMessageBox,
     QPlainTextEdit,
@@ -26,14 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from models.questionset import QuestionSet, text_in
+from ui.gui.widgets import accept_buttons, wrapped
 from ui.ops import review as review_ops
 from ui.ops.errors import USER_ERRORS
 
 if TYPE_CHECKING:
     from ui.gui.main_window import MainWindow
-
-ANSWER = 256  # Qt.ItemDataRole.UserRole: the question id of a comment on an answer
-
 
 class ReturnDialog(QDialog):
     """A comment on the case (needed) and comments on answers (optional)."""
@@ -41,12 +36,11 @@ class ReturnDialog(QDialog):
     def __init__(self, qs: QuestionSet, reference: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Return case {0} to its assessor").format(reference))
+        self._answer_comments: list[tuple[str, str]] = []
         lay = QVBoxLayout(self)
-        intro = QLabel(self.tr("Say what to change. The assessor sees your comments in the case and at the "
-                               "questions you comment on, once they import your return pack (Lead › Make a pack, "
-                               "Returns only)."))
-        intro.setWordWrap(True)
-        lay.addWidget(intro)
+        lay.addWidget(wrapped(self.tr("Say what to change. The assessor sees your comments in the case and at the "
+                                      "questions you comment on, once they import your return pack (Lead › Make a "
+                                      "pack, Returns only).")))
         form = QFormLayout()
         self.comment = QPlainTextEdit()
         self.comment.setAccessibleName(self.tr("Comment on the case"))
@@ -73,11 +67,7 @@ class ReturnDialog(QDialog):
         self.answers.setMaximumHeight(110)
         form.addRow("", self.answers)
         lay.addLayout(form)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.return_btn = box.addButton(self.tr("&Return the case"), QDialogButtonBox.ButtonRole.AcceptRole)
-        box.accepted.connect(self._accept)
-        box.rejected.connect(self.reject)
-        lay.addWidget(box)
+        self.return_btn = accept_buttons(self, lay, self.tr("&Return the case"), self._accept)
         self.resize(720, 380)
 
     def _add(self) -> None:
@@ -85,13 +75,12 @@ class ReturnDialog(QDialog):
         if not text:
             return
         qid = self.question.currentData()
-        it = QListWidgetItem(f"{qid}: {text}")
-        it.setData(ANSWER, (qid, text))
-        self.answers.addItem(it)
+        self._answer_comments.append((qid, text))
+        self.answers.addItem(f"{qid}: {text}")
         self.answer_text.clear()
 
     def answer_comments(self) -> list[tuple[str, str]]:
-        return [self.answers.item(i).data(ANSWER) for i in range(self.answers.count())]
+        return list(self._answer_comments)
 
     def _accept(self) -> None:
         if not self.comment.toPlainText().strip():

@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressDialog,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -55,3 +58,20 @@ def path_row(form: QFormLayout, label: str, edit: QLineEdit, browse_text: str, o
     where = QLabel(label)
     where.setBuddy(edit)
     form.addRow(where, row)
+
+
+def wrapped(text: str) -> QLabel:
+    """A label whose text wraps (a dialog's introduction)."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+def accept_buttons(dialog: QDialog, layout: QVBoxLayout, text: str, on_accept: Callable[[], None]) -> QPushButton:
+    """Cancel and one accepting button (``text``) at the foot of a dialog; the accepting button is returned."""
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    button = box.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
+    box.accepted.connect(on_accept)
+    box.rejected.connect(dialog.reject)
+    layout.addWidget(box)
+    return button

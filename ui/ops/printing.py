@@ -165,6 +165,7 @@ def findings_doc(ws: Workspace, inspection_id: str, *, rule: Rule | None = None,
     from ui.ops.exchange import merge_history
     from ui.ops.grades import grades
     from ui.ops.moderation import agreement_report
+    from ui.ops.review import review_summary
 
     res = inspection_scores(ws, inspection_id, rule=rule, approved_only=approved_only)
     cases = res.cases
@@ -173,6 +174,7 @@ def findings_doc(ws: Workspace, inspection_id: str, *, rule: Rule | None = None,
         f"{len(cases)} {'approved ' if approved_only else ''}cases in this database for {res.inspection.name}; "
         f"{sum(1 for c in cases if c.answers)} with answers; assessors: {', '.join(assessors) or 'none'}."
     ]
+    provenance.append(review_summary(ws, res.inspection.id))
     provenance += [m.describe() for m in merge_history(ws)]
     return FindingsDoc(qs=res.qs, inspection=res.inspection, report=res.report, cases=cases,
                        subgroups=subgroup_reports(res.qs, cases, rule=rule), splits=res.splits,

@@ -139,6 +139,15 @@ def review_list(ws: Workspace, inspection_id: str, state: str | None = None) -> 
     return rows
 
 
+def review_summary(ws: Workspace, inspection_id: str) -> str:
+    """One line for the findings: how many cases are in each review state."""
+    counts: dict[str, int] = {}
+    for r in review_list(ws, inspection_id):
+        counts[r.state] = counts.get(r.state, 0) + 1
+    parts = [f"{counts[s]} {model.label(s).lower()}" for s in model.STATES if counts.get(s)]
+    return f"Review: {', '.join(parts) or 'no case started'}."
+
+
 def approved_case_ids(ws: Workspace, inspection_id: str) -> set[str]:
     """The cases whose scoring reading is approved (what the findings keep when limited to approved cases)."""
     known = states(ws, inspection_id)

@@ -10,7 +10,7 @@ from typing import Any
 from exports.review_steps import AssessorStep, to_rows
 from models import review as model
 from storage import review as review_sql
-from storage.merge import same_person
+from storage.merge import ScopeError, same_person
 from storage.review import ReviewEvent
 from storage.rows import MergeOutcome
 from ui.ops.errors import OpError
@@ -68,12 +68,17 @@ OnCommit = Callable[[Any, MergeOutcome], None]
 
 def with_submissions(steps: Sequence[AssessorStep], assessor: str, then: OnCommit) -> OnCommit:
     """The merge's last step inside its transaction: the file's submissions
-    (refusing the whole file when one is not the signer's to make), then ``then``."""
+    (refusing the whole file when one is not the signer's to make, or when it
+    changes a case of theirs the lead has approved), then ``then``."""
     rows = to_rows(steps)
 
     def apply(c: Any, out: MergeOutcome) -> None:
         if rows:
             out.submitted.extend(review_sql.merge_steps(c, rows, assessor))
+        locked = review_sql.approved_of(c, out.inspection_id, out.updated, assessor)
+        if locked:
+            raise ScopeError(f"the file changes {', '.join(locked)}, which the lead inspector has approved (a change "
+                             "to an approved case is the lead's, with a reason)")
         then(c, out)
 
     return apply

@@ -58,8 +58,8 @@ def test_lead_returns_a_case_with_comments_and_the_assessor_sees_them(qtbot, tri
     monkeypatch.setattr(ReturnDialog, "exec", fill)
     with trip["lead"] as s:
         w = _window(qtbot, s)
-        assert _review_column(w) == {"R-1": "Submitted", "R-2": "In progress", "R-3": "In progress",
-                                     "R-4": "In progress"}
+        assert _review_column(w) == {"R-1": "Submitted", "R-2": "Not submitted", "R-3": "Not submitted",
+                                     "R-4": "Not submitted"}
         _select(w, "R-1")
         w.update_actions()
         assert w.acts["return_case"].isEnabled()

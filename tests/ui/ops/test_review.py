@@ -136,7 +136,7 @@ def test_an_approved_case_changes_only_with_a_reason_and_is_audited(trip):
             "second look at the plan"]
         with pytest.raises(OpError, match="only an approved case can be reopened"):
             review_ops.reopen(ws, "R-1", "again")
-        with pytest.raises(OpError, match="in progress: only a submitted"):
+        with pytest.raises(OpError, match="not submitted: only a submitted"):
             review_ops.approve(ws, ["R-2"])
         with pytest.raises(OpError, match="needs a comment"):
             review_ops.return_case(ws, "R-1", "")
@@ -244,3 +244,41 @@ def test_cli_review_return_approve_list(trip, capsys):
             aid = s.primary_assessment(s.find_case("R-1").id).id
             assert [(e.action, e.question_id, e.comment) for e in review_sql.events(s, aid)][1:] == [
                 ("return", None, "Check the date"), ("comment", Q2, "Dated late?")]
+
+
+def test_an_assessor_file_changing_an_approved_case_is_refused(trip):
+    """An older app (or a tampered database) that changes a case the lead approved: the file is refused."""
+    lead, ann, iid, d = trip["lead"], trip["ann"], trip["iid"], trip["dir"]
+    with lead as s:
+        review_ops.approve(Workspace(s), ["R-1"])
+        before = _snapshot(s)
+    with ann as s:
+        aid = s.primary_assessment(s.find_case("R-1").id).id
+        with s.transaction() as c:
+            c.execute("DELETE FROM review_states WHERE assessment_id = ?", (aid,))  # the lock removed by hand
+        s.set_status(aid, "in_progress", "Ann")
+        answer(s, "R-1", {Q1: "no"})
+        exchange.export_secure(Workspace(s), iid, d / "late.export")
+    r = merge(lead, d / "late.export").files[0]
+    assert r.status == "refused" and "R-1, which the lead inspector has approved" in r.reason
+    with lead as s:
+        assert _snapshot(s) == before
+
+
+def test_findings_limited_to_approved_cases_and_the_review_line(trip):
+    from ui.ops import printing
+    from ui.ops.scores import inspection_scores
+
+    with trip["lead"] as s:
+        ws = Workspace(s)
+        assert inspection_scores(ws, trip["iid"], approved_only=True).report.cases == 0
+        review_ops.approve(ws, ["R-1"])
+        res = inspection_scores(ws, trip["iid"], approved_only=True)
+        assert [c.reference for c in res.cases] == ["R-1"]
+        assert len(inspection_scores(ws, trip["iid"]).cases) == 4
+        doc = printing.findings_doc(ws, trip["iid"], approved_only=True)
+        assert doc.provenance[0].startswith("1 approved cases") and "Review: 1 not submitted, 1 approved." in \
+            doc.provenance
+        out = io.StringIO()
+        assert run_cli(["scores", "--db", str(trip["lead"].db), "--inspection", "York", "--approved-only",
+                        "--format", "json"], out) == 0
