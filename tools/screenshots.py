@@ -40,8 +40,9 @@ def _review(store: Store, aid: str, i: int, who: str) -> None:
     if i == 5:
         take_step(store, [Step(aid, "approve", "Well evidenced")], "Lead Inspector")
     if i == 6:
-        take_step(store, [Step(aid, "return", "The plan was dated after the 15 working days: please check.")],
-                  "Lead Inspector")
+        take_step(store, [Step(aid, "return", "Two answers need another look before I can approve this case.", "",
+                               (("IAOW-2.1-02", "The plan was dated after the 15 working days: please check the "
+                                                "date on file and change the answer if needed."),))], "Lead Inspector")
         store.set_status(aid, "in_progress", who)
 
 
@@ -156,7 +157,7 @@ def lead_screens(demo: Store, folder: Path, app: QApplication) -> None:
     QMessageBox.warning = QMessageBox.information = lambda *a, **k: QMessageBox.StandardButton.Ok  # type: ignore[method-assign, assignment]
     w.reload_inspections()
     lv = LeadView(Workspace(lead), iid, w.show_list, w)
-    lv.merging.merge([str(folder / "jo.export"), str(folder / "sam.export")], passphrase="demo passphrase")
+    lv.merging.merge([str(folder / "jo.export"), str(folder / "sam.export")], passphrase=pw.read_text())
     w.stack.addWidget(lv)
     w.stack.setCurrentWidget(lv)
     app.processEvents()
@@ -272,6 +273,10 @@ def walk_screens(w, app: QApplication, store: Store) -> None:  # noqa: ANN001
     app.processEvents()
     w.grab().save(str(OUT / "dark-palette.png"))
     app.setPalette(light)
+    view = w.open_case(store.find_case("YNY-007").id)  # returned by the lead, with a comment on this answer
+    view.show_question("IAOW-2.1-02")
+    app.processEvents()
+    w.grab().save(str(OUT / "review-returned.png"))
     w.show_list()
 
 

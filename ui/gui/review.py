@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QListWidget,
     QMenu,
@@ -47,21 +48,23 @@ class ReturnDialog(QDialog):
         self.comment.setTabChangesFocus(True)
         self.comment.setMaximumHeight(90)
         form.addRow(self.tr("&Comment on the case:"), self.comment)
-        row = QHBoxLayout()
         self.question = QComboBox()
         self.question.setAccessibleName(self.tr("Question to comment on"))
         for qv in qs.questions:
-            self.question.addItem(f"{qv.id} {text_in(qv.q.text)[:60]}", qv.id)
+            self.question.addItem(f"{qv.id} {text_in(qv.q.text)[:70]}", qv.id)
+        form.addRow(self.tr("On the &answer to:"), self.question)
+        row = QHBoxLayout()
         self.answer_text = QLineEdit()
         self.answer_text.setAccessibleName(self.tr("Comment on the answer"))
-        self.answer_text.setPlaceholderText(self.tr("Comment on this answer"))
+        self.answer_text.setPlaceholderText(self.tr("What to check or change in this answer"))
         self.add_btn = QPushButton(self.tr("&Add"))
         self.add_btn.setAccessibleName(self.tr("Add the comment on the answer"))
         self.add_btn.clicked.connect(self._add)
-        row.addWidget(self.question, 2)
-        row.addWidget(self.answer_text, 3)
+        row.addWidget(self.answer_text, 1)
         row.addWidget(self.add_btn)
-        form.addRow(self.tr("On an &answer:"), row)
+        label = QLabel(self.tr("Co&mment on it:"))
+        label.setBuddy(self.answer_text)
+        form.addRow(label, row)
         self.answers = QListWidget()
         self.answers.setAccessibleName(self.tr("Comments on answers"))
         self.answers.setMaximumHeight(110)
@@ -83,6 +86,7 @@ class ReturnDialog(QDialog):
         return list(self._answer_comments)
 
     def _accept(self) -> None:
+        self._add()  # a comment typed on an answer but not yet added goes with the return
         if not self.comment.toPlainText().strip():
             QMessageBox.information(self, self.windowTitle(), self.tr("Write a comment on the case saying what to "
                                                                       "change."))
