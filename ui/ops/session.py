@@ -269,8 +269,12 @@ class CaseSession:
         return []
 
     def reopen(self, why: str = "") -> None:
-        """Reopen for changes; an approved case needs ``why``, then kept for each change (audited)."""
-        self.ws.store.set_status(self.assessment.id, "in_progress", self.assessor, why)
+        """Reopen for changes; an approved case needs ``why``, then kept for each change (audited).
+        OpError while the review locks it (submitted, for its assessor)."""
+        try:
+            self.ws.store.set_status(self.assessment.id, "in_progress", self.assessor, why)
+        except PermissionError as e:
+            raise OpError(f"{e}. Nothing was changed.") from None
         self.change_reason = why
         self._status_changed()
 

@@ -144,3 +144,15 @@ def test_the_lead_menu_makes_a_blind_qa_pack(qtbot, trip, monkeypatch):  # noqa:
         assert w.acts["qa_pack"].isEnabled()
         w.acts["qa_pack"].trigger()
         assert out.exists() and "blind QA pack of 1 cases for Quinn" in told[-1]
+
+
+def test_the_assessor_cannot_reopen_a_submitted_case_and_is_told_why(qtbot, trip, monkeypatch):  # noqa: F811
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    with trip["ann"] as s:
+        w = _window(qtbot, s)
+        view = w.open_case(s.find_case("R-1").id)
+        assert view is not None and "submitted to the lead inspector" in view.banner.text()
+        w.reopen()
+        assert warned and "submitted to the lead inspector" in warned[-1]
+        assert view.s.complete and not view.s.editable

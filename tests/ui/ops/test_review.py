@@ -282,3 +282,15 @@ def test_findings_limited_to_approved_cases_and_the_review_line(trip):
         out = io.StringIO()
         assert run_cli(["scores", "--db", str(trip["lead"].db), "--inspection", "York", "--approved-only",
                         "--format", "json"], out) == 0
+
+
+def test_the_cli_answer_on_an_approved_case_of_ones_own_needs_why(trip):
+    """The lead's own reading, approved: --why is asked for by name."""
+    with trip["ann"] as s:
+        ws = Workspace(s)
+        aid = s.primary_assessment(s.find_case("R-1").id).id
+        with s.transaction() as c:  # as if the lead's pack had approved it
+            review_sql.apply_incoming(c, [review_sql.ReviewEvent("a2", aid, 2, "approve", "approved", "Lead", "t")])
+        with pytest.raises(OpError, match="R-1 is approved: a change needs --why"):
+            record(ws, "R-1", Q1, value="no")
+        assert record(ws, "R-1", Q1, value="no", why="lead asked by phone").changed
