@@ -193,7 +193,7 @@ def lead_screens(demo: Store, folder: Path, app: QApplication) -> None:
 
     ret = ReturnDialog(qs, "Y-001", w)
     ret.comment.setPlainText("The plan was dated after the 15 working days: please check the date on the file.")
-    ret.question.setCurrentIndex(3)
+    ret.question.setCurrentIndex(ret.question.findData("IAOW-2.1-02"))
     ret.answer_text.setText("Was the plan dated within 15 working days?")
     ret.add_btn.click()
     ret.show()
