@@ -14,17 +14,21 @@ database is touched.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any, Literal, NotRequired
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from typing_extensions import TypedDict  # pydantic needs this TypedDict before Python 3.12
 
+from exports import review_steps
 from exports.errors import BundleError
 from exports.jsonschema import published
+from exports.review_steps import MAX_STEPS, AssessorStep
 from models.limits import MAX_REFERENCE_CHARS, note_problem, reference_problem, too_many_cases
 from models.questionset import Catalog, QuestionSet, QuestionSetError
 from models.scoring import CaseInput, case_scores
+from storage.review import ReviewEvent
 from storage.rows import (
     AnswerRow,
     AssessmentDump,
@@ -140,6 +144,8 @@ class Bundle(_M):
     question_set: BQuestionSet
     grades: dict[str, BGrade] = {}
     cases: list[BCase]
+    review: list[AssessorStep] = Field(default_factory=list, max_length=MAX_STEPS,
+                                       description="the assessor's submissions (exports/review_steps.py)")
 
 
 def schema() -> dict[str, Any]:
@@ -179,8 +185,10 @@ def _assessment_json(ae: AssessmentDump) -> dict[str, Any]:
     }
 
 
-def build(store: Store, inspection_id: str, qs: QuestionSet) -> dict[str, Any]:
-    """The bundle for one inspection, as plain data."""
+def build(store: Store, inspection_id: str, qs: QuestionSet,
+          review: Sequence[ReviewEvent] = ()) -> dict[str, Any]:
+    """The bundle for one inspection, as plain data; ``review``: the assessor's
+    submissions (the key is left out when there are none)."""
     dump = store.dump_inspection(inspection_id)
     ins = dump.inspection
     cases = []
@@ -228,7 +236,7 @@ def build(store: Store, inspection_id: str, qs: QuestionSet) -> dict[str, Any]:
             for code, g in dump.grades.items()
         },
         "cases": cases,
-    }
+    } | ({"review": review_steps.to_json(review)} if review else {})
 
 
 def to_bytes(bundle: dict[str, Any]) -> bytes:

@@ -22,7 +22,8 @@ _CASE = [
 _READING = [
     ("assessor", "Who assessed the case (blank: not started)"),
     ("reading", "The kind of reading: primary, or a second reading / quality check"),
-    ("review_state", "The reading's state from its assessment status (not started, in progress, complete...)"),
+    ("review_state", "The reading's state: not started, in progress or complete; once submitted to the lead, "
+                     "its review state (submitted, returned, resubmitted, approved)"),
     ("scored_reading", "true for the reading the scores use (each case's first primary reading)"),
 ]
 _ANSWER = [

@@ -60,6 +60,7 @@ class MergeReport(_M):
     cases_added: list[str] = Field(default_factory=list)  # added offline by an assessor whose pack allowed it
     held: list[str] = Field(default_factory=list)  # "REF QUESTION": assessor changes held beside a lead decision
     cases_in_bin: list[str] = Field(default_factory=list)  # deleted here: their work merged, left in the bin
+    cases_submitted: list[str] = Field(default_factory=list)  # submitted or resubmitted for review by this merge
     conflicts_open: int = 0
 
     @property

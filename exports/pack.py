@@ -24,6 +24,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from exports import versioned
 from exports.jsonschema import published
+from exports.review_steps import MAX_STEPS, LeadStep
 from models.limits import MAX_REFERENCE_CHARS, reference_problem
 
 FORMAT = "case-assessor-pack"
@@ -106,6 +107,9 @@ class Pack(_M):
                                               "blind QA second read")
     cases: list[PackCase] = Field(max_length=MAX_CASES)
     lead: PackLead
+    review: list[LeadStep] = Field(default_factory=list, max_length=MAX_STEPS,
+                                   description="the lead's review steps on this assessor's readings: returns with "
+                                               "their comments, approvals, reopenings (exports/review_steps.py)")
 
 
 def schema() -> dict[str, Any]:
@@ -113,7 +117,8 @@ def schema() -> dict[str, Any]:
 
 
 def to_bytes(pack: Pack) -> bytes:
-    return pack.model_dump_json().encode()
+    """The pack's JSON; a pack without review steps leaves the section out (and reads as before)."""
+    return pack.model_dump_json(exclude=None if pack.review else {"review"}).encode()
 
 
 def parse(data: bytes) -> Pack:

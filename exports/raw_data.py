@@ -75,7 +75,7 @@ def _detail(f: CaseField, value: Any, labels: bool) -> Cell:
 def _case_cells(qs: QuestionSet, inspection: str, r: Reading, labels: bool) -> list[Cell]:
     a = r.assessment
     details = [_detail(f, r.case.details.get(f.id), labels) for f in qs.data.case_fields]
-    state = a.status.replace("_", " ") if a else "not started"
+    state = (r.review or a.status).replace("_", " ") if a else "not started"
     return [inspection, r.case.reference, r.case.id, *details, a.assessor if a else None, a.kind if a else None,
             state, r.scored]
 

@@ -21,12 +21,14 @@ __all__ = ["Reading", "iter_readings"]
 class Reading:
     """One case with one of its readings (None: not started) and that reading's
     answers (cleared answers, stored as tombstones, are left out).  ``scored``:
-    this is the reading the scores use (the case's first primary reading)."""
+    this is the reading the scores use (the case's first primary reading);
+    ``review``: its review state once submitted (``storage/review.py``), else None."""
 
     case: CaseRow
     assessment: AssessmentRow | None
     answers: dict[str, AnswerRow]
     scored: bool
+    review: str | None = None
 
 
 def _answers(db: Database, assessment_id: str) -> dict[str, AnswerRow]:
@@ -59,4 +61,5 @@ def iter_readings(db: Database, inspection_id: str) -> Iterator[Reading]:
                 continue
             first = next((a.id for a in mine if a.kind == "primary"), None)
             for a in mine:
-                yield Reading(case, a, _answers(db, a.id), a.id == first)
+                row = db.conn.execute("SELECT state FROM review_states WHERE assessment_id = ?", (a.id,)).fetchone()
+                yield Reading(case, a, _answers(db, a.id), a.id == first, row[0] if row else None)

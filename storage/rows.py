@@ -179,10 +179,11 @@ class MergeOutcome:
     added: list[str] = field(default_factory=list)  # cases the assessor added offline (the pack allowed it)
     held: list[str] = field(default_factory=list)  # "REF QUESTION": changes made after a lead's decision
     in_bin: list[str] = field(default_factory=list)  # cases deleted here: work merged, the case left in the bin
+    submitted: list[str] = field(default_factory=list)  # cases whose review moved: submitted or resubmitted
 
     @property
     def changed(self) -> bool:
-        return bool(self.new or self.updated or self.duplicates or self.held)
+        return bool(self.new or self.updated or self.duplicates or self.held or self.submitted)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SCHEMA_VERSION", "MIGRATIONS", "migrate", "check_ours", "StorageError", "NewerDatabaseError"]
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 _NO_UPDATE = (
@@ -287,8 +287,24 @@ def _enrolment_and_revocation(db: sqlite_utils.Database) -> None:
               pk=("inspection_id", "assessor"), not_null={"fingerprint", "age_recipient", "enrolled_at"})
 
 
+def _review(db: sqlite_utils.Database) -> None:
+    """Review states (models/review.py, storage/review.py): each reading's
+    current state and step number, and every step taken (who, when, the
+    comment, and for a comment on one answer its question)."""
+    db.execute("CREATE TABLE review_events (id TEXT PRIMARY KEY, assessment_id TEXT NOT NULL "
+               "REFERENCES assessments(id), n INTEGER NOT NULL, action TEXT NOT NULL, state TEXT NOT NULL, "
+               "who TEXT NOT NULL, at TEXT NOT NULL, comment TEXT NOT NULL DEFAULT '', question_id TEXT)")
+    db.execute("CREATE INDEX idx_review_events_assessment ON review_events (assessment_id, n)")
+    db.execute("CREATE TABLE review_states (assessment_id TEXT PRIMARY KEY REFERENCES assessments(id), "
+               "state TEXT NOT NULL, n INTEGER NOT NULL, at TEXT NOT NULL, who TEXT NOT NULL)")
+    # the plain view's review_state: the review state once submitted, else the reading's status
+    db.execute("DROP VIEW answer_values")
+    db.execute(_ANSWER_VALUES.replace("a.status AS review_state", "coalesce((SELECT r.state FROM review_states r "
+                                      "WHERE r.assessment_id = a.id), a.status) AS review_state"))
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
-    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _bin, 6: _enrolment_and_revocation, 7: _plain_views}
+    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _bin, 6: _enrolment_and_revocation, 7: _plain_views, 8: _review}
 
 
 def backup_before_migration(conn: driver.Connection, path: Path, from_version: int, key: bytes | None = None) -> Path:

@@ -195,7 +195,9 @@ class Store(Database):
         )
         return tables.assessment_row(rows[0]) if rows else None
 
-    def set_status(self, assessment_id: str, status: str, who: str) -> None:
+    def set_status(self, assessment_id: str, status: str, who: str, why: str = "") -> None:
+        """Mark a reading complete or reopen it; refused (PermissionError) while
+        its review locks it (:func:`models.review.edit_refusal`; ``why``: the reason)."""
         if status not in ("in_progress", "complete"):
             raise ValueError(status)
         with self.transaction() as c:
@@ -204,6 +206,7 @@ class Store(Database):
                 raise KeyError(assessment_id)
             if row[0] == status:
                 return
+            _check_review(c, assessment_id, who, why)
             t = now()
             c.execute(
                 "UPDATE assessments SET status = ?, updated_at = ?, completed_at = ?, seq = seq + 1, "
@@ -211,7 +214,8 @@ class Store(Database):
                 (status, t, t if status == "complete" else None, assessment_id),
             )
             tables.audit(c, "complete" if status == "complete" else "reopen", who, case_id=row[1],
-                         assessment_id=assessment_id, old=row[0], new=status, at=t)
+                         assessment_id=assessment_id, old=row[0], new={"status": status, "why": why} if why else status,
+                         at=t)
 
     def set_position(self, assessment_id: str, question_id: str) -> None:
         """Remember where the assessor is (not audited: not a change of data)."""
@@ -246,7 +250,8 @@ class Store(Database):
             ).fetchone()
             if row is None:
                 raise KeyError(assessment_id)
-            if row[0] == "complete":
+            approved = _check_review(c, assessment_id, who, why)
+            if row[0] == "complete" and not approved:
                 raise PermissionError("this case is marked complete; reopen it to change answers")
             old = None
             if row[2] is not None or row[3] is not None:
@@ -392,6 +397,12 @@ class Store(Database):
             for entry in data.cases:
                 _load_case(c, ins.id, entry)
             tables.audit(c, "import_bundle", who, inspection_id=ins.id, new={"cases": len(data.cases)})
+
+
+def _check_review(c: driver.Connection, assessment_id: str, who: str, why: str) -> bool:
+    from storage.review import check_edit  # that module imports this one
+
+    return check_edit(c, assessment_id, who, why)
 
 
 def _write_grades(c: driver.Connection, inspection_id: str, grades: dict[str, GradeRow]) -> None:

@@ -33,6 +33,19 @@ NOTES = [
 ]
 
 
+def _review(store: Store, aid: str, i: int, who: str) -> None:
+    from storage.review import Step, take_step
+
+    take_step(store, [Step(aid, "submit")], who)
+    if i == 5:
+        take_step(store, [Step(aid, "approve", "Well evidenced")], "Lead Inspector")
+    if i == 6:
+        take_step(store, [Step(aid, "return", "Two answers need another look before I can approve this case.", "",
+                               (("IAOW-2.1-02", "The plan was dated after the 15 working days: please check the "
+                                                "date on file and change the answer if needed."),))], "Lead Inspector")
+        store.set_status(aid, "in_progress", who)
+
+
 def build(store: Store) -> str:
     qs = builtin_catalog().get("iaow-2013")
     rng = random.Random(2014)
@@ -75,6 +88,8 @@ def build(store: Store) -> str:
                               practice=rng.random() < 0.03, who=who)
         if i < 18:
             store.set_status(aid, "complete", who)
+        if i in (4, 5, 6):  # the review column's states: submitted, approved, returned
+            _review(store, aid, i, who)
     store.set_setting("assessor_name", "Jo Bloggs")
     store.set_setting("assessor_id", "LA-07")
     return iid
@@ -142,7 +157,7 @@ def lead_screens(demo: Store, folder: Path, app: QApplication) -> None:
     QMessageBox.warning = QMessageBox.information = lambda *a, **k: QMessageBox.StandardButton.Ok  # type: ignore[method-assign, assignment]
     w.reload_inspections()
     lv = LeadView(Workspace(lead), iid, w.show_list, w)
-    lv.merging.merge([str(folder / "jo.export"), str(folder / "sam.export")], passphrase="demo passphrase")
+    lv.merging.merge([str(folder / "jo.export"), str(folder / "sam.export")], passphrase=pw.read_text())
     w.stack.addWidget(lv)
     w.stack.setCurrentWidget(lv)
     app.processEvents()
@@ -174,6 +189,17 @@ def lead_screens(demo: Store, folder: Path, app: QApplication) -> None:
     app.processEvents()
     pack.grab().save(str(OUT / "lead-make-pack.png"))
     pack.close()
+    from ui.gui.review import ReturnDialog
+
+    ret = ReturnDialog(qs, "Y-001", w)
+    ret.comment.setPlainText("The plan was dated after the 15 working days: please check the date on the file.")
+    ret.question.setCurrentIndex(ret.question.findData("IAOW-2.1-02"))
+    ret.answer_text.setText("Was the plan dated within 15 working days?")
+    ret.add_btn.click()
+    ret.show()
+    app.processEvents()
+    ret.grab().save(str(OUT / "lead-return.png"))
+    ret.close()
     w.close()
     lead.close()
 
@@ -247,6 +273,10 @@ def walk_screens(w, app: QApplication, store: Store) -> None:  # noqa: ANN001
     app.processEvents()
     w.grab().save(str(OUT / "dark-palette.png"))
     app.setPalette(light)
+    view = w.open_case(store.find_case("YNY-007").id)  # returned by the lead, with a comment on this answer
+    view.show_question("IAOW-2.1-02")
+    app.processEvents()
+    w.grab().save(str(OUT / "review-returned.png"))
     w.show_list()
 
 

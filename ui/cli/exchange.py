@@ -23,6 +23,8 @@ def register(sub: Any, db: argparse.ArgumentParser) -> None:
                    "passphrase (an enrolled assessor's pack is encrypted to their key)")
     s.add_argument("--allow-new-cases", action="store_true", help="let the assessor add cases offline (flagged)")
     s.add_argument("--qa", action="store_true", help="a QA reader's blind pack of the QA reads given with assign-qa")
+    s.add_argument("--returns", action="store_true", help="a return pack: the cases returned (with comments), "
+                   "approved or reopened with 'review', and no new cases")
     s.add_argument("--out", required=True)
     s.set_defaults(func=make_pack, writes=True)
     s = sub.add_parser("import-pack", parents=[db], help="assessor: set up from an inspection pack")
@@ -61,11 +63,12 @@ def make_pack(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
 
     refs = [r.strip() for r in args.cases.split(",")] if args.cases else None
     done = exchange.make_pack(ws, args.inspection, args.assessor, Path(args.out), args.passphrase_file, refs,
-                              allow_new_cases=args.allow_new_cases, qa=args.qa)
+                              allow_new_cases=args.allow_new_cases, qa=args.qa, returns=args.returns)
     to_key = enrolment.pack_recipient(ws, done.id, args.assessor)
     sealed = f"encrypted to {args.assessor}'s key {to_key.fingerprint}" if to_key else "encrypted to the passphrase"
     blind = "blind QA " if args.qa else ""
-    out.write(f"wrote a {blind}pack of {done.count} cases for {args.assessor} to {args.out}, {sealed}\n")
+    what = "return pack (review steps, no cases)" if args.returns else f"{blind}pack of {done.count} cases"
+    out.write(f"wrote a {what} for {args.assessor} to {args.out}, {sealed}\n")
     out.write(f"lead inspector's key fingerprint: {exchange.my_fingerprint()}\n")
     return 0
 
@@ -85,13 +88,17 @@ def ask_on_terminal(question: str) -> Callable[[str, str], bool] | None:
 
 def import_pack(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
     from ui.ops import exchange
+    from ui.ops.review import REVIEWED
 
     confirm = None if args.lead_fingerprint else ask_on_terminal(
         "The pack is signed by the lead inspector {name!r} with the key\n\n    {fingerprint}\n\n"
         "Is this the fingerprint the lead inspector read out to you (by phone or in person)?")
     done = exchange.import_pack(ws, Path(args.file), args.passphrase_file, lead_fingerprint=args.lead_fingerprint,
                                 confirm=confirm)
-    out.write(done.id + "\n")
+    if done.changes == REVIEWED:  # the inspection was here: the lead's review steps only
+        out.write(f"{done.count} cases returned to you for changes (open them to see the lead's comments)\n")
+    else:
+        out.write(done.id + "\n")
     return 0
 
 
@@ -123,6 +130,8 @@ def merge(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
         out.write(f"new cases: {len(rep.cases_new)}; updated: {len(rep.cases_updated)}; "
                   f"unchanged: {len(rep.cases_unchanged)}; duplicates: {len(rep.duplicates)}; "
                   f"open conflicts: {rep.conflicts_open}\n")
+        if rep.cases_submitted:
+            out.write(f"submitted for review: {', '.join(rep.cases_submitted)} ('review --return' or '--approve')\n")
         if rep.cases_in_bin:  # never restored by a merge (docs/merge.md)
             out.write(f"work merged into deleted cases, left in the bin: {', '.join(rep.cases_in_bin)} "
                       "(restore-case brings one back)\n")

@@ -26,6 +26,7 @@ def register(sub: Any, db: argparse.ArgumentParser) -> None:
     s = sub.add_parser("print-report", parents=[db], help="print the inspection's findings as PDF")
     s.add_argument("--inspection", required=True)
     s.add_argument("--rule", choices=["questions", "criteria"])
+    s.add_argument("--approved-only", action="store_true", help="only the cases the lead inspector has approved")
     s.add_argument("--out", required=True)
     s.set_defaults(func=print_report)
 
@@ -54,6 +55,6 @@ def print_cases(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
 def print_report(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
     from ui.ops import printing
 
-    printing.print_report(ws, args.inspection, Path(args.out), rule=args.rule)
+    printing.print_report(ws, args.inspection, Path(args.out), rule=args.rule, approved_only=args.approved_only)
     out.write(f"wrote {args.out}\n")
     return 0

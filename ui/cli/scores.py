@@ -36,6 +36,7 @@ def register(sub: Any, db: argparse.ArgumentParser) -> None:
                    help=f"mark percentages over fewer than N answers (default {SMALL_N})")
     s.add_argument("--intervals", action="store_true",
                    help="add the Wilson 95%% interval of each question's score (--by question, distribution)")
+    s.add_argument("--approved-only", action="store_true", help="only the cases the lead inspector has approved")
     s.add_argument("--format", choices=["table", "json", "csv"], default="table")
     s.set_defaults(func=scores)
 
@@ -216,7 +217,8 @@ def scores(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
     where = parse_where(args.where)
     crossing = args.by not in LEVELS + TABLES
     split = [args.split] if args.split and not crossing else ([] if crossing else None)
-    res = inspection_scores(ws, args.inspection, rule=args.rule, where=where, split=split)
+    res = inspection_scores(ws, args.inspection, rule=args.rule, where=where, split=split,
+                            approved_only=args.approved_only)
     qs, rep = res.qs, res.report
     if args.format == "table":
         flag = "" if rep.cases else " (no cases match)"

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.questionset import STAGE_TITLES, QuestionView, text_in
-from ui.gui import walk_keys
+from ui.gui import review_notes, walk_keys
 from ui.gui.case_header import CaseHeader
 from ui.gui.colours import banner_style, walk_colours
 from ui.gui.end_of_case import EndOfCase, next_case_id
@@ -89,6 +89,7 @@ class AssessView(QWidget):
         self.banner.setWordWrap(True)
         self.banner.hide()
         outer.addWidget(self.banner)
+        self.review_note = review_notes.note_label(outer)  # the lead's return comments: on the case, on this answer
 
         self.split = QSplitter(Qt.Orientation.Horizontal)
         outer.addWidget(self.split, 1)
@@ -145,6 +146,7 @@ class AssessView(QWidget):
         """Colours from the palette in use (light or dark), re-chosen when it changes."""
         c = walk_colours(self.palette())
         self.banner.setStyleSheet(banner_style(c))
+        self.review_note.setStyleSheet(banner_style(c))
         self.panel.set_colours(c)
         self.scores.conflict_note.setStyleSheet(f"color: {c.caution.name()}; font-weight: bold;")
 
@@ -188,10 +190,7 @@ class AssessView(QWidget):
         self.setFocus()
 
     def _show_banner(self) -> None:
-        self.banner.setVisible(self.s.complete)
-        if self.s.complete:
-            self.banner.setText(self.tr("This case is marked complete and is read-only. "
-                                        "Use Case › Reopen (Ctrl+R) to change it."))
+        review_notes.show(self.banner, self.review_note, self.s, None if self.at_end else self.current)
 
     def _display(self, qid: str) -> None:
         self.current = qid

@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.review import LABELS as REVIEW_LABELS
 from ui.gui.empty_state import EmptyState
 from ui.ops.inspections import CaseListing
 
 CASE_ID = Qt.ItemDataRole.UserRole + 1
 STATUS_KEY = Qt.ItemDataRole.UserRole + 2
 SORT_KEY = Qt.ItemDataRole.UserRole + 3  # what a column sorts by: its text, or Progress's fraction
+REVIEW_KEY = Qt.ItemDataRole.UserRole + 4
 STATUS_LABELS = {"in_progress": "In progress", "complete": "Complete", "": "Not started"}
 
 
@@ -49,12 +51,11 @@ class CaseList(QWidget):
         self.search.setAccessibleName(self.tr("Search cases"))
         self.search.setClearButtonEnabled(True)
         bar.addWidget(self.search, 2)
-        self.status_filter = QComboBox()
-        self.status_filter.setAccessibleName(self.tr("Filter by status"))
-        self.status_filter.addItem(self.tr("All cases"), None)
-        for key, label in STATUS_LABELS.items():
-            self.status_filter.addItem(self.tr(label), key)
+        self.status_filter = self._filter_box(self.tr("Filter by status"), self.tr("All cases"), STATUS_LABELS)
+        self.review_filter = self._filter_box(self.tr("Filter by review state"), self.tr("Any review state"),
+                                              REVIEW_LABELS)
         bar.addWidget(self.status_filter)
+        bar.addWidget(self.review_filter)
         self.add_btn = QPushButton(self.tr("Add case…"))
         self.add_btn.setToolTip(self.tr("Add a case (Ctrl+Shift+N)"))
         self.add_btn.setAccessibleName(self.tr("Add case"))
@@ -95,15 +96,27 @@ class CaseList(QWidget):
         lay.addWidget(self.summary)
         self.search.textChanged.connect(self._filter)
         self.status_filter.currentIndexChanged.connect(self._filter)
+        self.review_filter.currentIndexChanged.connect(self._filter)
+
+    def _filter_box(self, name: str, everything: str, labels: dict[str, str]) -> QComboBox:
+        box = QComboBox()
+        box.setAccessibleName(name)
+        box.addItem(everything, None)
+        for key, label in labels.items():
+            box.addItem(self.tr(label), key)
+        return box
 
     def _filter(self) -> None:
         self.proxy.setFilterFixedString(self.search.text())
         self._apply_status(self.status_filter.currentData())
 
     def _apply_status(self, status: str | None) -> None:
+        review = self.review_filter.currentData()
         for r in range(self.proxy.rowCount()):
             src = self.proxy.mapToSource(self.proxy.index(r, 0))
-            shown = status is None or self.model.item(src.row(), self.status_col).data(STATUS_KEY) == status
+            item = self.model.item(src.row(), self.status_col)
+            shown = (status is None or item.data(STATUS_KEY) == status) and (
+                review is None or item.data(REVIEW_KEY) == review)
             self.table.setRowHidden(r, not shown)
 
     def select_case(self, case_id: str) -> None:
@@ -126,7 +139,7 @@ class CaseList(QWidget):
         m.clear()
         cols = listing.columns if listing else ()
         m.setHorizontalHeaderLabels([self.tr("Case"), *cols, *(self.tr(h) for h in
-                                     ("Assessor", "Status", "Progress", "Last edit"))])
+                                     ("Assessor", "Status", "Progress", "Last edit", "Review"))])
         self.status_col = 2 + len(cols)
         has_cases = bool(listing and listing.rows)
         self.empty.show_step(2 if listing is not None else 1)
@@ -135,9 +148,11 @@ class CaseList(QWidget):
             return
         for r in listing.rows:
             items = [QStandardItem(c) for c in (r.reference, *r.details, r.assessor, self.tr(STATUS_LABELS[r.status]),
-                                                f"{r.answered} / {r.applicable}", r.last_edit)]
+                                                f"{r.answered} / {r.applicable}", r.last_edit,
+                                                self.tr(REVIEW_LABELS[r.review]))]
             items[0].setData(r.case_id, CASE_ID)
             items[self.status_col].setData(r.status, STATUS_KEY)
+            items[self.status_col].setData(r.review, REVIEW_KEY)
             items[self.status_col + 1].setData(r.answered / r.applicable if r.applicable else 0.0,
                                                Qt.ItemDataRole.UserRole)
             for it in items:

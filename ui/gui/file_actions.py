@@ -118,6 +118,11 @@ class FileActions(WindowBase):
             if pw:
                 Path(pw).unlink(missing_ok=True)
         self.apply(done)
+        from ui.ops.review import REVIEWED
+
+        if done.changes == REVIEWED:  # the inspection was here: the lead's review steps only
+            self.statusBar().showMessage(self.tr("{0} cases returned to you for changes: open them to see the lead "
+                                                 "inspector's comments.").format(done.count), 10000)
 
     # ------------------------------------------------------------------ printing
     def _offer_open(self, path: Path) -> None:

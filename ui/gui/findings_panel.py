@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -114,6 +115,10 @@ class FindingsPanel(QWidget):
         self.filter_value.currentIndexChanged.connect(self.refresh)
         filt.addWidget(self.filter_field)
         filt.addWidget(self.filter_value)
+        self.approved_only = QCheckBox(self.tr("&Approved cases only"))
+        self.approved_only.setToolTip(self.tr("Only the cases the lead inspector has approved"))
+        self.approved_only.toggled.connect(self.refresh)
+        filt.addWidget(self.approved_only)
         filt.addStretch(1)
         for label, ext in ((self.tr("Export table as CSV…"), "csv"), (self.tr("Export table as XLSX…"), "xlsx")):
             b = QPushButton(label)
@@ -141,12 +146,14 @@ class FindingsPanel(QWidget):
     # ------------------------------------------------------------------ figures
     def refresh(self) -> None:
         where = self.where()
-        res = scores.inspection_scores(self.ws, self.inspection_id, where=where)
+        res = scores.inspection_scores(self.ws, self.inspection_id, where=where,
+                                       approved_only=self.approved_only.isChecked())
         self._cases, rep = res.cases, res.report
         self._report = rep
         qs = self.qs
-        self.summary.setText(self.tr("{0} cases · rule: {1} · the proportion of work judged to have been done well "
-                                     "enough").format(rep.cases, rep.rule))
+        self.summary.setText(self.tr("{0} cases{2} · rule: {1} · the proportion of work judged to have been done well "
+                                     "enough").format(rep.cases, rep.rule, self.tr(" (approved only)")
+                                                      if self.approved_only.isChecked() else ""))
         out, out_ids = [], []
         for i, (gid, g) in enumerate(rep.groups.items()):
             other = rep.groups_other_rule.get(gid)

@@ -149,6 +149,9 @@ class MainWindow(CaseActions):
         lead.addSeparator()
         acts["migrate"] = act(lead, self.tr("Move inspection to another question-set &version…"), self.migrate_inspection)
         acts["print_findings"] = act(lead, self.tr("Print &findings…"), self.print_findings)
+        from ui.gui import review
+
+        review.add_actions(self, lead)
 
     def migrate_inspection(self) -> None:
         iid = self.current_inspection()
@@ -322,8 +325,13 @@ class MainWindow(CaseActions):
     def reopen(self) -> None:
         if self.view is None or not self.view.s.complete:
             return
+        from ui.gui.review import reopen_reason
+
+        why = reopen_reason(self)
+        if why is None:
+            return
         try:
-            self.view.s.reopen()
+            self.view.s.reopen(why)
         except USER_ERRORS as e:
             self.fail(e, self.tr("The case could not be reopened."))
             return

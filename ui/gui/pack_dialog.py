@@ -51,6 +51,13 @@ class MakePackDialog(QDialog):
         self.assessor.setCurrentText("")
         self.assessor.setAccessibleName(self.tr("Assessor"))
         form.addRow(self.tr("&Assessor (name as on their cases):"), self.assessor)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(self.tr("What the pack carries"))
+        for text, key in ((self.tr("Cases to assess"), "primary"),
+                          (self.tr("Blind QA second reads (the QA reads given to this reader)"), "qa"),
+                          (self.tr("Returns only: cases returned, approved or reopened (no new cases)"), "returns")):
+            self.kind.addItem(text, key)
+        form.addRow(self.tr("&Kind of pack:"), self.kind)
         self.cases = QListWidget()
         self.cases.setAccessibleName(self.tr("Cases in the pack"))
         for c in ws.cases(inspection_id):
@@ -61,6 +68,7 @@ class MakePackDialog(QDialog):
         form.addRow(self.tr("&Cases:"), self._cases_box())
         self.may_add = QCheckBox(self.tr("The assessor &may add cases offline (flagged at merge)"))
         form.addRow("", self.may_add)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
@@ -98,6 +106,17 @@ class MakePackDialog(QDialog):
         v.addLayout(row)
         return w
 
+    def _kind_changed(self) -> None:
+        """Cases are chosen for an ordinary pack; a QA pack takes the reader's
+        QA reads (or the ticked ones among them); a return pack carries none."""
+        kind = self.kind.currentData()
+        self.cases.setEnabled(kind != "returns")
+        self.may_add.setEnabled(kind == "primary")
+        if kind != "primary":
+            self.may_add.setChecked(False)
+        name = {"qa": "qa-reads.pack", "returns": "returns.pack"}.get(kind, "inspection.pack")
+        self.out.setText(str(Path(self.out.text()).with_name(name)))
+
     def _tick_all(self, state: Qt.CheckState) -> None:
         for i in range(self.cases.count()):
             self.cases.item(i).setCheckState(state)
@@ -133,7 +152,7 @@ class MakePackDialog(QDialog):
     def _problem(self) -> str | None:
         if not self.assessor.currentText().strip():
             return self.tr("Name the assessor the pack is for.")
-        if not self.chosen_cases():
+        if self.kind.currentData() == "primary" and not self.chosen_cases():
             return self.tr("Tick the cases to give them.")
         if not self.enrolled():
             if len(self.passphrase.text()) < 8:
@@ -145,9 +164,11 @@ class MakePackDialog(QDialog):
         return None
 
     def kwargs(self) -> dict[str, Any]:
+        kind = self.kind.currentData()
         return {"inspection_id": self.inspection_id, "assessor": self.assessor.currentText().strip(),
-                "out": Path(self.out.text().strip()), "case_refs": self.chosen_cases(),
-                "allow_new_cases": self.may_add.isChecked(),
+                "out": Path(self.out.text().strip()),
+                "case_refs": None if kind == "returns" else self.chosen_cases() or None,
+                "allow_new_cases": self.may_add.isChecked(), "qa": kind == "qa", "returns": kind == "returns",
                 "passphrase": None if self.enrolled() else self.passphrase.text()}
 
     def make(self) -> None:
@@ -164,7 +185,9 @@ class MakePackDialog(QDialog):
         self.written = args["out"]
         remember(args["out"])
         QMessageBox.information(self, self.windowTitle(), self.tr(
-            "Wrote a pack of {0} cases for {1} to\n{2}\n\n" + (
+            ("Wrote a return pack for {1} to\n{2}\n\n" if args["returns"] else
+             "Wrote a blind QA pack of {0} cases for {1} to\n{2}\n\n" if args["qa"] else
+             "Wrote a pack of {0} cases for {1} to\n{2}\n\n") + (
                 "" if args["passphrase"] is None else "Tell them the passphrase separately, and ")
             + "read them your key's fingerprint when they import it: {3}").format(done.count, args["assessor"], args["out"],
                                                                  exchange.my_fingerprint()))

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QPushButton,
     QTableWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -81,3 +84,20 @@ def report_box(name: str, placeholder: str = "") -> QPlainTextEdit:
     box.setAccessibleName(name)
     box.setPlaceholderText(placeholder)
     return box
+
+
+def wrapped(text: str) -> QLabel:
+    """A label whose text wraps (a dialog's introduction)."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+def accept_buttons(dialog: QDialog, layout: QVBoxLayout, text: str, on_accept: Callable[[], None]) -> QPushButton:
+    """Cancel and one accepting button (``text``) at the foot of a dialog; the accepting button is returned."""
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    button = box.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
+    box.accepted.connect(on_accept)
+    box.rejected.connect(dialog.reject)
+    layout.addWidget(box)
+    return button

@@ -66,6 +66,8 @@ def record(ws: Workspace, case_ref: str, question_id: str, *, value: str | None 
     owner = session.assessment.assessor
     if not same_person(who, owner) and not why.strip():
         raise OpError(f"this is {owner}'s reading: a correction needs --why (recorded with it)")
+    if not why.strip() and session.review().state == "approved":
+        raise OpError(f"case {case_ref} is approved: a change needs --why (recorded with it). Nothing was changed.")
     old = session.stored_state(question_id)
     if clear:
         state = AnswerState()

@@ -17,6 +17,7 @@ from typing import Any
 from exports import bundle as bundle_mod
 from exports import merge_report as mr
 from exports import pack as pack_fmt
+from exports import review_steps
 from exports.errors import BundleError
 from exports.files import atomic_write
 from exports.passphrase import encrypted_to_passphrase
@@ -34,6 +35,7 @@ from storage.chain import VerifyResult
 from storage.rows import Authority, CaseDump, CaseRow, InspectionDump, InspectionRow, MergeOutcome
 from storage.store import now
 from ui.ops import qa as qa_ops
+from ui.ops import review_exchange as review_ops
 from ui.ops import unlock
 from ui.ops.changes import INSPECTIONS, MERGED, Done, OpChanges
 from ui.ops.enrolment import outside_keys_folder, pack_recipient
@@ -100,14 +102,17 @@ def needs_passphrase(ws: Workspace, inspection_id: str) -> bool:
 
 def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passphrase_file: str | None = None,
               case_refs: Sequence[str] | None = None, *, allow_new_cases: bool = False,
-              passphrase: str | None = None, qa: bool = False) -> Done:
+              passphrase: str | None = None, qa: bool = False, returns: bool = False) -> Done:
     """A pack of cases for one assessor, signed by the lead and encrypted to
     the assessor's enrolled key alone (``enrol-import``); before they enrol,
     to a strong passphrase (``passphrase_file`` or ``passphrase``) for a first
     contact.  The cases are recorded as assigned to them: only their files
     signed by a key trusted as them may write those cases (and add new ones,
     if ``allow_new_cases``).  ``qa``: a QA reader's pack of their QA reads
-    (``ui.ops.qa``), blind: like every pack it carries no answers, notes or scores."""
+    (``ui.ops.qa``), blind: like every pack it carries no answers, notes or scores.
+    Every primary pack carries the lead's review steps on the assessor's
+    readings (returns and their comments); ``returns``: a return pack, those
+    steps and no cases (``ui.ops.review``)."""
     assessor = assessor.strip()
     if not assessor:
         raise OpError("name the assessor the pack is for")
@@ -116,7 +121,10 @@ def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passp
     to_key = pack_recipient(ws, ins.id, assessor)
     secret = _pack_secret(assessor, to_key is not None, passphrase, passphrase_file)
     cases = ws.cases(ins.id)
-    if qa:
+    steps = [] if qa else review_ops.pack_steps(ws, ins.id, assessor)
+    if returns:
+        cases = review_ops.return_pack_cases(ins.name, assessor, qa, case_refs, steps)
+    elif qa:
         cases = qa_ops.pack_cases(ws, ins.id, assessor, case_refs)
     elif case_refs:
         wanted = set(case_refs)
@@ -136,12 +144,13 @@ def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passp
                                  updated_at=c.updated_at, details_seq=c.details_seq) for c in cases],
         lead=pack_fmt.PackLead(name=ws.who(), age_recipient=str(ident.to_public()),
                                signing_key=base64.b64encode(key.public_bytes).decode()),
+        review=[review_steps.LeadStep.model_validate(d) for d in review_steps.to_json(steps)],
     )
     check_output(ws, Path(out), [Path(passphrase_file)] if passphrase_file else [])
     outside_keys_folder(Path(out))
     # recorded first: a pack must never exist whose cases the lead's database does not give out
     merge_sql.assign(ws.store, ins.id, [c.id for c in cases], assessor, "qa" if qa else "primary")
-    if not qa:
+    if not qa and not returns:
         ws.set_setting(f"may_add_cases:{ins.id}:{assessor}", "1" if allow_new_cases else "0")
     atomic_write(Path(out), seal(pack_fmt.to_bytes(pack), "pack", key, ws.who(), now(),
                                  recipients=[to_key.age_recipient] if to_key else None, passphrase=secret))
@@ -197,13 +206,17 @@ def import_pack(ws: Workspace, path: Path, passphrase_file: str | None = None, *
     revoked = refusal(ws, fp)
     if revoked:
         raise OpError(f"{path}: {revoked}. Nothing was changed.")
+    iid = pack.inspection.id
+    steps = review_steps.to_rows(pack.review)
+    if review_ops.held_inspection(ws, iid, {c.id for c in pack.cases}, fp, str(path)):
+        n = review_ops.apply_pack_steps(ws, steps, pack.assessor, str(path))
+        return Done(n, iid, review_ops.REVIEWED)
     confirm_fingerprint(fp, pack.lead.name, given=lead_fingerprint, confirm=confirm, whose="the lead inspector")
     rows = _pack_rows(Path(path), pack)
     try:
         ws.store.load_inspection(rows, ws.who())
     except ValueError as e:
         raise OpError(f"{path}: {e}") from e
-    iid = pack.inspection.id
     ws.set_setting(f"lead_recipient:{iid}", pack.lead.age_recipient)
     ws.set_setting(f"lead_name:{iid}", pack.lead.name)
     ws.set_setting(f"lead_fingerprint:{iid}", fp)
@@ -267,7 +280,8 @@ def export_secure(ws: Workspace, inspection_id: str, out: Path, passphrase_file:
                       "inspector for a pack from their new key.")
     if not recipient and passphrase:
         require_strong(passphrase)
-    data = bundle_mod.build(ws.store, ins.id, qs)
+    planned = review_ops.plan_submissions(ws, ins.id)
+    data = bundle_mod.build(ws.store, ins.id, qs, review=review_ops.export_steps(ws, ins.id, planned))
     key = signing_key()
     recipients = ([recipient] if recipient else []) + list(escrow)
     try:
@@ -277,6 +291,7 @@ def export_secure(ws: Workspace, inspection_id: str, out: Path, passphrase_file:
         raise OpError(f"the export was not written: {e}") from e
     check_output(ws, Path(out), [Path(passphrase_file)] if passphrase_file else [])
     atomic_write(Path(out), sealed)
+    review_ops.commit_submissions(ws, planned)  # submitted once the file is written
     return Exported(len(data["cases"]), key.fingerprint, "lead inspector's key" if recipients else "passphrase")
 
 
@@ -390,7 +405,9 @@ class _MergeRun:
         try:
             report = merge_sql.merge_data(store, bundle_mod.to_store_data(b), auth, file_sha=sha,
                                           file_name=path.name, signer=signer, merge_id=self.merge_id,
-                                          on_commit=self._report_with(path, sha, signer), on_begin=grant)
+                                          on_commit=review_ops.with_submissions(b.review, auth.assessor,
+                                                                                self._report_with(path, sha, signer)),
+                                          on_begin=grant)
         except merge_sql.ScopeError as e:
             return FileResult(str(path), sha, "refused", f"{e}; nothing was merged from it", signer)
         status: mr.Status = "merged" if report.changed else "unchanged"
@@ -444,6 +461,7 @@ def _report(ws: Workspace, merge_id: str, results: list[FileResult]) -> mr.Merge
         cases_added=sorted({c for o in outcomes for c in o.added}),
         held=sorted({h for o in outcomes for h in o.held}),
         cases_in_bin=sorted({c for o in outcomes for c in o.in_bin}),
+        cases_submitted=sorted({c for o in outcomes for c in o.submitted}),
         conflicts_open=max([o.conflicts_open for o in outcomes] + [0]),
     )
 

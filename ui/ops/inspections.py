@@ -12,6 +12,7 @@ from exports.sample_csv import SampleError, read_sample
 from models.limits import MAX_SAMPLE_BYTES, reference_problem, too_many_cases
 from models.questionset import QuestionSet, text_in
 from storage.bin import deleted_cases, reference_in_bin
+from storage.review import states as review_states
 from ui.ops.changes import CASES, INSPECTIONS, Done
 from ui.ops.errors import OpError
 from ui.ops.guards import check_output
@@ -116,6 +117,7 @@ class CaseListRow:
     answered: int
     applicable: int
     last_edit: str
+    review: str = "in_progress"  # the reading's review state (models/review.py)
 
 
 @dataclass(frozen=True)
@@ -145,11 +147,13 @@ def case_listing(ws: Workspace, inspection_id: str) -> CaseListing:
 
     qs = ws.question_set(inspection_id)
     cols = list(qs.data.case_list_columns)
+    reviewed = review_states(ws.store, inspection_id)
     rows = []
     for s in ws.case_summaries(inspection_id):
         done, total = progress(qs, s.case.details, s.answers)
         rows.append(CaseListRow(
             s.case.id, s.case.reference, tuple(_value_label(qs, f, s.case.details.get(f)) for f in cols),
             s.assessment.assessor if s.assessment else "", s.assessment.status if s.assessment else "",
-            done, total, (s.last_edit or "")[:16].replace("T", " ")))
+            done, total, (s.last_edit or "")[:16].replace("T", " "),
+            reviewed.get(s.assessment.id, "in_progress") if s.assessment else "in_progress"))
     return CaseListing(f"{qs.title()} {qs.version}", tuple(text_in(qs.fields[f].label) for f in cols), rows)

@@ -159,19 +159,22 @@ def print_cases(ws: Workspace, inspection_id: str, out: Path, case_ids: list[str
     return len(docs)
 
 
-def findings_doc(ws: Workspace, inspection_id: str, *, rule: Rule | None = None) -> FindingsDoc:
+def findings_doc(ws: Workspace, inspection_id: str, *, rule: Rule | None = None,
+                 approved_only: bool = False) -> FindingsDoc:
     from exports.pdf import FindingsDoc
     from ui.ops.exchange import merge_history
     from ui.ops.grades import grades
     from ui.ops.moderation import agreement_report
+    from ui.ops.review import review_summary
 
-    res = inspection_scores(ws, inspection_id, rule=rule)
+    res = inspection_scores(ws, inspection_id, rule=rule, approved_only=approved_only)
     cases = res.cases
     assessors = sorted({c.assessor for c in cases if c.assessor})
     provenance = [
-        f"{len(cases)} cases in this database for {res.inspection.name}; "
+        f"{len(cases)} {'approved ' if approved_only else ''}cases in this database for {res.inspection.name}; "
         f"{sum(1 for c in cases if c.answers)} with answers; assessors: {', '.join(assessors) or 'none'}."
     ]
+    provenance.append(review_summary(ws, res.inspection.id))
     provenance += [m.describe() for m in merge_history(ws)]
     return FindingsDoc(qs=res.qs, inspection=res.inspection, report=res.report, cases=cases,
                        subgroups=subgroup_reports(res.qs, cases, rule=rule), splits=res.splits,
@@ -181,8 +184,9 @@ def findings_doc(ws: Workspace, inspection_id: str, *, rule: Rule | None = None)
                        agreement=agreement_report(ws, res.inspection.id))
 
 
-def print_report(ws: Workspace, inspection_id: str, out: Path, *, rule: Rule | None = None) -> None:
+def print_report(ws: Workspace, inspection_id: str, out: Path, *, rule: Rule | None = None,
+                 approved_only: bool = False) -> None:
     from exports.pdf import findings_pdf
 
     check_output(ws, Path(out))
-    atomic_write(Path(out), findings_pdf(findings_doc(ws, inspection_id, rule=rule)))
+    atomic_write(Path(out), findings_pdf(findings_doc(ws, inspection_id, rule=rule, approved_only=approved_only)))

@@ -52,16 +52,24 @@ def check_where(qs: QuestionSet, where: Where) -> None:
 
 
 def inspection_scores(ws: Workspace, inspection_id: str, *, rule: Rule | None = None,
-                      where: Where | None = None, split: Sequence[str] | None = None) -> InspectionScores:
+                      where: Where | None = None, split: Sequence[str] | None = None,
+                      approved_only: bool = False) -> InspectionScores:
     """The inspection's scores, split by the set's ``split_by`` fields (or the
-    case details ``split`` names), for the cases matching ``where``."""
+    case details ``split`` names), for the cases matching ``where`` (and only
+    the approved ones with ``approved_only``: ``ui.ops.review``)."""
     from storage.merge import open_conflict_counts
 
     ins = ws.find_inspection(inspection_id)
     qs = ws.question_set(ins)
     where = dict(where or {})
     check_where(qs, where)
-    cases = case_inputs(ws.case_summaries(ins.id))
+    summaries = ws.case_summaries(ins.id)
+    if approved_only:
+        from ui.ops.review import approved_case_ids
+
+        approved = approved_case_ids(ws, ins.id)
+        summaries = [s for s in summaries if s.case.id in approved]
+    cases = case_inputs(summaries)
     report = score(qs, cases, rule=rule, where=where)
     splits = {}
     split = list(qs.data.split_by if split is None else split)

@@ -22,6 +22,7 @@ from models.scoring import CaseInput, case_scores
 from storage.errors import StorageError
 from storage.rows import AssessmentRow
 from ui.ops.errors import USER_ERRORS, OpError
+from ui.ops.review import CaseReview, case_review
 from ui.ops.workspace import Workspace
 
 log = logging.getLogger("case_assessor")
@@ -89,6 +90,7 @@ class CaseSession:
         self.pending: dict[str, tuple[AnswerState, str]] = {}  # answers not yet stored, in order
         self._app: dict[str, bool | None] | None = None
         self.revision = 0  # bumped on every stored change, so views know when to redraw
+        self.change_reason = ""  # why an approved case is being changed: recorded with every change
 
     # -- state ------------------------------------------------------------
     @property
@@ -199,7 +201,7 @@ class CaseSession:
             raise AnswerRefused(f"{problem}. The answer was not saved.")
         changed = self.ws.store.save_answer(
             self.assessment.id, qid, value=state.value, note=state.note, practice=state.practice,
-            who=self.assessor, action=action, why=why,
+            who=self.assessor, action=action, why=why or self.change_reason,
         )
         if _empty(state.value) and not state.note and not state.practice:
             self.answers.pop(qid, None)
@@ -262,13 +264,23 @@ class CaseSession:
         todo = self.unanswered()
         if todo:
             return todo
-        self.ws.store.set_status(self.assessment.id, "complete", self.assessor)
+        self.ws.store.set_status(self.assessment.id, "complete", self.assessor, self.change_reason)
         self._status_changed()
         return []
 
-    def reopen(self) -> None:
-        self.ws.store.set_status(self.assessment.id, "in_progress", self.assessor)
+    def reopen(self, why: str = "") -> None:
+        """Reopen for changes; an approved case needs ``why``, then kept for each change (audited).
+        OpError while the review locks it (submitted, for its assessor)."""
+        try:
+            self.ws.store.set_status(self.assessment.id, "in_progress", self.assessor, why)
+        except PermissionError as e:
+            raise OpError(f"{e}. Nothing was changed.") from None
+        self.change_reason = why
         self._status_changed()
+
+    def review(self) -> CaseReview:
+        """The reading's review state and the lead's comments (``ui.ops.review``)."""
+        return case_review(self.ws, self.assessment.id)
 
     def update_details(self, details: dict[str, Any]) -> None:
         problems = self.qs.check_details(details)
