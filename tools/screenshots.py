@@ -142,7 +142,7 @@ def lead_screens(demo: Store, folder: Path, app: QApplication) -> None:
     QMessageBox.warning = QMessageBox.information = lambda *a, **k: QMessageBox.StandardButton.Ok  # type: ignore[method-assign, assignment]
     w.reload_inspections()
     lv = LeadView(Workspace(lead), iid, w.show_list, w)
-    lv.merging.merge([str(folder / "jo.export"), str(folder / "sam.export")], passphrase="demo passphrase")
+    lv.merging.merge([str(folder / "jo.export"), str(folder / "sam.export")], passphrase=pw.read_text())
     w.stack.addWidget(lv)
     w.stack.setCurrentWidget(lv)
     app.processEvents()

@@ -65,7 +65,7 @@ class CrossTabPanel(QWidget):
             label.setBuddy(w)
             w.setAccessibleName(name)
             w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            w.setMinimumContentsLength(14)
+            w.setMinimumContentsLength(24 if w is not self.measure else 20)
             grid.addWidget(label, 0, 2 * col)
             grid.addWidget(w, 0, 2 * col + 1)
         grid.addWidget(self.intervals, 0, 6)
