@@ -70,16 +70,21 @@ def walk_colours(palette: QPalette) -> WalkColours:
     return WalkColours(window, text, QColor(caution), QColor(bg), QColor(fg), QColor(border), chosen_bg, chosen_fg)
 
 
+def _shifted(moving: QColor, fixed: QColor, darker: bool, ratio: float) -> QColor:
+    """``moving``, darkened or lightened in small steps (the hue kept) until it
+    stands ``ratio`` apart from ``fixed``."""
+    out = QColor(moving)
+    for _ in range(40):
+        if contrast(fixed, out) >= ratio:
+            break
+        out = out.darker(108) if darker else out.lighter(108)
+    return out
+
+
 def readable_behind(fg: QColor, bg: QColor) -> QColor:
     """``bg``, darkened (behind light text) or lightened (behind dark text) in small
     steps until ``fg`` on it reaches AA; the hue is kept."""
-    out = QColor(bg)
-    light_text = luminance(fg) > 0.5
-    for _ in range(40):
-        if contrast(fg, out) >= AA_TEXT:
-            break
-        out = out.darker(108) if light_text else out.lighter(108)
-    return out
+    return _shifted(bg, fg, luminance(fg) > 0.5, AA_TEXT)
 
 
 def banner_style(c: WalkColours) -> str:
@@ -109,13 +114,7 @@ AA_NON_TEXT = 3.0  # WCAG 2.1 1.4.11: bars and other graphics against what they 
 def visible_on(colour: QColor, bg: QColor, ratio: float = AA_NON_TEXT) -> QColor:
     """``colour``, darkened (on a light background) or lightened (on a dark one)
     in small steps until it stands out from ``bg`` by ``ratio``; the hue is kept."""
-    out = QColor(colour)
-    light_bg = luminance(bg) > 0.25
-    for _ in range(40):
-        if contrast(out, bg) >= ratio:
-            break
-        out = out.darker(108) if light_bg else out.lighter(108)
-    return out
+    return _shifted(colour, bg, luminance(bg) > 0.25, ratio)
 
 
 @dataclass(frozen=True)

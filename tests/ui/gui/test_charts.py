@@ -16,22 +16,18 @@ from exports.pdf import findings as pdf_findings
 from exports.pdf import findings_pdf
 from ui.gui.charts import BarChart, ChartData, ChartRow, Part
 from ui.gui.colours import dark_palette
-from ui.gui.findings_panel import FindingsPanel
 from ui.ops import printing
 from ui.ops.workspace import Workspace
 
 from ...conftest import make_inspection
 from ...exports.test_tables import read_xlsx
+from .walk_setup import findings_panel
 
 
 @pytest.fixture
 def lead(qtbot, store, iaow):
     iid = make_inspection(store, iaow, 24, seed=5)
-    f = FindingsPanel(Workspace(store), iid, iaow)
-    qtbot.addWidget(f)
-    f.resize(1366, 700)
-    f.show()
-    f.refresh()
+    f = findings_panel(qtbot, store, iid, iaow)
     f.tabs.setCurrentWidget(f.charts)
     return f, store, iid
 

@@ -16,12 +16,11 @@ from models.scoring import fmt_pct
 from models.tabulate import wilson
 from storage.store import Store
 from ui.gui.colours import chart_colours
-from ui.gui.findings_panel import FindingsPanel
-from ui.ops.workspace import Workspace
 
 from ...conftest import make_inspection
 from ...exports.test_tables import read_xlsx
 from ..cli.test_commands import cli
+from .walk_setup import findings_panel
 
 CELL = re.compile(r"^(n/a|\d+%)(?: \((\d+%)–(\d+%)\))?  n=(\d+)(\*?)$")
 
@@ -29,24 +28,17 @@ CELL = re.compile(r"^(n/a|\d+%)(?: \((\d+%)–(\d+%)\))?  n=(\d+)(\*?)$")
 @pytest.fixture
 def built(db_path, iaow):
     """A synthetic inspection on a real SQLite file (closed: the command line opens it too)."""
-    s = Store(db_path)
-    iid = make_inspection(s, iaow, 40, seed=11)
-    s.close()
-    return str(db_path), iid
+    with Store(db_path) as s:
+        return str(db_path), make_inspection(s, iaow, 40, seed=11)
 
 
 @pytest.fixture
 def panel(qtbot, built, iaow):
     db, iid = built
-    s = Store(db)
-    f = FindingsPanel(Workspace(s), iid, iaow)
-    qtbot.addWidget(f)
-    f.resize(1366, 700)
-    f.show()
-    f.refresh()
-    f.tabs.setCurrentWidget(f.crosstab)
-    yield f
-    s.close()
+    with Store(db) as s:
+        f = findings_panel(qtbot, s, iid, iaow)
+        f.tabs.setCurrentWidget(f.crosstab)
+        yield f
 
 
 def _shown(panel):
