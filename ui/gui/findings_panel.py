@@ -92,7 +92,7 @@ class FindingsPanel(QWidget):
                                                             "opens one)"), self.drill), tr("Questions")),
                         (self.sample_table, tr("Sample")), (self.factor_table, tr("Factors"))):
             self.tabs.addTab(t, name)
-        self.charts, self.crosstab = findings_views.add_tabs(self.tabs, qs)
+        self.charts, self.crosstab = findings_views.add_tabs(self, self.tabs, qs)
         lay.addWidget(self.tabs, 1)
 
     def _member_view(self) -> QWidget:
@@ -118,7 +118,7 @@ class FindingsPanel(QWidget):
         filt.addWidget(self.filter_field)
         filt.addWidget(self.filter_value)
         self.small_n = QSpinBox()
-        findings_views.small_n_box(self.small_n, filt)
+        findings_views.small_n_box(self, self.small_n, filt)
         self.small_n.valueChanged.connect(self.refresh)
         filt.addStretch(1)
         for label, ext in ((self.tr("Export table as CSV…"), "csv"), (self.tr("Export table as XLSX…"), "xlsx")):

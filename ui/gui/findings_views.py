@@ -4,7 +4,7 @@ threshold they share (kept between sessions, like the window's layout)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTabWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTabWidget, QWidget
 
 from models.questionset import QuestionSet
 from models.scoring import matches
@@ -18,20 +18,22 @@ VIEWS = (ChartsPanel, CrossTabPanel)
 SMALL_N_KEY = "findings/small_n"
 
 
-def add_tabs(tabs: QTabWidget, qs: QuestionSet) -> tuple[ChartsPanel, CrossTabPanel]:
+def add_tabs(owner: QWidget, tabs: QTabWidget, qs: QuestionSet) -> tuple[ChartsPanel, CrossTabPanel]:
+    """The two tabs, their names translated in ``owner``'s context (the findings panel)."""
     charts, cross = ChartsPanel(), CrossTabPanel(qs)
-    tabs.addTab(charts, tabs.tr("Charts"))
-    tabs.addTab(cross, tabs.tr("Cross-tab"))
+    tabs.addTab(charts, owner.tr("Charts"))
+    tabs.addTab(cross, owner.tr("Cross-tab"))
     return charts, cross
 
 
-def small_n_box(box: QSpinBox, row: QHBoxLayout) -> None:
+def small_n_box(owner: QWidget, box: QSpinBox, row: QHBoxLayout) -> None:
     """The threshold under which a denominator is flagged (``--small-n`` on the command line)."""
-    label = QLabel(box.tr("Flag n &under:"))
+    tr = owner.tr
+    label = QLabel(tr("Flag n &under:"))
     label.setBuddy(box)
     box.setRange(1, 1000)
-    box.setAccessibleName(box.tr("Flag percentages resting on fewer cases than"))
-    box.setToolTip(box.tr("Percentages resting on fewer cases than this are marked * (the default is {0})")
+    box.setAccessibleName(tr("Flag percentages resting on fewer cases than"))
+    box.setToolTip(tr("Percentages resting on fewer cases than this are marked * (the default is {0})")
                    .format(SMALL_N))
     try:
         box.setValue(int(str(QSettings().value(SMALL_N_KEY, SMALL_N))))
