@@ -66,3 +66,100 @@ def factor_table(qs: QuestionSet, cases: Sequence[CaseInput], report: ScoreRepor
             shares.append(above / n if n else None)
         rows.append(FactorRow(text_in(o.label, lang), prevalence[o.value], tuple(shares)))
     return [qv.id for qv in per], rows
+
+
+# ---------------------------------------------------------------------------
+# What the charts draw (the findings PDF and the dashboard's charts)
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One part of a stacked bar: an answer and how many cases gave it."""
+
+    label: str
+    n: int
+    above_line: bool | None = None
+
+
+@dataclass(frozen=True)
+class StackedBar:
+    """A question's answers, option by option (N/A and unanswered left out)."""
+
+    question: str
+    label: str
+    segments: tuple[Segment, ...]
+    of: int  # the applicable cases answered (a multi-select's options may add up to more)
+
+
+@dataclass(frozen=True)
+class ScoreBar:
+    """A score (a proportion) and the cases behind it (``models.tabulate.cases_behind``)."""
+
+    key: str
+    label: str
+    value: float | None
+    n: int
+
+
+def yes_no_bars(qs: QuestionSet, report: ScoreReport, lang: str = "en") -> list[tuple[str, str, list[StackedBar]]]:
+    """The data summary: for each outcome or section (not headlines), each
+    scoring question with an applicable case as cases above / below the line."""
+    out = []
+    for gid, group in qs.groups.items():
+        if group.kind == "headline" or gid not in report.groups:
+            continue
+        bars = []
+        for qv in qs.questions:
+            s = report.questions[qv.id]
+            if qv.q.scored and qv.criterion.group == gid and s.applicable:
+                bars.append(StackedBar(qv.id, text_in(qv.q.text, lang),
+                                       (Segment("yes", s.above, True), Segment("no", s.applicable - s.above, False)), s.applicable))
+        out.append((gid, text_in(group.title, lang), bars))
+    return out
+
+
+def multi_category_bars(qs: QuestionSet, report: ScoreReport, lang: str = "en") -> list[StackedBar]:
+    """Scoring judgements with more than two options (e.g. "not completed" vs
+    "not sufficient"): the cases giving each option, in scale order."""
+    out = []
+    for qv in qs.questions:
+        s = report.questions[qv.id]
+        if qv.q.scored and len(qv.scale.options) > 2 and s.applicable:
+            out.append(StackedBar(qv.id, qs.full_text(qv, lang), tuple(
+                Segment(text_in(o.label, lang), s.distribution.get(o.value, 0), o.above_line)
+                for o in qv.scale.options), s.applicable))
+    return out
+
+
+def score_bars(qs: QuestionSet, report: ScoreReport, level: str, lang: str = "en") -> list[ScoreBar]:
+    """Outcome/section (``group``), ``criterion`` or ``headline`` scores, each
+    with the cases behind it."""
+    from models.tabulate import cases_behind
+
+    if level == "criterion":
+        return [ScoreBar(code, f"{code} {text_in(qs.criteria[code].title, lang)}", g.value,
+                         cases_behind(qs, report, code)) for code, g in report.criteria.items()]
+    scores = report.headlines if level == "headline" else report.groups
+    return [ScoreBar(gid, text_in(qs.groups[gid].title, lang), g.value, cases_behind(qs, report, gid))
+            for gid, g in scores.items()]
+
+
+def value_label(qs: QuestionSet, field_id: str, value: str, lang: str = "en") -> str:
+    """A subgroup value's words (a choice's label; the value itself otherwise)."""
+    f = qs.fields.get(field_id)
+    return next((text_in(o.label, lang) for o in f.options if o.value == value), value) if f else value
+
+
+def subgroup_bars(qs: QuestionSet, reports: dict[str, ScoreReport], field_id: str, groups: Sequence[str],
+                  lang: str = "en") -> list[tuple[str, int, list[ScoreBar | None]]]:
+    """Per value of one subgroup field: its label, its cases, and each of
+    ``groups``' scores in that subgroup (None where the subgroup has no such score)."""
+    from models.tabulate import cases_behind
+
+    out = []
+    for value, r in reports.items():
+        bars = [ScoreBar(g, text_in(qs.groups[g].short or qs.groups[g].title, lang), r.groups[g].value,
+                         cases_behind(qs, r, g)) if g in r.groups else None for g in groups]
+        out.append((value_label(qs, field_id, value, lang), r.cases, bars))
+    return out

@@ -159,6 +159,8 @@ class CrossCell:
     cases: int
     value: float | None = None  # the measure's score in the cell (None: no measure, or nothing to count)
     denominator: int = 0  # the cases the measure rests on (see :func:`cases_behind`)
+    above: int = 0  # a question's proportion as k of n (for its Wilson interval); 0 of 0 for a mean of questions
+    answered: int = 0
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,11 @@ def cross_tab(qs: QuestionSet, cases: Sequence[CaseInput], row_field: str, col_f
         in_row = [c for c in base if matches(c, {row_field: [rv]})]
         for cv, _ in cols:
             sub = [c for c in in_row if matches(c, {col_field: [cv]})]
-            value, den = measure_value(qs, score(qs, sub, rule=rule), measure) if measure and sub else (None, 0)
-            cells[(rv, cv)] = CrossCell(len(sub), value, den)
+            if not measure or not sub:
+                cells[(rv, cv)] = CrossCell(len(sub))
+                continue
+            rep = score(qs, sub, rule=rule)
+            value, den = measure_value(qs, rep, measure)
+            q = rep.questions.get(measure)
+            cells[(rv, cv)] = CrossCell(len(sub), value, den, q.above if q else 0, q.applicable if q else 0)
     return CrossTab(rows, cols, cells, measure)

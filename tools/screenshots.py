@@ -180,6 +180,7 @@ def lead_screens(demo: Store, folder: Path, app: QApplication) -> None:
     lv2.findings.criterion_table.selectRow(1)
     app.processEvents()
     w.grab().save(str(OUT / "lead-findings-outcomes.png"))
+    dashboard_views(w, lv2.findings, app)
     from ui.gui.pack_dialog import MakePackDialog
 
     pack = MakePackDialog(Workspace(lead), iid, w)
@@ -202,6 +203,43 @@ def lead_screens(demo: Store, folder: Path, app: QApplication) -> None:
     ret.close()
     w.close()
     lead.close()
+
+
+def dashboard_views(w, findings, app: QApplication) -> None:  # noqa: ANN001
+    """The findings dashboard's charts and cross-tab at 1366x768, at 1920x1080 and in a dark palette."""
+    from ui.gui.colours import dark_palette
+
+    findings.tabs.setCurrentWidget(findings.charts)
+    findings.charts.choose("Multi-category judgements")
+    app.processEvents()
+    w.grab().save(str(OUT / "lead-charts-multi-category.png"))
+    findings.charts.choose("Outcome scores by RoSH classification at start (OASys)")
+    findings.charts.chart.setFocus()
+    app.processEvents()
+    w.grab().save(str(OUT / "lead-charts-subgroups.png"))
+    findings.tabs.setCurrentWidget(findings.crosstab)
+    findings.crosstab.choose("rosh_level", "case_type", "IAOW-2.1-08")
+    findings.crosstab.intervals.setChecked(True)
+    app.processEvents()
+    w.grab().save(str(OUT / "lead-crosstab.png"))
+    w.resize(1920, 1080)
+    findings.tabs.setCurrentWidget(findings.charts)
+    findings.charts.choose("Above and below the line: Delivering the sentence of the court")
+    app.processEvents()
+    w.grab().save(str(OUT / "lead-charts-1920.png"))
+    light = app.palette()
+    app.setPalette(dark_palette())
+    w.resize(1366, 768)
+    findings.charts.choose("Multi-category judgements")
+    app.processEvents()
+    w.grab().save(str(OUT / "lead-charts-dark.png"))
+    findings.tabs.setCurrentWidget(findings.crosstab)
+    findings.crosstab.choose("rosh_level", "case_type", "O2")
+    app.processEvents()
+    w.grab().save(str(OUT / "lead-crosstab-dark.png"))
+    app.setPalette(light)
+    findings.crosstab.intervals.setChecked(False)
+    findings.tabs.setCurrentIndex(0)
 
 
 def file_screens(demo: Path, folder: Path, app: QApplication) -> None:

@@ -16,7 +16,7 @@ from exports.pdf.agreement import agreement_appendix, grades_section
 from exports.pdf.base import BELOW, P, Styles, canvas_class, new_doc, styles, table
 from exports.pdf.charts import bar_chart, share_chart
 from models.agreement import AgreementReport
-from models.figures import sample_counts
+from models.figures import multi_category_bars, sample_counts, subgroup_bars, yes_no_bars
 from models.questionset import QuestionSet, text_in
 from models.scoring import CaseInput, ScoreReport, fmt_pct
 from models.tabulate import SMALL_N, cases_behind, factor_figures, is_small
@@ -132,32 +132,23 @@ def _data_summary(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable]:
         P("For each scoring question: the number of cases judged above the line (yes) and below it (no). "
           "N/A and unanswered are left out, so totals vary.", st["muted"]),
     ]
-    for gid, group in qs.groups.items():
-        if group.kind == "headline" or gid not in rep.groups:
-            continue
-        items = []
-        for qv in qs.questions:
-            if qv.q.scored and qv.criterion.group == gid and rep.questions[qv.id].applicable:
-                s = rep.questions[qv.id]
-                items.append((f"{qv.id.split('-', 1)[-1]} {text_in(qv.q.text, lang)}", s.above, s.applicable - s.above))
+    for _gid, title, bars in yes_no_bars(qs, rep, lang):
+        items = [(f"{b.question.split('-', 1)[-1]} {b.label}", b.segments[0].n, b.segments[1].n) for b in bars]
         for start in range(0, len(items), 40):
-            head = P(text_in(group.title, lang) + (" (continued)" if start else ""), st["h2"])
+            head = P(title + (" (continued)" if start else ""), st["h2"])
             story.append(KeepTogether([head, bar_chart(items[start:start + 40], width)]))
     return story
 
 
 def _multi_category(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable]:
     """How the cases spread over judgements with more than two options."""
-    qs, rep, lang = doc.qs, doc.report, doc.lang
-    multi = [qv for qv in qs.questions if qv.q.scored and len(qv.scale.options) > 2 and rep.questions[qv.id].applicable]
+    multi = multi_category_bars(doc.qs, doc.report, doc.lang)
     if not multi:
         return []
     mrows: list[list[Any]] = [[P("Question", st["cellb"]), P("Distribution (share of applicable cases)", st["cellb"])]]
-    for qv in multi:
-        s = rep.questions[qv.id]
-        parts = [f"{text_in(o.label, lang)}: {s.distribution.get(o.value, 0)} ({_pct(s.distribution.get(o.value, 0) / s.applicable, s.applicable)})"
-                 for o in qv.scale.options]
-        mrows.append([P(f"{qv.id} {qs.full_text(qv, lang)}", st["cell"]), P("; ".join(parts), st["cell"])])
+    for b in multi:
+        parts = [f"{seg.label}: {seg.n} ({_pct(seg.n / b.of, b.of)})" for seg in b.segments]
+        mrows.append([P(f"{b.question} {b.label}", st["cell"]), P("; ".join(parts), st["cell"])])
     return [P("Multi-category judgements", st["h2"]), table(mrows, [70 * mm, 108 * mm])]
 
 
@@ -210,12 +201,9 @@ def _subgroups(doc: FindingsDoc, st: Styles, width: float) -> list[Flowable]:
         title = text_in(f.label, lang) if f else fid
         srows: list[list[Any]] = [[P(title, st["cellb"]), P("Cases", st["cellb"])]
                                   + [P(text_in(qs.groups[g].short or qs.groups[g].title, lang), st["cellb"]) for g in groups]]
-        for value, r in reports.items():
-            label = value
-            if f is not None:
-                label = next((text_in(o.label, lang) for o in f.options if o.value == value), value)
-            srows.append([P(label, st["cell"]), P(str(r.cases), st["cell"])]
-                         + [P(_g(r, qs, g, r.groups[g].value) if g in r.groups else "—", st["cell"]) for g in groups])
+        for label, cases, bars in subgroup_bars(qs, reports, fid, groups, lang):
+            srows.append([P(label, st["cell"]), P(str(cases), st["cell"])]
+                         + [P("—" if b is None else _pct(b.value, b.n), st["cell"]) for b in bars])
         rest = (width - 60 * mm) / max(1, len(groups))
         story += [table(srows, [45 * mm, 15 * mm] + [rest] * len(groups)), Spacer(1, 6)]
     return story

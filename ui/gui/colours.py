@@ -70,16 +70,21 @@ def walk_colours(palette: QPalette) -> WalkColours:
     return WalkColours(window, text, QColor(caution), QColor(bg), QColor(fg), QColor(border), chosen_bg, chosen_fg)
 
 
+def _shifted(moving: QColor, fixed: QColor, darker: bool, ratio: float) -> QColor:
+    """``moving``, darkened or lightened in small steps (the hue kept) until it
+    stands ``ratio`` apart from ``fixed``."""
+    out = QColor(moving)
+    for _ in range(40):
+        if contrast(fixed, out) >= ratio:
+            break
+        out = out.darker(108) if darker else out.lighter(108)
+    return out
+
+
 def readable_behind(fg: QColor, bg: QColor) -> QColor:
     """``bg``, darkened (behind light text) or lightened (behind dark text) in small
     steps until ``fg`` on it reaches AA; the hue is kept."""
-    out = QColor(bg)
-    light_text = luminance(fg) > 0.5
-    for _ in range(40):
-        if contrast(fg, out) >= AA_TEXT:
-            break
-        out = out.darker(108) if light_text else out.lighter(108)
-    return out
+    return _shifted(bg, fg, luminance(fg) > 0.5, AA_TEXT)
 
 
 def banner_style(c: WalkColours) -> str:
@@ -104,3 +109,66 @@ def dark_palette() -> QPalette:
         # disabled buttons, menu items and fields read as disabled (4.5:1 on the window, still legible)
         p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#939393"))
     return p
+
+
+AA_NON_TEXT = 3.0  # WCAG 2.1 1.4.11: bars and other graphics against what they sit on
+
+
+def visible_on(colour: QColor, bg: QColor, ratio: float = AA_NON_TEXT) -> QColor:
+    """``colour``, darkened (on a light background) or lightened (on a dark one)
+    in small steps until it stands out from ``bg`` by ``ratio``; the hue is kept."""
+    return _shifted(colour, bg, luminance(bg) > 0.25, ratio)
+
+
+@dataclass(frozen=True)
+class ChartColours:
+    """The dashboard charts' colours for one palette: fills that stand out from
+    the chart's background (3:1), text and the small-numbers flag that read on it (4.5:1)."""
+
+    background: QColor
+    alternate: QColor  # a table's alternate rows (the flag is read on them too)
+    text: QColor
+    small: QColor  # the small-numbers flag: "*" and its words
+    track: QColor  # the unfilled rest of a score bar (it carries no figure)
+    above: tuple[QColor, ...]  # answers above the line, first option first
+    below: tuple[QColor, ...]  # answers below the line
+    neutral: QColor  # scores and counts with no line
+
+    def fill(self, above_line: bool | None, index: int) -> QColor:
+        """The fill of the ``index``-th option above (or below) the line; ``neutral`` for no line."""
+        if above_line is None:
+            return self.neutral
+        tones = self.above if above_line else self.below
+        return tones[index % len(tones)]
+
+    def fills(self) -> list[QColor]:
+        return [*self.above, *self.below, self.neutral]
+
+    def text_pairs(self) -> dict[str, tuple[QColor, QColor]]:
+        return {"text": (self.text, self.background), "small": (self.small, self.background),
+                "small on alternate rows": (self.small, self.alternate)}
+
+
+def chart_colours(palette: QPalette) -> ChartColours:
+    """The charts' colours for ``palette`` (light or dark), each held to WCAG AA."""
+    bg = palette.color(QPalette.ColorRole.Base)
+    dark = luminance(bg) < 0.25
+    if dark:
+        above, below, neutral, small = ("#5cc689", "#a6e3b8"), ("#ff8a80", "#ffb060", "#d7b0ff"), "#7fb0ff", "#ffc46b"
+    else:
+        above, below, neutral, small = ("#1b7a3e", "#5f9e2f"), ("#b3261e", "#c25e00", "#7b3fa0"), "#1d4f91", "#8a4a00"
+    return ChartColours(
+        background=bg,
+        alternate=palette.color(QPalette.ColorRole.AlternateBase),
+        text=palette.color(QPalette.ColorRole.Text),
+        small=readable_on(readable_on(QColor(small), bg), palette.color(QPalette.ColorRole.AlternateBase)),
+        track=palette.color(QPalette.ColorRole.Mid),
+        above=tuple(visible_on(QColor(c), bg) for c in above),
+        below=tuple(visible_on(QColor(c), bg) for c in below),
+        neutral=visible_on(QColor(neutral), bg),
+    )
+
+
+def readable_on(colour: QColor, bg: QColor) -> QColor:
+    """``colour`` as text on ``bg``: adjusted until it reads at 4.5:1."""
+    return visible_on(colour, bg, AA_TEXT)

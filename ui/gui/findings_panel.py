@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTableWidget,
     QTabWidget,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from models.questionset import QuestionSet, text_in
 from models.scoring import fmt_pct
+from ui.gui import findings_views
 from ui.gui.lead_tables import Bar, Cell, bar_column, fill, find_row, make_table, row_data, select_row, table_rows
 from ui.gui.save_paths import ask_save
 from ui.ops import scores
@@ -91,6 +93,7 @@ class FindingsPanel(QWidget):
                                                             "opens one)"), self.drill), tr("Questions")),
                         (self.sample_table, tr("Sample")), (self.factor_table, tr("Factors"))):
             self.tabs.addTab(t, name)
+        self.charts, self.crosstab = findings_views.add_tabs(self, self.tabs, qs)
         lay.addWidget(self.tabs, 1)
 
     def _member_view(self) -> QWidget:
@@ -119,6 +122,9 @@ class FindingsPanel(QWidget):
         self.approved_only.setToolTip(self.tr("Only the cases the lead inspector has approved"))
         self.approved_only.toggled.connect(self.refresh)
         filt.addWidget(self.approved_only)
+        self.small_n = QSpinBox()
+        findings_views.small_n_box(self, self.small_n, filt)
+        self.small_n.valueChanged.connect(self.refresh)
         filt.addStretch(1)
         for label, ext in ((self.tr("Export table as CSV…"), "csv"), (self.tr("Export table as XLSX…"), "xlsx")):
             b = QPushButton(label)
@@ -149,6 +155,7 @@ class FindingsPanel(QWidget):
         res = scores.inspection_scores(self.ws, self.inspection_id, where=where,
                                        approved_only=self.approved_only.isChecked())
         self._cases, rep = res.cases, res.report
+        findings_views.show(self.charts, self.crosstab, res, where, self.small_n.value())
         self._report = rep
         qs = self.qs
         self.summary.setText(self.tr("{0} cases{2} · rule: {1} · the proportion of work judged to have been done well "
@@ -249,12 +256,13 @@ class FindingsPanel(QWidget):
         return [self.outcome_table, self.question_table, self.sample_table, self.factor_table][i]
 
     def export_table(self, ext: str, path: str | Path | None = None) -> None:
-        table = self.current_table()
+        view = self.tabs.currentWidget()
+        table = view.table if isinstance(view, findings_views.VIEWS) else self.current_table()
         target = Path(path) if path else ask_save(self, self.ws, self.tr("Export table"), f"findings.{ext}",
                                                   f"{ext.upper()} (*.{ext})")
         if target is None:
             return
-        header, rows = table_rows(table)
+        header, rows = view.export_rows() if isinstance(view, findings_views.VIEWS) else table_rows(table)
         try:
             scores.write_table(target, header, rows, ws=self.ws, sheet=table.accessibleName()[:31])
         except USER_ERRORS as e:

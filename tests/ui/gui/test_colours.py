@@ -104,3 +104,24 @@ def test_disabled_text_reads_as_disabled_in_the_dark_palette(qapp):
         off = pal.color(QPalette.ColorGroup.Disabled, role)
         assert off.lightness() < on.lightness() - 40, role
         assert contrast(off, pal.color(QPalette.ColorRole.Window)) >= AA_TEXT
+
+
+@pytest.mark.parametrize("name", PALETTES)
+def test_chart_fills_stand_out_and_chart_text_reads_light_and_dark(qapp, name):
+    """WCAG 2.1: bars 3:1 against the chart's background (1.4.11), words and the
+    small-numbers flag 4.5:1, on plain and alternate table rows."""
+    from ui.gui.colours import AA_NON_TEXT, chart_colours
+
+    c = chart_colours(PALETTES[name]())
+    low = [f.name() for f in c.fills() if contrast(f, c.background) < AA_NON_TEXT]
+    assert low == [], f"{name}: {low}"
+    weak = {k: round(contrast(fg, bg), 2) for k, (fg, bg) in c.text_pairs().items() if contrast(fg, bg) < AA_TEXT}
+    assert weak == {}, f"{name}: {weak}"
+    assert len({f.name() for f in c.fills()}) == len(c.fills())  # every option its own colour
+    assert c.fill(True, 0) != c.fill(False, 0) and c.fill(False, 3) == c.fill(False, 0)
+
+
+def test_the_light_chart_colours_would_vanish_on_a_dark_background(qapp):
+    """The PDF's blue and red on the dark palette's base: under 3:1 (so the check above can fail)."""
+    base = dark_palette().color(QPalette.ColorRole.Base)
+    assert contrast(QColor("#1d4f91"), base) < 3 and contrast(QColor("#b3261e"), base) < 3

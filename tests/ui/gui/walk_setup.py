@@ -33,3 +33,16 @@ def make_window(qtbot, store: Store) -> MainWindow:
     w.show()
     return w
 
+
+
+def findings_panel(qtbot, store, inspection_id, qs):  # noqa: ANN001, ANN201
+    """The lead's findings dashboard on ``store``, shown at a laptop's size, its figures loaded."""
+    from ui.gui.findings_panel import FindingsPanel
+    from ui.ops.workspace import Workspace
+
+    f = FindingsPanel(Workspace(store), inspection_id, qs)
+    qtbot.addWidget(f)
+    f.resize(1366, 700)
+    f.show()
+    f.refresh()
+    return f
