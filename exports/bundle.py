@@ -22,6 +22,7 @@ from typing_extensions import TypedDict  # pydantic needs this TypedDict before 
 
 from exports.errors import BundleError
 from exports.jsonschema import published
+from exports.queries import MAX_QUERIES, BundleQuery, bundle_section
 from models.limits import MAX_REFERENCE_CHARS, note_problem, reference_problem, too_many_cases
 from models.questionset import Catalog, QuestionSet, QuestionSetError
 from models.scoring import CaseInput, case_scores
@@ -140,6 +141,8 @@ class Bundle(_M):
     question_set: BQuestionSet
     grades: dict[str, BGrade] = {}
     cases: list[BCase]
+    queries: list[BundleQuery] = Field(default_factory=list, max_length=MAX_QUERIES,
+                                       description="replies to the lead's queries (exports/queries.py)")
 
 
 def schema() -> dict[str, Any]:
@@ -208,7 +211,8 @@ def build(store: Store, inspection_id: str, qs: QuestionSet) -> dict[str, Any]:
                 "scores": primary_scores,
             }
         )
-    return {
+    replies = bundle_section(store, inspection_id)
+    return ({"queries": replies} if replies else {}) | {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "exported_at": now(),

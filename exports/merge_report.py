@@ -61,6 +61,7 @@ class MergeReport(_M):
     held: list[str] = Field(default_factory=list)  # "REF QUESTION": assessor changes held beside a lead decision
     cases_in_bin: list[str] = Field(default_factory=list)  # deleted here: their work merged, left in the bin
     conflicts_open: int = 0
+    queries: list[str] = Field(default_factory=list)  # "REF QUESTION: state": queries replied to in this merge
 
     @property
     def refused(self) -> list[FileOutcome]:

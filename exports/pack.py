@@ -23,6 +23,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from exports import versioned
+from exports.queries import MAX_QUERIES, PackQuery
 from exports.jsonschema import published
 from models.limits import MAX_REFERENCE_CHARS, reference_problem
 
@@ -106,6 +107,8 @@ class Pack(_M):
                                               "blind QA second read")
     cases: list[PackCase] = Field(max_length=MAX_CASES)
     lead: PackLead
+    queries: list[PackQuery] = Field(default_factory=list, max_length=MAX_QUERIES,
+                                     description="the lead's queries for this assessor (exports/queries.py)")
 
 
 def schema() -> dict[str, Any]:

@@ -179,10 +179,11 @@ class MergeOutcome:
     added: list[str] = field(default_factory=list)  # cases the assessor added offline (the pack allowed it)
     held: list[str] = field(default_factory=list)  # "REF QUESTION": changes made after a lead's decision
     in_bin: list[str] = field(default_factory=list)  # cases deleted here: work merged, the case left in the bin
+    queries: list[str] = field(default_factory=list)  # "REF QUESTION: state": queries the file replied to
 
     @property
     def changed(self) -> bool:
-        return bool(self.new or self.updated or self.duplicates or self.held)
+        return bool(self.new or self.updated or self.duplicates or self.held or self.queries)
 
 
 @dataclass(frozen=True)

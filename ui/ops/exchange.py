@@ -31,9 +31,11 @@ from exports.secure import (
 from models.questionset import QuestionSetError
 from storage import merge as merge_sql
 from storage.chain import VerifyResult
+from storage.merge import same_person
 from storage.rows import Authority, CaseDump, CaseRow, InspectionDump, InspectionRow, MergeOutcome
 from storage.store import now
 from ui.ops import qa as qa_ops
+from ui.ops import queries as queries_ops
 from ui.ops import unlock
 from ui.ops.changes import INSPECTIONS, MERGED, Done, OpChanges
 from ui.ops.enrolment import outside_keys_folder, pack_recipient
@@ -100,14 +102,16 @@ def needs_passphrase(ws: Workspace, inspection_id: str) -> bool:
 
 def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passphrase_file: str | None = None,
               case_refs: Sequence[str] | None = None, *, allow_new_cases: bool = False,
-              passphrase: str | None = None, qa: bool = False) -> Done:
+              passphrase: str | None = None, qa: bool = False, queries_only: bool = False) -> Done:
     """A pack of cases for one assessor, signed by the lead and encrypted to
     the assessor's enrolled key alone (``enrol-import``); before they enrol,
     to a strong passphrase (``passphrase_file`` or ``passphrase``) for a first
     contact.  The cases are recorded as assigned to them: only their files
     signed by a key trusted as them may write those cases (and add new ones,
     if ``allow_new_cases``).  ``qa``: a QA reader's pack of their QA reads
-    (``ui.ops.qa``), blind: like every pack it carries no answers, notes or scores."""
+    (``ui.ops.qa``), blind: like every pack it carries no answers, notes or scores.
+    Every pack carries the lead's queries for the assessor (``ui.ops.queries``);
+    ``queries_only``: a pack of those alone, no cases."""
     assessor = assessor.strip()
     if not assessor:
         raise OpError("name the assessor the pack is for")
@@ -116,7 +120,12 @@ def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passp
     to_key = pack_recipient(ws, ins.id, assessor)
     secret = _pack_secret(assessor, to_key is not None, passphrase, passphrase_file)
     cases = ws.cases(ins.id)
-    if qa:
+    queries = queries_ops.pack_section(ws, ins.id, assessor)
+    if queries_only:
+        if not queries:
+            raise OpError(f"there are no queries for {assessor} in {ins.name}; nothing was written")
+        cases = []
+    elif qa:
         cases = qa_ops.pack_cases(ws, ins.id, assessor, case_refs)
     elif case_refs:
         wanted = set(case_refs)
@@ -136,12 +145,13 @@ def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passp
                                  updated_at=c.updated_at, details_seq=c.details_seq) for c in cases],
         lead=pack_fmt.PackLead(name=ws.who(), age_recipient=str(ident.to_public()),
                                signing_key=base64.b64encode(key.public_bytes).decode()),
+        queries=queries,
     )
     check_output(ws, Path(out), [Path(passphrase_file)] if passphrase_file else [])
     outside_keys_folder(Path(out))
     # recorded first: a pack must never exist whose cases the lead's database does not give out
     merge_sql.assign(ws.store, ins.id, [c.id for c in cases], assessor, "qa" if qa else "primary")
-    if not qa:
+    if not qa and not queries_only:
         ws.set_setting(f"may_add_cases:{ins.id}:{assessor}", "1" if allow_new_cases else "0")
     atomic_write(Path(out), seal(pack_fmt.to_bytes(pack), "pack", key, ws.who(), now(),
                                  recipients=[to_key.age_recipient] if to_key else None, passphrase=secret))
@@ -197,13 +207,19 @@ def import_pack(ws: Workspace, path: Path, passphrase_file: str | None = None, *
     revoked = refusal(ws, fp)
     if revoked:
         raise OpError(f"{path}: {revoked}. Nothing was changed.")
-    confirm_fingerprint(fp, pack.lead.name, given=lead_fingerprint, confirm=confirm, whose="the lead inspector")
-    rows = _pack_rows(Path(path), pack)
-    try:
-        ws.store.load_inspection(rows, ws.who())
-    except ValueError as e:
-        raise OpError(f"{path}: {e}") from e
     iid = pack.inspection.id
+    held = _held_from(ws, Path(path), pack, fp)
+    queries_ops.check_pack(ws, Path(path), pack.assessor, {c.id for c in pack.cases}, list(pack.queries))
+    if not held:
+        confirm_fingerprint(fp, pack.lead.name, given=lead_fingerprint, confirm=confirm, whose="the lead inspector")
+        rows = _pack_rows(Path(path), pack)
+        try:
+            ws.store.load_inspection(rows, ws.who())
+        except ValueError as e:
+            raise OpError(f"{path}: {e}") from e
+    received = queries_ops.receive(ws, iid, pack.assessor, list(pack.queries))
+    if held:
+        return Done(received, iid, INSPECTIONS)
     ws.set_setting(f"lead_recipient:{iid}", pack.lead.age_recipient)
     ws.set_setting(f"lead_name:{iid}", pack.lead.name)
     ws.set_setting(f"lead_fingerprint:{iid}", fp)
@@ -212,6 +228,25 @@ def import_pack(ws: Workspace, path: Path, passphrase_file: str | None = None, *
     if not ws.setting("assessor_name"):
         ws.set_setting("assessor_name", pack.assessor)
     return Done(len(pack.cases), iid, INSPECTIONS)
+
+
+def _held_from(ws: Workspace, path: Path, pack: pack_fmt.Pack, fp: str) -> bool:
+    """True when the pack's inspection is here already (a later pack, e.g.
+    queries only): then it must come from the lead key the inspection was set
+    up from, for the same assessor, and hold no case not here."""
+    iid = pack.inspection.id
+    if not any(i.id == iid for i in ws.inspections()):
+        return False
+    if ws.setting(f"lead_fingerprint:{iid}") != fp:
+        raise OpError(f"{path}: inspection {pack.inspection.name!r} is here already, and this pack is not signed by the "
+                      "lead key it was set up from. Nothing was changed.")
+    if not same_person(ws.who(), pack.assessor) and ws.setting("assessor_name") != pack.assessor:
+        raise OpError(f"{path}: this pack is for {pack.assessor}. Nothing was changed.")
+    new = [c.reference for c in pack.cases if not ws.has_case(c.id)]
+    if new:
+        raise OpError(f"{path}: inspection {pack.inspection.name!r} is here already and the pack holds cases not here "
+                      f"({', '.join(new[:5])}); only a first pack sets cases up. Nothing was changed.")
+    return True
 
 
 def _open_pack(path: Path, passphrase: str | None) -> tuple[Opened, pack_fmt.Pack]:
@@ -313,9 +348,13 @@ class _MergeRun:
     merge_id: str
     results: list[FileResult] = field(default_factory=list)
 
-    def _report_with(self, path: Path, sha: str, signer: str) -> Callable[[Any, MergeOutcome], None]:
-        """Brings the stored report up to date inside the file's own transaction."""
+    def _report_with(self, path: Path, sha: str, signer: str, b: bundle_mod.Bundle,
+                     auth: Authority) -> Callable[[Any, MergeOutcome], None]:
+        """Merges the file's query replies and brings the stored report up to
+        date, inside the file's own transaction."""
         def write(c: Any, out: MergeOutcome) -> None:
+            out.queries = queries_ops.merge_replies(c, auth.inspection_id, auth.assessor, auth.assigned, b.queries,
+                                                    self.ws.who())
             this = FileResult(str(path), sha, "merged" if out.changed else "unchanged", "", signer, out)
             report = _report(self.ws, self.merge_id, [*self.results, this])
             merge_sql.write_report(c, self.merge_id, self.ws.who(), report.model_dump(mode="json"))
@@ -390,8 +429,8 @@ class _MergeRun:
         try:
             report = merge_sql.merge_data(store, bundle_mod.to_store_data(b), auth, file_sha=sha,
                                           file_name=path.name, signer=signer, merge_id=self.merge_id,
-                                          on_commit=self._report_with(path, sha, signer), on_begin=grant)
-        except merge_sql.ScopeError as e:
+                                          on_commit=self._report_with(path, sha, signer, b, auth), on_begin=grant)
+        except (merge_sql.ScopeError, queries_ops.QueryScopeError) as e:
             return FileResult(str(path), sha, "refused", f"{e}; nothing was merged from it", signer)
         status: mr.Status = "merged" if report.changed else "unchanged"
         reason = "" if status == "merged" else "nothing in it is newer than what is already merged"
@@ -445,6 +484,7 @@ def _report(ws: Workspace, merge_id: str, results: list[FileResult]) -> mr.Merge
         held=sorted({h for o in outcomes for h in o.held}),
         cases_in_bin=sorted({c for o in outcomes for c in o.in_bin}),
         conflicts_open=max([o.conflicts_open for o in outcomes] + [0]),
+        queries=sorted({q for o in outcomes for q in o.queries}),
     )
 
 
