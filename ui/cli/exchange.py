@@ -23,6 +23,8 @@ def register(sub: Any, db: argparse.ArgumentParser) -> None:
                    "passphrase (an enrolled assessor's pack is encrypted to their key)")
     s.add_argument("--allow-new-cases", action="store_true", help="let the assessor add cases offline (flagged)")
     s.add_argument("--qa", action="store_true", help="a QA reader's blind pack of the QA reads given with assign-qa")
+    s.add_argument("--queries-only", action="store_true",
+                   help="a pack of the assessor's queries alone (no cases), for an assessor already set up")
     s.add_argument("--out", required=True)
     s.set_defaults(func=make_pack, writes=True)
     s = sub.add_parser("import-pack", parents=[db], help="assessor: set up from an inspection pack")
@@ -58,14 +60,17 @@ def key(args: argparse.Namespace, out: TextIO) -> int:
 
 def make_pack(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
     from ui.ops import enrolment, exchange
+    from ui.ops.queries import pack_section
 
     refs = [r.strip() for r in args.cases.split(",")] if args.cases else None
     done = exchange.make_pack(ws, args.inspection, args.assessor, Path(args.out), args.passphrase_file, refs,
-                              allow_new_cases=args.allow_new_cases, qa=args.qa)
+                              allow_new_cases=args.allow_new_cases, qa=args.qa, queries_only=args.queries_only)
+    n_queries = len(pack_section(ws, done.id, args.assessor))
     to_key = enrolment.pack_recipient(ws, done.id, args.assessor)
     sealed = f"encrypted to {args.assessor}'s key {to_key.fingerprint}" if to_key else "encrypted to the passphrase"
     blind = "blind QA " if args.qa else ""
-    out.write(f"wrote a {blind}pack of {done.count} cases for {args.assessor} to {args.out}, {sealed}\n")
+    out.write(f"wrote a {blind}pack of {done.count} cases and {n_queries} queries for {args.assessor} to {args.out}, "
+              f"{sealed}\n")
     out.write(f"lead inspector's key fingerprint: {exchange.my_fingerprint()}\n")
     return 0
 
