@@ -94,7 +94,8 @@ class WindowBase(QMainWindow):
             "import_bundle": writable, "import_pack": writable, "export_bundle": has_ins, "export_secure": has_ins,
             "print_case": case, "print_selected": has_ins, "print_findings": has_ins, "lead": has_ins,
             "back_to_list": not on_list, "merge": writable and has_ins, "make_pack": writable and has_ins,
-            "migrate": writable and has_ins, "export_data": has_ins,
+            "migrate": writable and has_ins, "export_data": has_ins, "raise_query": writable and case,
+            "queries": has_ins,
         }
         for key, on in rules.items():
             if key in self.acts:

@@ -9,15 +9,17 @@ with a further comment at any time.  ``models.queries`` holds the states."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from exports import queries as query_fmt
 from models import queries as qm
 from storage import queries as query_sql
 from storage.db import now
 from ui.ops.changes import OpChanges
 from ui.ops.errors import OpError
 from ui.ops.workspace import Workspace
+
+if TYPE_CHECKING:  # the formats (pydantic) load with the exchange, not with the walk-through
+    from exports import queries as query_fmt
 
 QUERIED = OpChanges(cases=True)
 Query = query_sql.Query
@@ -158,6 +160,8 @@ def for_case(ws: Workspace, case_id: str) -> list[Query]:
 
 
 def pack_section(ws: Workspace, inspection_id: str, assessor: str) -> list[query_fmt.PackQuery]:
+    from exports import queries as query_fmt
+
     return query_fmt.pack_section(ws.store, inspection_id, assessor)
 
 
@@ -174,6 +178,8 @@ def check_pack(ws: Workspace, path: Any, assessor: str, case_ids: set[str],
 def receive(ws: Workspace, inspection_id: str, assessor: str, section: list[query_fmt.PackQuery]) -> int:
     """A pack's queries joined to those held here; OpError (nothing changed) when
     one is outside the pack's assessor and cases."""
+    from exports import queries as query_fmt
+
     if not section:
         return 0
     try:
@@ -186,6 +192,8 @@ def merge_replies(c: Any, inspection_id: str, assessor: str, assigned: frozenset
                   section: list[query_fmt.BundleQuery], lead: str) -> list[str]:
     """An export's replies inside its merge transaction (QueryScopeError refuses
     the file); one line per query that changed, for the merge report."""
+    from exports import queries as query_fmt
+
     if not section:
         return []
     cases = frozenset(cid for cid, kind in assigned if kind == "primary")
