@@ -23,8 +23,8 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from exports import versioned
-from exports.queries import MAX_QUERIES, PackQuery
 from exports.jsonschema import published
+from exports.queries import MAX_QUERIES, PackQuery
 from models.limits import MAX_REFERENCE_CHARS, reference_problem
 
 FORMAT = "case-assessor-pack"

@@ -151,6 +151,8 @@ class MergePanel(QWidget):
             rep.at[:16].replace("T", " "), rep.who, ", ".join(rep.assessors) or "-", len(rep.cases_new),
             len(rep.cases_updated), len(rep.cases_unchanged), len(rep.cases_added), ", ".join(rep.held) or "-",
             rep.conflicts_open))
+        if rep.queries:
+            self.summary.appendPlainText(self.tr("Queries replied to: {0}").format("; ".join(rep.queries)))
         if rep.cases_in_bin:  # a merge never restores a deleted case (docs/merge.md)
             self.summary.appendPlainText(self.tr("Merged into deleted cases, left in the bin: {0}")
                                          .format(", ".join(rep.cases_in_bin)))

@@ -71,11 +71,11 @@ class QueryStrip(QFrame):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 4, 8, 4)
         self.heading = QLabel()
-        self.thread = QLabel()
-        self.thread.setWordWrap(True)
-        self.thread.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.talk = QLabel()
+        self.talk.setWordWrap(True)
+        self.talk.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.heading)
-        lay.addWidget(self.thread)
+        lay.addWidget(self.talk)
         row = QHBoxLayout()
         self.text = QPlainTextEdit()
         self.text.setMaximumHeight(54)
@@ -104,7 +104,7 @@ class QueryStrip(QFrame):
         mine = [q for q in self.queries if q.question_id == question_id] or [
             q for q in self.queries if q.question_id == CASE and q.state != "closed"]
         live = [q for q in mine if q.state != "closed"]
-        self.query = (live or mine or [None])[-1]
+        self.query = live[-1] if live else (mine[-1] if mine else None)
         q = self.query
         self.setVisible(q is not None)
         if q is None:
@@ -112,7 +112,7 @@ class QueryStrip(QFrame):
         where = q.question_id or self.tr("the whole case")
         self.heading.setText(self.tr("<b>Query on {0}</b> · {1} · {2} more on this case").format(
             html.escape(where), describe(q.state), max(0, sum(x.state != "closed" for x in self.queries) - 1)))
-        self.thread.setText(thread_html(q))
+        self.talk.setText(thread_html(q))
         may_reply = not q.here and q.state != "closed" and self.ws.read_only is None
         self.send.setVisible(not q.here)
         self.send.setEnabled(may_reply)

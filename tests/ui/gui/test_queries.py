@@ -38,14 +38,14 @@ def test_query_answered_in_the_walk_through(qtbot, world):  # noqa: F811
         assert not strip.isVisible()
         qtbot.keyClick(view, Qt.Key.Key_F4)
         assert view.current == Q and strip.isVisible()
-        assert "15 working days" in strip.thread.text() and strip.send.isEnabled()
+        assert "15 working days" in strip.talk.text() and strip.send.isEnabled()
         assert not strip.close_btn.isVisible()  # only the lead closes
         assert view.select_option(1)  # the answer changes: "no"
         assert view.state(Q).value == "no"
         strip.text.setPlainText("Checked: the plan was late. Changed to no.")
         qtbot.mouseClick(strip.send, Qt.MouseButton.LeftButton)
         assert q_ops.find(ws, ids["ann-q"]).state == "answered"
-        assert "replied" in strip.thread.text() and "answered" in strip.heading.text()
+        assert "replied" in strip.talk.text() and "answered" in strip.heading.text()
         assert "query answered" in view.tree.items[Q].toolTip(0)
         w.close()
         exchange.export_secure(ws, world["iid"], d / "ann-gui.export")
@@ -74,7 +74,7 @@ def test_the_lead_raises_a_query_from_the_walk_through_and_filters_the_list(qtbo
         monkeypatch.setattr(query_gui.RaiseDialog, "exec", run)
         w.acts["raise_query"].trigger()
         assert seen == ["IAOW-2.1-03"]  # the current question preselected
-        assert w.query_strip.isVisible() and "which date" in w.query_strip.thread.text()
+        assert w.query_strip.isVisible() and "which date" in w.query_strip.talk.text()
         assert w.query_strip.close_btn.isVisible() and not w.query_strip.send.isVisible()
         w.show_list()
         dlg = query_gui.show_list(w)
