@@ -323,6 +323,9 @@ def main() -> int:
                                 str(pdf_dir / f"{name}-summary" if name == "case" else pdf_dir / name)], check=True)
         else:
             print("pdftoppm not found (apt-get install poppler-utils): PDFs not rendered")
+        from tools.screenshots_queries import query_screens
+
+        query_screens(w, app, store, Path(d))
         lead_screens(store, Path(d), app)
         QTimer.singleShot(0, app.quit)
         w.close()

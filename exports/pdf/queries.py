@@ -34,6 +34,6 @@ def queries_story(queries: list[Query], st: Styles) -> list[Flowable]:
                      P(escape(_latest(q, "lead")), st["cell"]), P(escape(_latest(q, "assessor")), st["cell"])])
     open_ = sum(q.state != "closed" for q in queries)
     return [CondPageBreak(30 * mm), P("Queries", st["h1"]), table(rows, [26 * mm, 26 * mm, 63 * mm, 63 * mm]),
-            Spacer(1, 3), P(f"{len(queries)} queries on this case, {open_} not closed. The lead's latest message "
+            Spacer(1, 3), P(f"{len(queries)} {'query' if len(queries) == 1 else 'queries'} on this case, {open_} not closed. The lead's latest message "
                             "and the assessor's latest reply are shown; 'queries' lists each whole thread.",
                             st["muted"])]

@@ -26,4 +26,4 @@ def test_the_case_summary_lists_queries_and_their_state(world, tmp_path):  # noq
     assert "Queries" in r1 and "IAOW-2.1-04" in r1 and "closed" in r1
     assert "the plan came late" in r1 and "answer then: no" in r1
     assert "answered (awaiting the lead)" in _text(tmp_path / "r2.pdf") and "whole case" in _text(tmp_path / "r2.pdf")
-    assert "queries on this case" not in _text(tmp_path / "r3.pdf")
+    assert "not closed. The lead" not in _text(tmp_path / "r3.pdf")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -110,8 +111,10 @@ class QueryStrip(QFrame):
         if q is None:
             return
         where = q.question_id or self.tr("the whole case")
-        self.heading.setText(self.tr("<b>Query on {0}</b> · {1} · {2} more on this case").format(
-            html.escape(where), describe(q.state), max(0, sum(x.state != "closed" for x in self.queries) - 1)))
+        others = sum(x.state != "closed" for x in self.queries if x.id != q.id)
+        more = self.tr(" · {0} more not closed on this case (F4)").format(others) if others else ""
+        self.heading.setText(self.tr("<b>Query on {0}</b> · {1}{2}").format(html.escape(where), describe(q.state),
+                                                                           more))
         self.talk.setText(thread_html(q))
         may_reply = not q.here and q.state != "closed" and self.ws.read_only is None
         self.send.setVisible(not q.here)
@@ -258,7 +261,11 @@ class QueriesDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        head = self.table.horizontalHeader()
+        for col in range(len(HEADERS)):  # the words share what the short columns leave
+            head.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if HEADERS[col] in ("Query", "Latest")
+                                      else QHeaderView.ResizeMode.ResizeToContents)
         self.table.cellActivated.connect(self._open)
         lay.addWidget(self.table, 1)
         self.detail = QLabel()
@@ -284,8 +291,9 @@ class QueriesDialog(QDialog):
             last = q.messages[-1]
             for c, text in enumerate((q.reference, q.question_id or self.tr("(case)"), q.assessor, describe(q.state),
                                       q.text, f"{last.who}: {last.text}")):
-                self.table.setItem(r, c, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(r, c, item)
         self.detail.setText(self.tr("{0} queries shown.").format(len(self.shown)))
 
     def _show_detail(self) -> None:
