@@ -207,6 +207,13 @@ class RaiseDialog(QDialog):
         self.text.setAccessibleName(self.tr("The query"))
         self.text.setPlaceholderText(self.tr("e.g. the plan was dated after the 15 working days; please check"))
         lay.addWidget(self.text)
+        self.to = QComboBox()
+        self.to.setAccessibleName(self.tr("For"))
+        for name in ops.addressees(ws, case_id):
+            self.to.addItem(name, name)
+        if self.to.count() > 1:  # the case was given to two assessors (double reading): say which one
+            lay.addWidget(QLabel(self.tr("For:")))
+            lay.addWidget(self.to)
         self.keep_open = QCheckBox(self.tr("Keep it open when the reply is merged (I will close it)"))
         lay.addWidget(self.keep_open)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -220,7 +227,8 @@ class RaiseDialog(QDialog):
         try:
             done = ops.raise_query(self.ws, self.case.reference, self.text.toPlainText(),
                                    question=self.question.currentData() or None,
-                                   inspection=self.case.inspection_id, keep_open=self.keep_open.isChecked())
+                                   inspection=self.case.inspection_id, keep_open=self.keep_open.isChecked(),
+                                   assessor=self.to.currentData() if self.to.count() > 1 else None)
         except USER_ERRORS as e:
             _fail(self, e)
             return
@@ -332,6 +340,12 @@ def raise_from(window: Any) -> None:
             strip.reload()
             strip.show_for(qid)
             strip.changed.emit()
+
+
+def raise_on(parent: QWidget | None, ws: Workspace, case_id: str, question_id: str) -> ops.Query | None:
+    """The Raise dialog from a lead's view (a conflict, a moderation row); the query raised, or None."""
+    dlg = RaiseDialog(ws, case_id, question_id, parent)
+    return dlg.raised if dlg.exec() else None
 
 
 def show_list(window: Any) -> QueriesDialog | None:

@@ -76,6 +76,11 @@ def raise_query(ws: Workspace, case_ref: str, text: str, *, question: str | None
     return Changed(_get(ws, q.id))
 
 
+def addressees(ws: Workspace, case_id: str) -> list[str]:
+    """Who a query on the case can go to: the assessors its primary reading was given to."""
+    return query_sql.primary_assessors(ws.store, case_id)
+
+
 def find(ws: Workspace, query_id: str) -> Query:
     """A query by its id or a unique start of it (as ``queries`` shows it)."""
     key = query_id.strip().lower()

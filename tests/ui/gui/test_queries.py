@@ -91,3 +91,27 @@ def test_the_lead_raises_a_query_from_the_walk_through_and_filters_the_list(qtbo
         dlg._open(0)
         assert w.view is not None and w.view.s.case.reference == "R-7" and w.view.current == Q
         w.close()
+
+
+def test_a_case_given_to_two_assessors_asks_whom_the_query_is_for(qtbot, world, monkeypatch):  # noqa: F811
+    from storage import merge as merge_sql
+
+    with laptop(world["dir"], "Lead") as ws:
+        case_id = ws.find_case("R-3")
+        merge_sql.assign(ws.store, world["iid"], [case_id], "Bob")  # a double reading
+        dlg = query_gui.RaiseDialog(ws, case_id, Q)
+        qtbot.addWidget(dlg)
+        assert [dlg.to.itemData(i) for i in range(dlg.to.count())] == ["Ann", "Bob"]
+        dlg.to.setCurrentIndex(1)
+        dlg.text.setPlainText("Bob: which plan did you read?")
+        dlg._raise()
+        assert dlg.raised is not None and dlg.raised.assessor == "Bob" and dlg.raised.question_id == Q
+
+        def answered(self):
+            self.text.setPlainText("Ann: which plan did you read?")
+            self._raise()
+            return True
+
+        monkeypatch.setattr(query_gui.RaiseDialog, "exec", answered)
+        got = query_gui.raise_on(None, ws, case_id, Q)  # as the conflicts panel asks
+        assert got is not None and got.assessor == "Ann"
