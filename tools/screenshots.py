@@ -250,21 +250,28 @@ def walk_screens(w, app: QApplication, store: Store) -> None:  # noqa: ANN001
     w.show_list()
 
 
+def demo_window(folder: Path):  # noqa: ANN201  (Qt loads inside)
+    """The synthetic inspection in ``folder`` and a 1366x768 main window over it."""
+    from ui.gui.main_window import MainWindow
+    from ui.ops.workspace import Workspace
+
+    store = Store(folder / "demo.sqlite3")
+    build(store)
+    w = MainWindow(Workspace(store))
+    w.resize(1366, 768)
+    w.show()
+    return store, w
+
+
 def main() -> int:
     QCoreApplication.setOrganizationName("CaseAssessorScreens")
     app = QApplication.instance() or QApplication(sys.argv)
     QSettings().clear()  # no window layout or auto-advance choice left from an earlier run
     OUT.mkdir(parents=True, exist_ok=True)
     from bench.custody import passphrase_custody
-    from ui.gui.main_window import MainWindow
-    from ui.ops.workspace import Workspace
 
     with tempfile.TemporaryDirectory() as d, passphrase_custody(Path(d)):
-        store = Store(Path(d) / "demo.sqlite3")
-        build(store)
-        w = MainWindow(Workspace(store))
-        w.resize(1366, 768)
-        w.show()
+        store, w = demo_window(Path(d))
         app.processEvents()
         w.grab().save(str(OUT / "case-list.png"))
         cid = store.find_case("YNY-022").id

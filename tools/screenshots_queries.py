@@ -94,19 +94,13 @@ def main() -> int:
 
     sys.path.insert(0, str(ROOT))
     from bench.custody import passphrase_custody
-    from tools.screenshots import build
-    from ui.gui.main_window import MainWindow
-    from ui.ops.workspace import Workspace
+    from tools.screenshots import demo_window
 
     QCoreApplication.setOrganizationName("CaseAssessorScreens")
     app = QApplication.instance() or QApplication(sys.argv)
     QSettings().clear()
     with tempfile.TemporaryDirectory() as d, passphrase_custody(Path(d)):
-        store = Store(Path(d) / "demo.sqlite3")
-        build(store)
-        w = MainWindow(Workspace(store))
-        w.resize(1366, 768)
-        w.show()
+        store, w = demo_window(Path(d))
         query_screens(w, app, store, Path(d))
         w.close()
         store.close()

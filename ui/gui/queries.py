@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -23,21 +22,20 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from models.queries import STATES, describe
+from ui.gui.lead_tables import fill, make_table, row_data, selected_data
 from ui.ops import queries as ops
 from ui.ops.errors import USER_ERRORS
 from ui.ops.workspace import Workspace
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from ui.gui.assess import AssessView
 
 CASE = ""  # the question id of a query on the whole case
@@ -55,6 +53,8 @@ def thread_html(q: ops.Query) -> str:
 
 
 def _fail(parent: QWidget, e: Exception) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.warning(parent, parent.tr("Query"), str(e))
 
 
@@ -263,17 +263,11 @@ class QueriesDialog(QDialog):
         filters.addWidget(self.state)
         filters.addWidget(self.case, 1)
         lay.addLayout(filters)
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
-        self.table.setAccessibleName(self.tr("Queries"))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
+        self.table = make_table([self.tr(h) for h in HEADERS], self.tr("Queries"))
         self.table.setWordWrap(False)
         head = self.table.horizontalHeader()
-        for col in range(len(HEADERS)):  # the words share what the short columns leave
-            head.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if HEADERS[col] in ("Query", "Latest")
-                                      else QHeaderView.ResizeMode.ResizeToContents)
+        for col in (HEADERS.index("Query"), HEADERS.index("Latest")):  # the words share what is left
+            head.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         self.table.cellActivated.connect(self._open)
         lay.addWidget(self.table, 1)
         self.detail = QLabel()
@@ -294,24 +288,20 @@ class QueriesDialog(QDialog):
         ref = self.case.text().strip().casefold()
         self.shown = [q for q in found if (wanted != "live" or q.state != "closed")
                       and (not ref or ref in q.reference.casefold())]
-        self.table.setRowCount(len(self.shown))
-        for r, q in enumerate(self.shown):
-            last = q.messages[-1]
-            for c, text in enumerate((q.reference, q.question_id or self.tr("(case)"), q.assessor, describe(q.state),
-                                      q.text, f"{last.who}: {last.text}")):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.table.setItem(r, c, item)
+        fill(self.table, [[q.reference, q.question_id or self.tr("(case)"), q.assessor, describe(q.state), q.text,
+                           f"{q.messages[-1].who}: {q.messages[-1].text}"] for q in self.shown],
+             list(range(len(self.shown))))
         self.detail.setText(self.tr("{0} queries shown.").format(len(self.shown)))
 
     def _show_detail(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if rows:
-            self.detail.setText(thread_html(self.shown[rows[0].row()]))
+        picked = selected_data(self.table)
+        if picked:
+            self.detail.setText(thread_html(self.shown[int(picked[0])]))
 
     def _open(self, row: int, _col: int = 0) -> None:
-        if self.open_at is not None and 0 <= row < len(self.shown):
-            q = self.shown[row]
+        index = row_data(self.table, row)
+        if self.open_at is not None and index is not None:
+            q = self.shown[int(index)]
             self.open_at(q.case_id, q.question_id)
             self.accept()
 
