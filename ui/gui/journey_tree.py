@@ -30,8 +30,11 @@ def mark_for(applies: bool | None, answered: bool) -> str:
     return "waiting" if applies is None else "inapplicable"
 
 
+QUERY_MARK = ("✉", "a query from the lead (F4)")
+
+
 def legend_text() -> str:
-    return "   ".join(f"{m}\u00a0{words}" for m, words in MARKS.values())
+    return "   ".join(f"{m}\u00a0{words}" for m, words in [*MARKS.values(), QUERY_MARK])
 
 
 class JourneyTree(QTreeWidget):
@@ -97,7 +100,7 @@ class JourneyTree(QTreeWidget):
             if qid in kept:
                 text += self.tr("  [answer kept, not scored]")
             if qid in self.queried:
-                text = f"✉ {text}"
+                text = f"{QUERY_MARK[0]} {text}"
                 words += self.tr("; query {0}").format(self.queried[qid])
             item.setText(0, text)
             item.setData(0, Qt.ItemDataRole.UserRole + 1, state)
