@@ -133,6 +133,9 @@ def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passp
         if missing:
             raise OpError(f"no such cases in {ins.name}: {', '.join(sorted(missing))}")
         cases = [c for c in cases if c.reference in wanted]
+    if not queries_only:  # a pack's queries are on its own cases (a QA reading is never queried: it is blind)
+        given = {c.id for c in cases}
+        queries = [] if qa else [q for q in queries if q.case_id in given]
     key = signing_key()
     ident = lead_identity()
     pack = pack_fmt.Pack(

@@ -272,3 +272,16 @@ def test_the_export_carries_only_replies(world):
     assert all(set(r) == {"id", "seq", "text", "who", "at", "about", "value"} for q in data["queries"]
                for r in q["replies"])
     assert "15 working days" not in json.dumps(data["queries"])  # the lead's text stays with the lead
+
+
+def test_a_pack_carries_the_queries_on_its_own_cases_and_a_qa_pack_none(world):
+    d = world["dir"]
+    with laptop(d, "Lead") as ws:
+        exchange.make_pack(ws, world["iid"], "Ann", d / "ann-r1.pack", str(world["pw"]), ["R-1"])
+        opened = open_sealed((d / "ann-r1.pack").read_bytes(), passphrase=world["pw"].read_text().strip(),
+                             kind="pack")
+    pack = pack_fmt.parse(opened.payload)
+    assert [q.id for q in pack.queries] == [world["ids"]["ann-q"]]  # R-2's query waits for a pack with R-2
+    with laptop(d, "Ann") as ws:
+        exchange.import_pack(ws, d / "ann-r1.pack", str(world["pw"]))  # the same cases again: queries only
+        assert [q.id for q in q_ops.listing(ws)] == [world["ids"]["ann-q"]]
