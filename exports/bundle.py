@@ -24,6 +24,7 @@ from typing_extensions import TypedDict  # pydantic needs this TypedDict before 
 from exports import review_steps
 from exports.errors import BundleError
 from exports.jsonschema import published
+from exports.queries import MAX_QUERIES, BundleQuery, bundle_section
 from exports.review_steps import MAX_STEPS, AssessorStep
 from models.limits import MAX_REFERENCE_CHARS, note_problem, reference_problem, too_many_cases
 from models.questionset import Catalog, QuestionSet, QuestionSetError
@@ -146,6 +147,8 @@ class Bundle(_M):
     cases: list[BCase]
     review: list[AssessorStep] = Field(default_factory=list, max_length=MAX_STEPS,
                                        description="the assessor's submissions (exports/review_steps.py)")
+    queries: list[BundleQuery] = Field(default_factory=list, max_length=MAX_QUERIES,
+                                       description="replies to the lead's queries (exports/queries.py)")
 
 
 def schema() -> dict[str, Any]:
@@ -216,7 +219,8 @@ def build(store: Store, inspection_id: str, qs: QuestionSet,
                 "scores": primary_scores,
             }
         )
-    return {
+    replies = bundle_section(store, inspection_id)
+    return ({"queries": replies} if replies else {}) | {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "exported_at": now(),

@@ -62,6 +62,7 @@ class MergeReport(_M):
     cases_in_bin: list[str] = Field(default_factory=list)  # deleted here: their work merged, left in the bin
     cases_submitted: list[str] = Field(default_factory=list)  # submitted or resubmitted for review by this merge
     conflicts_open: int = 0
+    queries: list[str] = Field(default_factory=list)  # "REF QUESTION: state": queries replied to in this merge
 
     @property
     def refused(self) -> list[FileOutcome]:

@@ -24,6 +24,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from exports import versioned
 from exports.jsonschema import published
+from exports.queries import MAX_QUERIES, PackQuery
 from exports.review_steps import MAX_STEPS, LeadStep
 from models.limits import MAX_REFERENCE_CHARS, reference_problem
 
@@ -110,6 +111,8 @@ class Pack(_M):
     review: list[LeadStep] = Field(default_factory=list, max_length=MAX_STEPS,
                                    description="the lead's review steps on this assessor's readings: returns with "
                                                "their comments, approvals, reopenings (exports/review_steps.py)")
+    queries: list[PackQuery] = Field(default_factory=list, max_length=MAX_QUERIES,
+                                     description="the lead's queries for this assessor (exports/queries.py)")
 
 
 def schema() -> dict[str, Any]:

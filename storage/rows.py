@@ -180,10 +180,11 @@ class MergeOutcome:
     held: list[str] = field(default_factory=list)  # "REF QUESTION": changes made after a lead's decision
     in_bin: list[str] = field(default_factory=list)  # cases deleted here: work merged, the case left in the bin
     submitted: list[str] = field(default_factory=list)  # cases whose review moved: submitted or resubmitted
+    queries: list[str] = field(default_factory=list)  # "REF QUESTION: state": queries the file replied to
 
     @property
     def changed(self) -> bool:
-        return bool(self.new or self.updated or self.duplicates or self.held or self.submitted)
+        return bool(self.new or self.updated or self.duplicates or self.held or self.submitted or self.queries)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SCHEMA_VERSION", "MIGRATIONS", "migrate", "check_ours", "StorageError", "NewerDatabaseError"]
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 
 _NO_UPDATE = (
@@ -303,8 +303,23 @@ def _review(db: sqlite_utils.Database) -> None:
                                       "WHERE r.assessment_id = a.id), a.status) AS review_state"))
 
 
+
+def _queries(db: sqlite_utils.Database) -> None:
+    """Queries (storage/queries.py): the lead's questions on a case or an answer,
+    and the thread of messages (the lead's and the assessor's replies)."""
+    db.execute("CREATE TABLE queries (id TEXT PRIMARY KEY, inspection_id TEXT NOT NULL, case_id TEXT NOT NULL "
+               "REFERENCES cases(id), question_id TEXT NOT NULL DEFAULT '', assessor TEXT NOT NULL, "
+               "here INTEGER NOT NULL, state TEXT NOT NULL)")
+    db.execute("CREATE INDEX idx_queries_case ON queries (case_id)")
+    db.execute("CREATE TABLE query_messages (id TEXT PRIMARY KEY, query_id TEXT NOT NULL REFERENCES queries(id), "
+               "role TEXT NOT NULL, seq INTEGER NOT NULL, action TEXT NOT NULL, text TEXT NOT NULL, who TEXT NOT NULL, "
+               "at TEXT NOT NULL, about INTEGER NOT NULL DEFAULT 0, keep_open INTEGER NOT NULL DEFAULT 0, value TEXT)")
+    db.execute("CREATE UNIQUE INDEX idx_query_messages_seq ON query_messages (query_id, role, seq)")
+
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
-    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _bin, 6: _enrolment_and_revocation, 7: _plain_views, 8: _review}
+    1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _bin, 6: _enrolment_and_revocation, 7: _plain_views, 8: _review, 9: _queries}
 
 
 def backup_before_migration(conn: driver.Connection, path: Path, from_version: int, key: bytes | None = None) -> Path:

@@ -356,21 +356,28 @@ def question_set_screens(folder: Path, app: QApplication) -> None:
     forget_installed()
 
 
+def demo_window(folder: Path):  # noqa: ANN201  (Qt loads inside)
+    """The synthetic inspection in ``folder`` and a 1366x768 main window over it."""
+    from ui.gui.main_window import MainWindow
+    from ui.ops.workspace import Workspace
+
+    store = Store(folder / "demo.sqlite3")
+    build(store)
+    w = MainWindow(Workspace(store))
+    w.resize(1366, 768)
+    w.show()
+    return store, w
+
+
 def main() -> int:
     QCoreApplication.setOrganizationName("CaseAssessorScreens")
     app = QApplication.instance() or QApplication(sys.argv)
     QSettings().clear()  # no window layout or auto-advance choice left from an earlier run
     OUT.mkdir(parents=True, exist_ok=True)
     from bench.custody import passphrase_custody
-    from ui.gui.main_window import MainWindow
-    from ui.ops.workspace import Workspace
 
     with tempfile.TemporaryDirectory() as d, passphrase_custody(Path(d)):
-        store = Store(Path(d) / "demo.sqlite3")
-        build(store)
-        w = MainWindow(Workspace(store))
-        w.resize(1366, 768)
-        w.show()
+        store, w = demo_window(Path(d))
         app.processEvents()
         w.grab().save(str(OUT / "case-list.png"))
         cid = store.find_case("YNY-022").id
@@ -429,6 +436,9 @@ def main() -> int:
                                 str(pdf_dir / f"{name}-summary" if name == "case" else pdf_dir / name)], check=True)
         else:
             print("pdftoppm not found (apt-get install poppler-utils): PDFs not rendered")
+        from tools.screenshots_queries import query_screens
+
+        query_screens(w, app, store, Path(d))
         lead_screens(store, Path(d), app)
         QTimer.singleShot(0, app.quit)
         w.close()

@@ -29,9 +29,11 @@ from exports.pdf.base import (
     styles,
     table,
 )
+from exports.pdf.queries import queries_story
 from models.conditions import applicability_fast
 from models.questionset import STAGE_TITLES, QuestionSet, Scale, text_in
 from models.scoring import CaseInput, case_scores, fmt_pct
+from storage.queries import Query
 from storage.store import AnswerRow, AssessmentRow, CaseRow, InspectionRow
 
 
@@ -47,6 +49,7 @@ class CaseDoc:
     status: str = ""  # e.g. "complete", "in progress", "merged with unresolved conflicts"
     lang: str = "en"
     extra_status: list[str] = field(default_factory=list)
+    queries: list[Query] = field(default_factory=list)  # the case's queries and their state
 
 
 def _option_label(scale: Scale, value: str, lang: str) -> str:
@@ -283,7 +286,7 @@ def case_story(doc: CaseDoc, st: Styles, pages: dict[str, int] | None = None) ->
     values = {qid: a.value for qid, a in doc.answers.items() if a.value is not None}
     story = _case_head(doc, st, pages) + _case_scores(doc, st, values)
     left_out = _case_answers(doc, st, values, story)
-    return story + _not_shown(st, left_out)
+    return story + queries_story(doc.queries, st) + _not_shown(st, left_out)
 
 
 def case_summary_pdf(doc: CaseDoc) -> bytes:

@@ -34,6 +34,7 @@ from ui.cli import (
     printing,
     profile,
     qa,
+    queries,
     questionsets,
     review,
     scores,
@@ -43,7 +44,8 @@ __version__ = "0.1.0"
 DB_HELP = ("the database file (default: case-assessor.sqlite3 in your data folder, or $CASE_ASSESSOR_DB); "
            "only commands that create (new-inspection, import-bundle, import-pack) make a new one, and never "
            "in a folder that does not exist")
-GROUPS = (questionsets, profile, inspections, bin, scores, export_data, printing, exchange, keys, conflicts, qa, review, answers, integrity, atrest)
+GROUPS = (questionsets, profile, inspections, bin, scores, export_data, printing, exchange, keys, conflicts, qa, review,
+          queries, answers, integrity, atrest)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -24,7 +24,7 @@ def register(sub: Any, db: argparse.ArgumentParser) -> None:
     s.add_argument("--allow-new-cases", action="store_true", help="let the assessor add cases offline (flagged)")
     s.add_argument("--qa", action="store_true", help="a QA reader's blind pack of the QA reads given with assign-qa")
     s.add_argument("--returns", action="store_true", help="a return pack: the cases returned (with comments), "
-                   "approved or reopened with 'review', and no new cases")
+                   "approved or reopened with 'review', and the assessor's queries ('query'); no new cases")
     s.add_argument("--out", required=True)
     s.set_defaults(func=make_pack, writes=True)
     s = sub.add_parser("import-pack", parents=[db], help="assessor: set up from an inspection pack")
@@ -67,8 +67,8 @@ def make_pack(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
     to_key = enrolment.pack_recipient(ws, done.id, args.assessor)
     sealed = f"encrypted to {args.assessor}'s key {to_key.fingerprint}" if to_key else "encrypted to the passphrase"
     blind = "blind QA " if args.qa else ""
-    what = "return pack (review steps, no cases)" if args.returns else f"{blind}pack of {done.count} cases"
-    out.write(f"wrote a {what} for {args.assessor} to {args.out}, {sealed}\n")
+    what = "return pack (review steps and queries, no cases)" if args.returns else f"{blind}pack of {done.count} cases"
+    out.write(f"wrote a {what} and {done.queries} queries for {args.assessor} to {args.out}, {sealed}\n")
     out.write(f"lead inspector's key fingerprint: {exchange.my_fingerprint()}\n")
     return 0
 
@@ -88,15 +88,14 @@ def ask_on_terminal(question: str) -> Callable[[str, str], bool] | None:
 
 def import_pack(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
     from ui.ops import exchange
-    from ui.ops.review import REVIEWED
-
     confirm = None if args.lead_fingerprint else ask_on_terminal(
         "The pack is signed by the lead inspector {name!r} with the key\n\n    {fingerprint}\n\n"
         "Is this the fingerprint the lead inspector read out to you (by phone or in person)?")
     done = exchange.import_pack(ws, Path(args.file), args.passphrase_file, lead_fingerprint=args.lead_fingerprint,
                                 confirm=confirm)
-    if done.changes == REVIEWED:  # the inspection was here: the lead's review steps only
-        out.write(f"{done.count} cases returned to you for changes (open them to see the lead's comments)\n")
+    if isinstance(done, exchange.PackDone) and done.later:  # the inspection was here: the lead's review steps and queries only
+        out.write(f"{done.count} cases returned to you for changes and {done.queries} queries from the lead "
+                  "(open the cases to see the lead's comments and queries)\n")
     else:
         out.write(done.id + "\n")
     return 0

@@ -99,9 +99,20 @@ class ConflictsPanel(QWidget):
         bulk.addWidget(self.bulk_case_btn)
         bulk.addWidget(self.bulk_rows_btn)
         bulk.addStretch(1)
+        self.query_btn = QPushButton(self.tr("Ask the assessor (&query)…"))
+        self.query_btn.clicked.connect(self.raise_query)
+        bulk.addWidget(self.query_btn)
         dl.addLayout(bulk)
         dl.addStretch(1)
         return detail
+
+    def raise_query(self) -> None:
+        """A query on the conflict's answer, to one of the assessors (it travels in their next pack)."""
+        from ui.gui.queries import raise_on
+
+        k = self._rows.get(self.current_id() or "")
+        if k is not None and raise_on(self, self.ws, k["case_id"], k["question_id"]) is not None:
+            self.decision.setText(self.tr("Query raised: it travels in the assessor's next pack."))
 
     # ------------------------------------------------------------------ listing
     def versions_text(self, k: dict[str, Any]) -> str:

@@ -189,6 +189,8 @@ SHORTCUTS = [
     ("F2", "Show or hide the guidance"),
     ("F3", "Show or hide the question's sources (seed lines, provenance)"),
     ("Ctrl+H", "History: who changed this answer, when and why"),
+    ("F4 / Shift+F4", "Next / previous question with a query not yet closed (✉ in the tree)"),
+    ("Ctrl+Shift+Q", "Raise a query on this case or answer (lead inspector)"),
     ("Ctrl+Z / Ctrl+Y", "Undo / redo an answer change"),
     ("Ctrl+M", "Mark the case complete (lists anything unanswered)"),
     ("Ctrl+R", "Reopen a complete case"),

@@ -118,11 +118,10 @@ class FileActions(WindowBase):
             if pw:
                 Path(pw).unlink(missing_ok=True)
         self.apply(done)
-        from ui.ops.review import REVIEWED
-
-        if done.changes == REVIEWED:  # the inspection was here: the lead's review steps only
-            self.statusBar().showMessage(self.tr("{0} cases returned to you for changes: open them to see the lead "
-                                                 "inspector's comments.").format(done.count), 10000)
+        if done.later:  # the inspection was here: the lead's review steps and queries only
+            self.statusBar().showMessage(self.tr("{0} cases returned to you for changes and {1} queries from the lead "
+                                                 "inspector: open the cases to see the comments and queries.")
+                                         .format(done.count, done.queries), 10000)
 
     # ------------------------------------------------------------------ printing
     def _offer_open(self, path: Path) -> None:

@@ -30,8 +30,11 @@ def mark_for(applies: bool | None, answered: bool) -> str:
     return "waiting" if applies is None else "inapplicable"
 
 
+QUERY_MARK = ("✉", "a query from the lead (F4)")
+
+
 def legend_text() -> str:
-    return "   ".join(f"{m}\u00a0{words}" for m, words in MARKS.values())
+    return "   ".join(f"{m}\u00a0{words}" for m, words in [*MARKS.values(), QUERY_MARK])
 
 
 class JourneyTree(QTreeWidget):
@@ -53,6 +56,7 @@ class JourneyTree(QTreeWidget):
         self.itemActivated.connect(self._chosen)
         self.itemClicked.connect(self._chosen)
         self.items: dict[str, QTreeWidgetItem] = {}
+        self.queried: dict[str, str] = {}  # question id -> its query's state (ui/gui/queries.py keeps it)
         self._crit_items: dict[str, QTreeWidgetItem] = {}
         for stage in dict.fromkeys(qv.stage for qv in qs.questions):
             st_item = QTreeWidgetItem([self.tr(STAGE_TITLES[stage])])
@@ -95,6 +99,9 @@ class JourneyTree(QTreeWidget):
             text = f"{mark} {qid.split('-', 1)[-1]}  {text_in(qv.q.text)}"
             if qid in kept:
                 text += self.tr("  [answer kept, not scored]")
+            if qid in self.queried:
+                text = f"{QUERY_MARK[0]} {text}"
+                words += self.tr("; query {0}").format(self.queried[qid])
             item.setText(0, text)
             item.setData(0, Qt.ItemDataRole.UserRole + 1, state)
             tip = f"{qid} ({words})\n{qs.full_text(qv)}"

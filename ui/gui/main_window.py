@@ -103,6 +103,7 @@ class MainWindow(CaseActions):
         a["mark_complete"] = act(c, self.tr("&Mark complete"), self.mark_complete, "Ctrl+M")
         a["reopen"] = act(c, self.tr("&Reopen"), self.reopen, "Ctrl+R")
         a["back_to_list"] = act(c, self.tr("Back to the case &list"), self.show_list)
+        a["raise_query"] = act(c, self.tr("Raise a &query…"), lambda: self._queries("raise_from"), "Ctrl+Shift+Q")
         act(c, self.tr("&Search cases"), self.focus_search, QKeySequence.StandardKey.Find)
         self._role_menus(secure)
         h = mb.addMenu(self.tr("&Help"))
@@ -146,6 +147,7 @@ class MainWindow(CaseActions):
         acts["make_pack"] = act(lead, self.tr("Make a &pack for an assessor…"), lambda: self._lead_job("make_pack"))
         act(lead, self.tr("Import an assessor's enrol&ment…"), lambda: keys.import_enrolment(self))
         act(lead, self.tr("&Trusted keys…"), lambda: keys.show_trusted_keys(self))
+        acts["queries"] = act(lead, self.tr("&Queries…"), lambda: self._queries("show_list"))
         lead.addSeparator()
         acts["migrate"] = act(lead, self.tr("Move inspection to another question-set &version…"), self.migrate_inspection)
         acts["print_findings"] = act(lead, self.tr("Print &findings…"), self.print_findings)
@@ -163,6 +165,11 @@ class MainWindow(CaseActions):
         dlg.exec()
         if dlg.migration is not None:
             self.apply(Done(0, iid, dlg.migration.changes))
+
+    def _queries(self, job: str) -> None:
+        from ui.gui import queries
+
+        getattr(queries, job)(self)
 
     def _lead_job(self, job: str) -> None:
         self.show_lead()
@@ -253,6 +260,9 @@ class MainWindow(CaseActions):
         from ui.gui.assess import AssessView  # the walk-through loads when a case opens
 
         view = AssessView(session, self)
+        from ui.gui.queries import attach
+
+        self.query_strip = attach(view)  # the case's queries: the strip, the tree's marks, F4
         view.status_message.connect(lambda m: self.statusBar().showMessage(m, 6000))
         view.save_state.connect(self._set_saved)
         view.closed.connect(self.show_list)

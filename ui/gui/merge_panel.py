@@ -153,6 +153,8 @@ class MergePanel(QWidget):
             rep.conflicts_open))
         if rep.cases_submitted:  # review: Lead › Return or Approve
             self.summary.appendPlainText(self.tr("Submitted for review: {0}").format(", ".join(rep.cases_submitted)))
+        if rep.queries:
+            self.summary.appendPlainText(self.tr("Queries replied to: {0}").format("; ".join(rep.queries)))
         if rep.cases_in_bin:  # a merge never restores a deleted case (docs/merge.md)
             self.summary.appendPlainText(self.tr("Merged into deleted cases, left in the bin: {0}")
                                          .format(", ".join(rep.cases_in_bin)))

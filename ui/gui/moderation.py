@@ -174,9 +174,20 @@ class ModerationTab(QWidget):
         self.decide_btn.clicked.connect(self.decide)
         self.decide_btn.setEnabled(False)
         row.addWidget(self.decide_btn)
+        ask = QPushButton(self.tr("Ask the assessor (query)…"))
+        ask.clicked.connect(self.ask)
+        row.addWidget(ask)
         v.addLayout(row)
         v.addStretch(1)
         return w
+
+    def ask(self) -> None:
+        """A query on the primary reading's answer, to its assessor (in their next pack)."""
+        from ui.gui.queries import raise_on
+
+        d = self._selected()
+        if d is not None:
+            raise_on(self, self.ws, self.ws.find_case(d.reference, self.inspection_id), d.question_id)
 
     def _label(self, qid: str, value: Any) -> str:
         opt = self.qs.by_id[qid].scale.option(value) if isinstance(value, str) else None

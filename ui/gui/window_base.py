@@ -96,6 +96,7 @@ class WindowBase(QMainWindow):
             "back_to_list": not on_list, "merge": writable and has_ins, "make_pack": writable and has_ins,
             "migrate": writable and has_ins, "export_data": has_ins, "return_case": writable and case,
             "approve_cases": writable and case, "reopen_approved": writable and case, "qa_pack": writable and has_ins,
+            "raise_query": writable and case, "queries": has_ins,
         }
         for key, on in rules.items():
             if key in self.acts:

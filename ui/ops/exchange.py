@@ -32,9 +32,11 @@ from exports.secure import (
 from models.questionset import QuestionSetError
 from storage import merge as merge_sql
 from storage.chain import VerifyResult
+from storage.merge import same_person
 from storage.rows import Authority, CaseDump, CaseRow, InspectionDump, InspectionRow, MergeOutcome
 from storage.store import now
 from ui.ops import qa as qa_ops
+from ui.ops import queries as queries_ops
 from ui.ops import review_exchange as review_ops
 from ui.ops import unlock
 from ui.ops.changes import INSPECTIONS, MERGED, Done, OpChanges
@@ -100,9 +102,19 @@ def needs_passphrase(ws: Workspace, inspection_id: str) -> bool:
 # ---------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class PackDone(Done):
+    """A pack made or taken in: ``queries``, how many of the lead's queries it
+    carried; ``later``, a later pack for an inspection already here (then
+    ``count`` is the cases it returned to the assessor)."""
+
+    queries: int = 0
+    later: bool = False
+
+
 def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passphrase_file: str | None = None,
               case_refs: Sequence[str] | None = None, *, allow_new_cases: bool = False,
-              passphrase: str | None = None, qa: bool = False, returns: bool = False) -> Done:
+              passphrase: str | None = None, qa: bool = False, returns: bool = False) -> PackDone:
     """A pack of cases for one assessor, signed by the lead and encrypted to
     the assessor's enrolled key alone (``enrol-import``); before they enrol,
     to a strong passphrase (``passphrase_file`` or ``passphrase``) for a first
@@ -111,8 +123,9 @@ def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passp
     if ``allow_new_cases``).  ``qa``: a QA reader's pack of their QA reads
     (``ui.ops.qa``), blind: like every pack it carries no answers, notes or scores.
     Every primary pack carries the lead's review steps on the assessor's
-    readings (returns and their comments); ``returns``: a return pack, those
-    steps and no cases (``ui.ops.review``)."""
+    readings (returns and their comments, ``ui.ops.review``) and the lead's
+    queries on its cases (``ui.ops.queries``); ``returns``: a return pack, the
+    steps and all of the assessor's queries, and no cases."""
     assessor = assessor.strip()
     if not assessor:
         raise OpError("name the assessor the pack is for")
@@ -122,8 +135,9 @@ def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passp
     secret = _pack_secret(assessor, to_key is not None, passphrase, passphrase_file)
     cases = ws.cases(ins.id)
     steps = [] if qa else review_ops.pack_steps(ws, ins.id, assessor)
+    queries = queries_ops.pack_section(ws, ins.id, assessor)
     if returns:
-        cases = review_ops.return_pack_cases(ins.name, assessor, qa, case_refs, steps)
+        cases = review_ops.return_pack_cases(ins.name, assessor, qa, case_refs, steps, len(queries))
     elif qa:
         cases = qa_ops.pack_cases(ws, ins.id, assessor, case_refs)
     elif case_refs:
@@ -132,6 +146,9 @@ def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passp
         if missing:
             raise OpError(f"no such cases in {ins.name}: {', '.join(sorted(missing))}")
         cases = [c for c in cases if c.reference in wanted]
+    if not returns:  # a pack's queries are on its own cases (a QA reading is never queried: it is blind)
+        given = {c.id for c in cases}
+        queries = [] if qa else [q for q in queries if q.case_id in given]
     key = signing_key()
     ident = lead_identity()
     pack = pack_fmt.Pack(
@@ -145,6 +162,7 @@ def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passp
         lead=pack_fmt.PackLead(name=ws.who(), age_recipient=str(ident.to_public()),
                                signing_key=base64.b64encode(key.public_bytes).decode()),
         review=[review_steps.LeadStep.model_validate(d) for d in review_steps.to_json(steps)],
+        queries=queries,
     )
     check_output(ws, Path(out), [Path(passphrase_file)] if passphrase_file else [])
     outside_keys_folder(Path(out))
@@ -154,7 +172,7 @@ def make_pack(ws: Workspace, inspection_id: str, assessor: str, out: Path, passp
         ws.set_setting(f"may_add_cases:{ins.id}:{assessor}", "1" if allow_new_cases else "0")
     atomic_write(Path(out), seal(pack_fmt.to_bytes(pack), "pack", key, ws.who(), now(),
                                  recipients=[to_key.age_recipient] if to_key else None, passphrase=secret))
-    return Done(len(cases), ins.id)
+    return PackDone(len(cases), ins.id, queries=len(queries))
 
 
 def _pack_secret(assessor: str, enrolled: bool, passphrase: str | None, passphrase_file: str | None) -> str | None:
@@ -196,7 +214,7 @@ def _pack_rows(path: Path, pack: pack_fmt.Pack) -> InspectionDump:
 
 
 def import_pack(ws: Workspace, path: Path, passphrase_file: str | None = None, *,
-                lead_fingerprint: str | None = None, confirm: Confirm | None = None) -> Done:
+                lead_fingerprint: str | None = None, confirm: Confirm | None = None) -> PackDone:
     """Set up from a pack: decrypted with this user's key (or the pack's
     passphrase), its signature checked, and its lead's key confirmed by the
     assessor before anything is stored (``lead_fingerprint`` as the lead read it
@@ -207,16 +225,19 @@ def import_pack(ws: Workspace, path: Path, passphrase_file: str | None = None, *
     if revoked:
         raise OpError(f"{path}: {revoked}. Nothing was changed.")
     iid = pack.inspection.id
-    steps = review_steps.to_rows(pack.review)
-    if review_ops.held_inspection(ws, iid, {c.id for c in pack.cases}, fp, str(path)):
-        n = review_ops.apply_pack_steps(ws, steps, pack.assessor, str(path))
-        return Done(n, iid, review_ops.REVIEWED)
+    held = _held_from(ws, Path(path), pack, fp)
+    queries_ops.check_pack(ws, Path(path), pack.assessor, {c.id for c in pack.cases}, list(pack.queries))
+    if held:  # a later pack: the lead's review steps and queries on cases here
+        returned = review_ops.apply_pack_steps(ws, review_steps.to_rows(pack.review), pack.assessor, str(path))
+        received = queries_ops.receive(ws, iid, pack.assessor, list(pack.queries))
+        return PackDone(returned, iid, INSPECTIONS, queries=received, later=True)
     confirm_fingerprint(fp, pack.lead.name, given=lead_fingerprint, confirm=confirm, whose="the lead inspector")
     rows = _pack_rows(Path(path), pack)
     try:
         ws.store.load_inspection(rows, ws.who())
     except ValueError as e:
         raise OpError(f"{path}: {e}") from e
+    n_queries = queries_ops.receive(ws, iid, pack.assessor, list(pack.queries))
     ws.set_setting(f"lead_recipient:{iid}", pack.lead.age_recipient)
     ws.set_setting(f"lead_name:{iid}", pack.lead.name)
     ws.set_setting(f"lead_fingerprint:{iid}", fp)
@@ -224,7 +245,26 @@ def import_pack(ws: Workspace, path: Path, passphrase_file: str | None = None, *
     merge_sql.trust_key(ws.store, fp, pack.lead.signing_key, pack.lead.name, ws.who())
     if not ws.setting("assessor_name"):
         ws.set_setting("assessor_name", pack.assessor)
-    return Done(len(pack.cases), iid, INSPECTIONS)
+    return PackDone(len(pack.cases), iid, INSPECTIONS, queries=n_queries)
+
+
+def _held_from(ws: Workspace, path: Path, pack: pack_fmt.Pack, fp: str) -> bool:
+    """True when the pack's inspection is here already (a later pack, e.g.
+    queries only): then it must come from the lead key the inspection was set
+    up from, for the same assessor, and hold no case not here."""
+    iid = pack.inspection.id
+    if not any(i.id == iid for i in ws.inspections()):
+        return False
+    if ws.setting(f"lead_fingerprint:{iid}") != fp:
+        raise OpError(f"{path}: inspection {pack.inspection.name!r} is here already, and this pack is not signed by the "
+                      "lead key it was set up from. Nothing was changed.")
+    if not same_person(ws.who(), pack.assessor) and ws.setting("assessor_name") != pack.assessor:
+        raise OpError(f"{path}: this pack is for {pack.assessor}. Nothing was changed.")
+    new = [c.reference for c in pack.cases if not ws.has_case(c.id)]
+    if new:
+        raise OpError(f"{path}: inspection {pack.inspection.name!r} is here already and the pack holds cases not here "
+                      f"({', '.join(new[:5])}); only a first pack sets cases up. Nothing was changed.")
+    return True
 
 
 def _open_pack(path: Path, passphrase: str | None) -> tuple[Opened, pack_fmt.Pack]:
@@ -328,9 +368,13 @@ class _MergeRun:
     merge_id: str
     results: list[FileResult] = field(default_factory=list)
 
-    def _report_with(self, path: Path, sha: str, signer: str) -> Callable[[Any, MergeOutcome], None]:
-        """Brings the stored report up to date inside the file's own transaction."""
+    def _report_with(self, path: Path, sha: str, signer: str, b: bundle_mod.Bundle,
+                     auth: Authority) -> Callable[[Any, MergeOutcome], None]:
+        """Merges the file's query replies and brings the stored report up to
+        date, inside the file's own transaction."""
         def write(c: Any, out: MergeOutcome) -> None:
+            out.queries = queries_ops.merge_replies(c, auth.inspection_id, auth.assessor, auth.assigned, b.queries,
+                                                    self.ws.who())
             this = FileResult(str(path), sha, "merged" if out.changed else "unchanged", "", signer, out)
             report = _report(self.ws, self.merge_id, [*self.results, this])
             merge_sql.write_report(c, self.merge_id, self.ws.who(), report.model_dump(mode="json"))
@@ -405,10 +449,10 @@ class _MergeRun:
         try:
             report = merge_sql.merge_data(store, bundle_mod.to_store_data(b), auth, file_sha=sha,
                                           file_name=path.name, signer=signer, merge_id=self.merge_id,
-                                          on_commit=review_ops.with_submissions(b.review, auth.assessor,
-                                                                                self._report_with(path, sha, signer)),
+                                          on_commit=review_ops.with_submissions(
+                                              b.review, auth.assessor, self._report_with(path, sha, signer, b, auth)),
                                           on_begin=grant)
-        except merge_sql.ScopeError as e:
+        except (merge_sql.ScopeError, queries_ops.QueryScopeError) as e:
             return FileResult(str(path), sha, "refused", f"{e}; nothing was merged from it", signer)
         status: mr.Status = "merged" if report.changed else "unchanged"
         reason = "" if status == "merged" else "nothing in it is newer than what is already merged"
@@ -463,6 +507,7 @@ def _report(ws: Workspace, merge_id: str, results: list[FileResult]) -> mr.Merge
         cases_in_bin=sorted({c for o in outcomes for c in o.in_bin}),
         cases_submitted=sorted({c for o in outcomes for c in o.submitted}),
         conflicts_open=max([o.conflicts_open for o in outcomes] + [0]),
+        queries=sorted({q for o in outcomes for q in o.queries}),
     )
 
 

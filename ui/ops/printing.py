@@ -26,6 +26,7 @@ Progress = Callable[[int, int], bool]
 
 def case_doc(ws: Workspace, case_id: str) -> CaseDoc:
     from exports.pdf import CaseDoc
+    from storage import queries as query_sql
     from storage.bin import case_deleted
     from storage.merge import open_conflict_counts
 
@@ -42,7 +43,8 @@ def case_doc(ws: Workspace, case_id: str) -> CaseDoc:
     n_open = open_conflict_counts(store, ins.id).get(case_id, 0)
     if n_open:
         extra.append(f"merged with {n_open} unresolved conflicts")
-    return CaseDoc(qs=qs, inspection=ins, case=case, assessment=a, answers=answers, status=status, extra_status=extra)
+    return CaseDoc(qs=qs, inspection=ins, case=case, assessment=a, answers=answers, status=status, extra_status=extra,
+                   queries=query_sql.listing(store, ins.id, case_id=case_id))
 
 
 def print_case(ws: Workspace, case_id: str, out: Path) -> None:

@@ -17,36 +17,21 @@ from ui.ops.errors import OpError
 from ui.ops.review import REVIEWED
 from ui.ops.workspace import Workspace
 
-__all__ = ["REVIEWED", "return_pack_cases", "held_inspection", "plan_submissions", "export_steps",
+__all__ = ["REVIEWED", "return_pack_cases", "plan_submissions", "export_steps",
            "commit_submissions", "with_submissions", "pack_steps", "apply_pack_steps"]
 
 
 def return_pack_cases(inspection: str, assessor: str, qa: bool, case_refs: Sequence[str] | None,
-                      steps: Sequence[ReviewEvent]) -> list[Any]:
-    """A return pack's cases (none), once it is clear it has something to carry."""
+                      steps: Sequence[ReviewEvent], n_queries: int) -> list[Any]:
+    """A return pack's cases (none), once it is clear it has something to carry
+    (review steps or queries)."""
     if qa or case_refs:
-        raise OpError("a return pack carries the lead's review steps and no cases: leave out --qa and --cases")
-    if not steps:
+        raise OpError("a return pack carries the lead's review steps and queries and no cases: leave out --qa and "
+                      "--cases")
+    if not steps and not n_queries:
         raise OpError(f"nothing to send {assessor} in {inspection}: none of their cases has been returned, approved "
-                      "or reopened ('review --return'). Nothing was written.")
+                      "or reopened ('review --return') and they have no queries ('query'). Nothing was written.")
     return []
-
-
-def held_inspection(ws: Workspace, inspection_id: str, case_ids: set[str], fingerprint: str, source: str) -> bool:
-    """Whether a pack's inspection is already here, so only its review steps
-    apply: then it must come from this inspection's lead (the key the assessor
-    confirmed with the first pack) and hold no case this laptop lacks."""
-    if inspection_id not in {i.id for i in ws.store.list_inspections()}:
-        return False
-    lead_fp = ws.setting(f"lead_fingerprint:{inspection_id}")
-    if lead_fp != fingerprint:
-        raise OpError(f"{source}: this inspection is already here from another lead inspector's key ({lead_fp or 'none'}"
-                      f"), not this pack's ({fingerprint}). Nothing was changed.")
-    held = {c.id for c in ws.cases(inspection_id)}
-    if not case_ids <= held:
-        raise OpError(f"{source}: the inspection is already in this database and the pack brings cases it does not "
-                      "hold; nothing was imported")
-    return True
 
 
 def plan_submissions(ws: Workspace, inspection_id: str) -> list[ReviewEvent]:
