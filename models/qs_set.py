@@ -67,16 +67,16 @@ class QuestionSet:
     def version(self) -> str:
         return self.data.version
 
-    def title(self, lang: str = "en") -> str:
+    def title(self, lang: str | None = None) -> str:
         return text_in(self.data.title, lang)
 
     # -- wording ---------------------------------------------------------------
-    def stem_text(self, qv: QuestionView, lang: str = "en") -> str:
+    def stem_text(self, qv: QuestionView, lang: str | None = None) -> str:
         """The lead-in shared by the question's group ("" when it has none)."""
         stem = self.stems.get(qv.q.stem or "")
         return text_in(stem.text, lang) if stem else ""
 
-    def full_text(self, qv: QuestionView, lang: str = "en") -> str:
+    def full_text(self, qv: QuestionView, lang: str | None = None) -> str:
         """The question read on its own: its group's stem, then its text."""
         stem = self.stem_text(qv, lang)
         return f"{stem} {text_in(qv.q.text, lang)}" if stem else text_in(qv.q.text, lang)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +24,10 @@ from ui.ops.inspections import CaseListing
 CASE_ID = Qt.ItemDataRole.UserRole + 1
 STATUS_KEY = Qt.ItemDataRole.UserRole + 2
 SORT_KEY = Qt.ItemDataRole.UserRole + 3  # what a column sorts by: its text, or Progress's fraction
-STATUS_LABELS = {"in_progress": "In progress", "complete": "Complete", "": "Not started"}
+# the statuses' words, marked for translation here and translated where shown
+STATUS_LABELS = {"in_progress": QT_TRANSLATE_NOOP("CaseList", "In progress"),
+                 "complete": QT_TRANSLATE_NOOP("CaseList", "Complete"),
+                 "": QT_TRANSLATE_NOOP("CaseList", "Not started")}
 
 
 class CaseList(QWidget):
@@ -125,8 +128,8 @@ class CaseList(QWidget):
         m = self.model
         m.clear()
         cols = listing.columns if listing else ()
-        m.setHorizontalHeaderLabels([self.tr("Case"), *cols, *(self.tr(h) for h in
-                                     ("Assessor", "Status", "Progress", "Last edit"))])
+        m.setHorizontalHeaderLabels([self.tr("Case"), *cols, self.tr("Assessor"), self.tr("Status"),
+                                     self.tr("Progress"), self.tr("Last edit")])
         self.status_col = 2 + len(cols)
         has_cases = bool(listing and listing.rows)
         self.empty.show_step(2 if listing is not None else 1)

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from models.questionset import STAGE_TITLES, QuestionSet, text_in
+from models.questionset import QuestionSet, text_in
+from ui.gui.i18n import stage_title
 from ui.ops.session import CaseSession
 
 QID_ROLE = Qt.ItemDataRole.UserRole
@@ -55,7 +56,7 @@ class JourneyTree(QTreeWidget):
         self.items: dict[str, QTreeWidgetItem] = {}
         self._crit_items: dict[str, QTreeWidgetItem] = {}
         for stage in dict.fromkeys(qv.stage for qv in qs.questions):
-            st_item = QTreeWidgetItem([self.tr(STAGE_TITLES[stage])])
+            st_item = QTreeWidgetItem([stage_title(stage)])
             st_item.setToolTip(0, st_item.text(0))
             bold = QFont(st_item.font(0))
             bold.setBold(True)
