@@ -64,7 +64,7 @@ def install(lang: str) -> str:
     _installed.clear()
     set_language(check_language(lang))
     QLocale.setDefault(QLocale(QLocale.Language.Welsh if lang == "cy" else QLocale.Language.English,
-                               QLocale.Territory.UnitedKingdom))
+                               QLocale.Country.UnitedKingdom))
     if lang == "en":
         return lang
     for name in CATALOGS:
