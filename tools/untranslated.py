@@ -62,10 +62,26 @@ def _static_elsewhere(node: ast.AST) -> bool:
     return False
 
 
+MARKED = "# marked where defined"  # a tr() of a variable whose values are QT_TRANSLATE_NOOP-marked
+
+
+def _variable_tr(node: ast.Call, lines: list[str]) -> bool:
+    """``tr(x)`` / ``translate(ctx, x)`` of something lupdate cannot read (unless the line says why)."""
+    name = _name(node.func)
+    text = node.args[0] if name == "tr" and node.args else node.args[1] if name == "translate" and len(
+        node.args) > 1 else None
+    return text is not None and _literal_text(text) is None and MARKED not in lines[node.lineno - 1]
+
+
 def untranslated(path: Path) -> list[tuple[int, str]]:
-    """(line, text) for each visible literal in one module that skips translation."""
+    """(line, text) for each visible literal in one module that skips translation,
+    and each translation of a variable lupdate cannot extract."""
     found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    source = path.read_text(encoding="utf-8")
+    lines = source.splitlines()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and _variable_tr(node, lines):
+            found.append((node.lineno, f"translation of a variable: {ast.unparse(node)[:80]}"))
         name = _name(node.func) if isinstance(node, ast.Call) else ""
         if name not in SHOWS_TEXT or _static_elsewhere(node):
             continue

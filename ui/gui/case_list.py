@@ -56,7 +56,7 @@ class CaseList(QWidget):
         self.status_filter.setAccessibleName(self.tr("Filter by status"))
         self.status_filter.addItem(self.tr("All cases"), None)
         for key, label in STATUS_LABELS.items():
-            self.status_filter.addItem(self.tr(label), key)
+            self.status_filter.addItem(self.tr(label), key)  # marked where defined
         bar.addWidget(self.status_filter)
         self.add_btn = QPushButton(self.tr("Add case…"))
         self.add_btn.setToolTip(self.tr("Add a case (Ctrl+Shift+N)"))
@@ -137,7 +137,7 @@ class CaseList(QWidget):
         if listing is None:
             return
         for r in listing.rows:
-            items = [QStandardItem(c) for c in (r.reference, *r.details, r.assessor, self.tr(STATUS_LABELS[r.status]),
+            items = [QStandardItem(c) for c in (r.reference, *r.details, r.assessor, self.tr(STATUS_LABELS[r.status]),  # marked where defined
                                                 f"{r.answered} / {r.applicable}", r.last_edit)]
             items[0].setData(r.case_id, CASE_ID)
             items[self.status_col].setData(r.status, STATUS_KEY)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -176,26 +176,26 @@ class NewInspectionDialog(QDialog):
         lay.addWidget(buttons)
 
 
-SHORTCUTS = [
-    ("1 … 9", "Choose an answer option"),
-    ("Y, N, … (the letter shown)", "Choose the option with that letter (every option has one)"),
-    ("0", "N/A: the question does not apply to this case"),
-    ("Enter, Page Down", "Next question (after the last: the end-of-case screen)"),
-    ("Page Up", "Previous question"),
-    ("Ctrl+J", "Next unanswered question"),
-    ("Ctrl+E", "Write a note (Esc goes back to the answers)"),
-    ("Ctrl+I", "Flag as a practice illustration"),
-    ("Ctrl+P", "Print the case summary"),
-    ("F2", "Show or hide the guidance"),
-    ("F3", "Show or hide the question's sources (seed lines, provenance)"),
-    ("Ctrl+H", "History: who changed this answer, when and why"),
-    ("Ctrl+Z / Ctrl+Y", "Undo / redo an answer change"),
-    ("Ctrl+M", "Mark the case complete (lists anything unanswered)"),
-    ("Ctrl+R", "Reopen a complete case"),
-    ("Ctrl+L", "Back to the case list"),
-    ("Ctrl+F", "Search the case list"),
-    ("Ctrl+Shift+N", "Add a case"),
-    ("F1", "This help"),
+SHORTCUTS = [  # the words marked here, translated where shown
+    ("1 … 9", QT_TRANSLATE_NOOP("HelpDialog", "Choose an answer option")),
+    (QT_TRANSLATE_NOOP("HelpDialog", "Y, N, … (the letter shown)"), QT_TRANSLATE_NOOP("HelpDialog", "Choose the option with that letter (every option has one)")),
+    ("0", QT_TRANSLATE_NOOP("HelpDialog", "N/A: the question does not apply to this case")),
+    (QT_TRANSLATE_NOOP("HelpDialog", "Enter, Page Down"), QT_TRANSLATE_NOOP("HelpDialog", "Next question (after the last: the end-of-case screen)")),
+    (QT_TRANSLATE_NOOP("HelpDialog", "Page Up"), QT_TRANSLATE_NOOP("HelpDialog", "Previous question")),
+    (QT_TRANSLATE_NOOP("HelpDialog", "Ctrl+J"), QT_TRANSLATE_NOOP("HelpDialog", "Next unanswered question")),
+    (QT_TRANSLATE_NOOP("HelpDialog", "Ctrl+E"), QT_TRANSLATE_NOOP("HelpDialog", "Write a note (Esc goes back to the answers)")),
+    (QT_TRANSLATE_NOOP("HelpDialog", "Ctrl+I"), QT_TRANSLATE_NOOP("HelpDialog", "Flag as a practice illustration")),
+    (QT_TRANSLATE_NOOP("HelpDialog", "Ctrl+P"), QT_TRANSLATE_NOOP("HelpDialog", "Print the case summary")),
+    ("F2", QT_TRANSLATE_NOOP("HelpDialog", "Show or hide the guidance")),
+    ("F3", QT_TRANSLATE_NOOP("HelpDialog", "Show or hide the question's sources (seed lines, provenance)")),
+    (QT_TRANSLATE_NOOP("HelpDialog", "Ctrl+H"), QT_TRANSLATE_NOOP("HelpDialog", "History: who changed this answer, when and why")),
+    (QT_TRANSLATE_NOOP("HelpDialog", "Ctrl+Z / Ctrl+Y"), QT_TRANSLATE_NOOP("HelpDialog", "Undo / redo an answer change")),
+    (QT_TRANSLATE_NOOP("HelpDialog", "Ctrl+M"), QT_TRANSLATE_NOOP("HelpDialog", "Mark the case complete (lists anything unanswered)")),
+    (QT_TRANSLATE_NOOP("HelpDialog", "Ctrl+R"), QT_TRANSLATE_NOOP("HelpDialog", "Reopen a complete case")),
+    (QT_TRANSLATE_NOOP("HelpDialog", "Ctrl+L"), QT_TRANSLATE_NOOP("HelpDialog", "Back to the case list")),
+    (QT_TRANSLATE_NOOP("HelpDialog", "Ctrl+F"), QT_TRANSLATE_NOOP("HelpDialog", "Search the case list")),
+    (QT_TRANSLATE_NOOP("HelpDialog", "Ctrl+Shift+N"), QT_TRANSLATE_NOOP("HelpDialog", "Add a case")),
+    ("F1", QT_TRANSLATE_NOOP("HelpDialog", "This help")),
 ]
 
 
@@ -206,7 +206,7 @@ class HelpDialog(QDialog):
         lay = QVBoxLayout(self)
         view = QTextBrowser()
         rows = "".join(
-            f"<tr><td style='padding:3px 14px 3px 0'><b>{self.tr(k)}</b></td><td>{self.tr(v)}</td></tr>"
+            f"<tr><td style='padding:3px 14px 3px 0'><b>{self.tr(k)}</b></td><td>{self.tr(v)}</td></tr>"  # marked where defined
             for k, v in SHORTCUTS
         )
         view.setHtml(

@@ -127,7 +127,7 @@ class FindingsPanel(QWidget):
         if fid:
             everyone = scores.inspection_scores(self.ws, self.inspection_id).cases
             for label, value in scores.filter_values(self.qs, everyone, fid):
-                self.filter_value.addItem(self.tr(label) if label in ("Yes", "No") else label, value)
+                self.filter_value.addItem(self.tr(label) if label in ("Yes", "No") else label, value)  # marked where defined
         self.filter_value.blockSignals(False)
         self.refresh()
 

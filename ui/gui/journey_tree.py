@@ -5,7 +5,7 @@ whole in a tooltip."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -17,10 +17,10 @@ QID_ROLE = Qt.ItemDataRole.UserRole
 
 # one mark per state: "does not apply" and "not yet known" never share one
 MARKS = {
-    "answered": ("✓", "answered"),
-    "todo": ("•", "to answer"),
-    "waiting": ("?", "waits on an earlier answer"),
-    "inapplicable": ("–", "does not apply to this case"),
+    "answered": ("✓", QT_TRANSLATE_NOOP("JourneyTree", "answered")),
+    "todo": ("•", QT_TRANSLATE_NOOP("JourneyTree", "to answer")),
+    "waiting": ("?", QT_TRANSLATE_NOOP("JourneyTree", "waits on an earlier answer")),
+    "inapplicable": ("–", QT_TRANSLATE_NOOP("JourneyTree", "does not apply to this case")),
 }
 
 
@@ -32,7 +32,7 @@ def mark_for(applies: bool | None, answered: bool) -> str:
 
 
 def legend_text() -> str:
-    return "   ".join(f"{m}\u00a0{words}" for m, words in MARKS.values())
+    return "   ".join(f"{m}\u00a0{QCoreApplication.translate('JourneyTree', words)}" for m, words in MARKS.values())  # marked where defined
 
 
 class JourneyTree(QTreeWidget):

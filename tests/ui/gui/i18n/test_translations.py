@@ -135,3 +135,44 @@ def test_a_missing_catalogue_leaves_the_app_in_english(qapp, monkeypatch, tmp_pa
     monkeypatch.setattr(i18n, "HERE", tmp_path)
     assert i18n.install("cy") == "en"
     assert QApplication.translate("MainWindow", "&File") == "&File"
+
+
+def test_the_language_menu_saves_the_choice_for_the_next_start(qtbot, monkeypatch, db_path, iaow):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.gui.language_menu import NEXT_TIME, LanguageMenu
+
+    said = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: said.append(a[2]))
+    i18n.save_language("en")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    menu = LanguageMenu(parent)
+    assert [a.text() for a in menu.actions()] == ["English", "Cymraeg"] and menu.actions()[0].isChecked()
+    menu.actions()[1].trigger()
+    assert i18n.saved_language() == "cy" and said == [NEXT_TIME["cy"]]
+    menu.actions()[0].trigger()  # back to the language in use: saved, nothing to say
+    assert i18n.saved_language() == "en" and len(said) == 1
+
+
+def test_the_app_opens_in_the_language_asked_for(qtbot, monkeypatch, db_path, iaow):
+    from ui.gui import app as gui_app
+
+    from PySide6.QtWidgets import QMessageBox
+
+    make_store(db_path, iaow)[0].close()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)  # stay plain
+    seen = {}
+
+    class Shown(Exception):
+        pass
+
+    def stop(self, *a, **k):  # noqa: ANN001, ANN202
+        seen["title"] = self.menuBar().actions()[0].text()
+        raise Shown
+
+    monkeypatch.setattr(MainWindow, "show", stop)
+    with pytest.raises(Shown):
+        gui_app.run_app(str(db_path), "cy")
+    i18n.install("en")
+    assert seen["title"] == "&Ffeil"
