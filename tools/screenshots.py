@@ -340,8 +340,11 @@ def main() -> int:
                     subprocess.run(["pdftoppm", "-r", "80", "-png", str(Path(d) / f"{name}.pdf"),
                                     str(Path(d) / name)], check=True)
                     pngs = sorted(Path(d).glob(f"{name}-*.png"))
-                    half = len(pngs) // 2  # the first Welsh page and the first English page
-                    for png, side in ((pngs[0], "cy"), (pngs[half], "en")):
+                    from pypdf import PdfReader  # the first page of the English half: its title's page
+
+                    pages = [p.extract_text() for p in PdfReader(Path(d) / f"{name}.pdf").pages]
+                    english = next(i for i, t in enumerate(pages) if "Case summary:" in t or "Findings:" in t)
+                    for png, side in ((pngs[0], "cy"), (pngs[english], "en")):
                         shutil.copy(png, pdf_dir / f"{name}-{side}-first-page.png")
             for name, pages in (("case", "1-3"), ("findings", "1-4")):
                 first, last = pages.split("-")

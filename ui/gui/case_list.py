@@ -25,9 +25,9 @@ CASE_ID = Qt.ItemDataRole.UserRole + 1
 STATUS_KEY = Qt.ItemDataRole.UserRole + 2
 SORT_KEY = Qt.ItemDataRole.UserRole + 3  # what a column sorts by: its text, or Progress's fraction
 # the statuses' words, marked for translation here and translated where shown
-STATUS_LABELS = {"in_progress": QT_TRANSLATE_NOOP("CaseList", "In progress"),
-                 "complete": QT_TRANSLATE_NOOP("CaseList", "Complete"),
-                 "": QT_TRANSLATE_NOOP("CaseList", "Not started")}
+STATUS_LABELS = {"in_progress": str(QT_TRANSLATE_NOOP("CaseList", "In progress")),
+                 "complete": str(QT_TRANSLATE_NOOP("CaseList", "Complete")),
+                 "": str(QT_TRANSLATE_NOOP("CaseList", "Not started"))}
 
 
 class CaseList(QWidget):

@@ -14,7 +14,7 @@ from ui.ops.workspace import Workspace
 
 RECENT_KEY = "recent/databases"
 MAX_RECENT = 8
-DB_FILTER = QT_TRANSLATE_NOOP("DatabaseActions", "Case Assessor databases (*.sqlite3 *.db);;All files (*)")
+DB_FILTER = str(QT_TRANSLATE_NOOP("DatabaseActions", "Case Assessor databases (*.sqlite3 *.db);;All files (*)"))
 
 
 def recent_databases() -> list[str]:

@@ -17,10 +17,10 @@ QID_ROLE = Qt.ItemDataRole.UserRole
 
 # one mark per state: "does not apply" and "not yet known" never share one
 MARKS = {
-    "answered": ("✓", QT_TRANSLATE_NOOP("JourneyTree", "answered")),
-    "todo": ("•", QT_TRANSLATE_NOOP("JourneyTree", "to answer")),
-    "waiting": ("?", QT_TRANSLATE_NOOP("JourneyTree", "waits on an earlier answer")),
-    "inapplicable": ("–", QT_TRANSLATE_NOOP("JourneyTree", "does not apply to this case")),
+    "answered": ("✓", str(QT_TRANSLATE_NOOP("JourneyTree", "answered"))),
+    "todo": ("•", str(QT_TRANSLATE_NOOP("JourneyTree", "to answer"))),
+    "waiting": ("?", str(QT_TRANSLATE_NOOP("JourneyTree", "waits on an earlier answer"))),
+    "inapplicable": ("–", str(QT_TRANSLATE_NOOP("JourneyTree", "does not apply to this case"))),
 }
 
 

@@ -27,12 +27,12 @@ SETTING = "view/language"
 
 # STAGE_TITLES (models) in the words lupdate extracts; translated by stage_title
 _STAGES = {
-    Stage.CASE_DETAILS: QT_TRANSLATE_NOOP("Stage", "Case details"),
-    Stage.ASSESSMENT_PLANNING: QT_TRANSLATE_NOOP("Stage", "Assessment and planning"),
-    Stage.DELIVERY_REVIEW: QT_TRANSLATE_NOOP("Stage", "Delivery and review"),
-    Stage.OUTCOMES: QT_TRANSLATE_NOOP("Stage", "Outcomes"),
-    Stage.VICTIM_WORK: QT_TRANSLATE_NOOP("Stage", "Victim work"),
-    Stage.LEADERSHIP_MANAGEMENT: QT_TRANSLATE_NOOP("Stage", "Leadership and management (officer interview)"),
+    Stage.CASE_DETAILS: str(QT_TRANSLATE_NOOP("Stage", "Case details")),
+    Stage.ASSESSMENT_PLANNING: str(QT_TRANSLATE_NOOP("Stage", "Assessment and planning")),
+    Stage.DELIVERY_REVIEW: str(QT_TRANSLATE_NOOP("Stage", "Delivery and review")),
+    Stage.OUTCOMES: str(QT_TRANSLATE_NOOP("Stage", "Outcomes")),
+    Stage.VICTIM_WORK: str(QT_TRANSLATE_NOOP("Stage", "Victim work")),
+    Stage.LEADERSHIP_MANAGEMENT: str(QT_TRANSLATE_NOOP("Stage", "Leadership and management (officer interview)")),
 }
 assert _STAGES == STAGE_TITLES, "ui/gui/i18n: the stage titles differ from models.qs_common.STAGE_TITLES"
 

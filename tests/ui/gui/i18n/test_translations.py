@@ -156,9 +156,9 @@ def test_the_language_menu_saves_the_choice_for_the_next_start(qtbot, monkeypatc
 
 
 def test_the_app_opens_in_the_language_asked_for(qtbot, monkeypatch, db_path, iaow):
-    from ui.gui import app as gui_app
-
     from PySide6.QtWidgets import QMessageBox
+
+    from ui.gui import app as gui_app
 
     make_store(db_path, iaow)[0].close()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)  # stay plain
