@@ -15,7 +15,7 @@ def run_cli(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int
     if args.command is None:
         from ui.gui.app import run_app
 
-        return run_app(args.db)
+        return run_app(args.db, args.lang)
     return cli.run(args, out)
 
 

@@ -7,25 +7,30 @@ read these, so a screen and a printed page never disagree.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from models.qs_common import text_in
+from models.qs_common import Text, text_in
 from models.qs_runtime import CaseField
 from models.qs_set import QuestionSet
 from models.scoring import CaseInput, ScoreReport
 
 NOT_RECORDED = "Not recorded in the tool"
 
+# How a set's text is put into words: ``text_in`` on screen; the printed
+# report marks English standing in for a missing translation (exports.pdf.base.words).
+Say = Callable[[Text | None, str], str]
 
-def sample_counts(f: CaseField, cases: Sequence[CaseInput], lang: str = "en") -> list[tuple[str, int]] | None:
+
+def sample_counts(f: CaseField, cases: Sequence[CaseInput], lang: str = "en",
+                  say: Say = text_in) -> list[tuple[str, int]] | None:
     """(label, cases) for each value of a choice, multi-choice or yes/no case
     detail, then the cases where it is not recorded (if any); None for a kind
     that does not divide the sample (free text, numbers)."""
     values: list[tuple[str, Any]]
     if f.kind in ("choice", "multi"):
-        values = [(text_in(o.label, lang), o.value) for o in f.options]
+        values = [(say(o.label, lang), o.value) for o in f.options]
     elif f.kind == "bool":
         values = [("Yes", True), ("No", False)]
     else:
@@ -102,7 +107,8 @@ class ScoreBar:
     n: int
 
 
-def yes_no_bars(qs: QuestionSet, report: ScoreReport, lang: str = "en") -> list[tuple[str, str, list[StackedBar]]]:
+def yes_no_bars(qs: QuestionSet, report: ScoreReport, lang: str = "en",
+                say: Say = text_in) -> list[tuple[str, str, list[StackedBar]]]:
     """The data summary: for each outcome or section (not headlines), each
     scoring question with an applicable case as cases above / below the line."""
     out = []
@@ -113,53 +119,55 @@ def yes_no_bars(qs: QuestionSet, report: ScoreReport, lang: str = "en") -> list[
         for qv in qs.questions:
             s = report.questions[qv.id]
             if qv.q.scored and qv.criterion.group == gid and s.applicable:
-                bars.append(StackedBar(qv.id, text_in(qv.q.text, lang),
+                bars.append(StackedBar(qv.id, say(qv.q.text, lang),
                                        (Segment("yes", s.above, True), Segment("no", s.applicable - s.above, False)), s.applicable))
-        out.append((gid, text_in(group.title, lang), bars))
+        out.append((gid, say(group.title, lang), bars))
     return out
 
 
-def multi_category_bars(qs: QuestionSet, report: ScoreReport, lang: str = "en") -> list[StackedBar]:
+def multi_category_bars(qs: QuestionSet, report: ScoreReport, lang: str = "en", say: Say = text_in) -> list[StackedBar]:
     """Scoring judgements with more than two options (e.g. "not completed" vs
     "not sufficient"): the cases giving each option, in scale order."""
     out = []
     for qv in qs.questions:
         s = report.questions[qv.id]
         if qv.q.scored and len(qv.scale.options) > 2 and s.applicable:
-            out.append(StackedBar(qv.id, qs.full_text(qv, lang), tuple(
-                Segment(text_in(o.label, lang), s.distribution.get(o.value, 0), o.above_line)
+            stem = qs.stems[qv.q.stem].text if qv.q.stem in qs.stems else None
+            label = f"{say(stem, lang)} {say(qv.q.text, lang)}" if stem else say(qv.q.text, lang)
+            out.append(StackedBar(qv.id, label, tuple(
+                Segment(say(o.label, lang), s.distribution.get(o.value, 0), o.above_line)
                 for o in qv.scale.options), s.applicable))
     return out
 
 
-def score_bars(qs: QuestionSet, report: ScoreReport, level: str, lang: str = "en") -> list[ScoreBar]:
+def score_bars(qs: QuestionSet, report: ScoreReport, level: str, lang: str = "en", say: Say = text_in) -> list[ScoreBar]:
     """Outcome/section (``group``), ``criterion`` or ``headline`` scores, each
     with the cases behind it."""
     from models.tabulate import cases_behind
 
     if level == "criterion":
-        return [ScoreBar(code, f"{code} {text_in(qs.criteria[code].title, lang)}", g.value,
+        return [ScoreBar(code, f"{code} {say(qs.criteria[code].title, lang)}", g.value,
                          cases_behind(qs, report, code)) for code, g in report.criteria.items()]
     scores = report.headlines if level == "headline" else report.groups
-    return [ScoreBar(gid, text_in(qs.groups[gid].title, lang), g.value, cases_behind(qs, report, gid))
+    return [ScoreBar(gid, say(qs.groups[gid].title, lang), g.value, cases_behind(qs, report, gid))
             for gid, g in scores.items()]
 
 
-def value_label(qs: QuestionSet, field_id: str, value: str, lang: str = "en") -> str:
+def value_label(qs: QuestionSet, field_id: str, value: str, lang: str = "en", say: Say = text_in) -> str:
     """A subgroup value's words (a choice's label; the value itself otherwise)."""
     f = qs.fields.get(field_id)
-    return next((text_in(o.label, lang) for o in f.options if o.value == value), value) if f else value
+    return next((say(o.label, lang) for o in f.options if o.value == value), value) if f else value
 
 
 def subgroup_bars(qs: QuestionSet, reports: dict[str, ScoreReport], field_id: str, groups: Sequence[str],
-                  lang: str = "en") -> list[tuple[str, int, list[ScoreBar | None]]]:
+                  lang: str = "en", say: Say = text_in) -> list[tuple[str, int, list[ScoreBar | None]]]:
     """Per value of one subgroup field: its label, its cases, and each of
     ``groups``' scores in that subgroup (None where the subgroup has no such score)."""
     from models.tabulate import cases_behind
 
     out = []
     for value, r in reports.items():
-        bars = [ScoreBar(g, text_in(qs.groups[g].short or qs.groups[g].title, lang), r.groups[g].value,
+        bars = [ScoreBar(g, say(qs.groups[g].short or qs.groups[g].title, lang), r.groups[g].value,
                          cases_behind(qs, r, g)) if g in r.groups else None for g in groups]
-        out.append((value_label(qs, field_id, value, lang), r.cases, bars))
+        out.append((value_label(qs, field_id, value, lang, say), r.cases, bars))
     return out

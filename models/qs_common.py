@@ -9,6 +9,8 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import Path
 
+from models.i18n import N_, language
+
 FORMAT_VERSION = 1
 BUILTIN_DIR = Path(__file__).with_name("question_sets")
 
@@ -16,11 +18,12 @@ BUILTIN_DIR = Path(__file__).with_name("question_sets")
 Text = dict[str, str]
 
 
-def text_in(text: Text | None, lang: str = "en") -> str:
-    """The text in ``lang``, falling back to English."""
+def text_in(text: Text | None, lang: str | None = None) -> str:
+    """The text in ``lang`` (default: the language in use, ``models.i18n``),
+    falling back to English."""
     if not text:
         return ""
-    return text.get(lang) or text.get("en", "")
+    return text.get(lang or language()) or text.get("en", "")
 
 
 class Stage(StrEnum):
@@ -39,12 +42,12 @@ class Stage(StrEnum):
 
 
 STAGE_TITLES: dict[Stage, str] = {
-    Stage.CASE_DETAILS: "Case details",
-    Stage.ASSESSMENT_PLANNING: "Assessment and planning",
-    Stage.DELIVERY_REVIEW: "Delivery and review",
-    Stage.OUTCOMES: "Outcomes",
-    Stage.VICTIM_WORK: "Victim work",
-    Stage.LEADERSHIP_MANAGEMENT: "Leadership and management (officer interview)",
+    Stage.CASE_DETAILS: N_("Case details"),
+    Stage.ASSESSMENT_PLANNING: N_("Assessment and planning"),
+    Stage.DELIVERY_REVIEW: N_("Delivery and review"),
+    Stage.OUTCOMES: N_("Outcomes"),
+    Stage.VICTIM_WORK: N_("Victim work"),
+    Stage.LEADERSHIP_MANAGEMENT: N_("Leadership and management (officer interview)"),
 }
 
 

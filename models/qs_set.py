@@ -7,6 +7,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from models.i18n import _
 from models.limits import detail_text_problem
 from models.qs_common import QuestionSetError, Stage, text_in
 from models.qs_runtime import BandRule, CaseField, Criterion, Group, Guidance, Question, QuestionSetData, Scale, Stem
@@ -47,7 +48,7 @@ class QuestionSet:
         crit = {c.code: c for c in data.criteria}
         indexed = [(i, data.questions[i]) for i in journey_order(data)]
         views = []
-        for pos, (_, q) in enumerate(indexed):
+        for pos, (_i, q) in enumerate(indexed):
             scale = scale_of(q, data.scales)
             assert scale is not None  # checked above
             views.append(QuestionView(q=q, scale=scale, criterion=crit[q.criterion], position=pos))
@@ -67,16 +68,16 @@ class QuestionSet:
     def version(self) -> str:
         return self.data.version
 
-    def title(self, lang: str = "en") -> str:
+    def title(self, lang: str | None = None) -> str:
         return text_in(self.data.title, lang)
 
     # -- wording ---------------------------------------------------------------
-    def stem_text(self, qv: QuestionView, lang: str = "en") -> str:
+    def stem_text(self, qv: QuestionView, lang: str | None = None) -> str:
         """The lead-in shared by the question's group ("" when it has none)."""
         stem = self.stems.get(qv.q.stem or "")
         return text_in(stem.text, lang) if stem else ""
 
-    def full_text(self, qv: QuestionView, lang: str = "en") -> str:
+    def full_text(self, qv: QuestionView, lang: str | None = None) -> str:
         """The question read on its own: its group's stem, then its text."""
         stem = self.stem_text(qv, lang)
         return f"{stem} {text_in(qv.q.text, lang)}" if stem else text_in(qv.q.text, lang)
@@ -85,9 +86,9 @@ class QuestionSet:
         """The advice for a question: its criterion's, then its own, each with a heading."""
         out: list[tuple[str, Guidance]] = []
         if qv.criterion.guidance is not None:
-            out.append((f"Criterion {qv.criterion.code}", qv.criterion.guidance))
+            out.append((_("Criterion {0}").format(qv.criterion.code), qv.criterion.guidance))
         if qv.q.guidance is not None:
-            out.append(("This question", qv.q.guidance))
+            out.append((_("This question"), qv.q.guidance))
         return out
 
     def groups_of(self, qv: QuestionView) -> list[str]:

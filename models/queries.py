@@ -26,6 +26,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from models.i18n import N_
+
 State = Literal["open", "answered", "closed"]
 Role = Literal["lead", "assessor"]
 STATES: tuple[State, ...] = ("open", "answered", "closed")
@@ -117,5 +119,9 @@ def thread_problem(stored: dict[str, Message], incoming: Iterable[Message]) -> s
     return None
 
 
+STATE_WORDS: dict[str, str] = {"open": N_("open"), "answered": N_("answered (awaiting the lead)"),
+                               "closed": N_("closed")}  # translated where shown
+
+
 def describe(s: State) -> str:
-    return {"open": "open", "answered": "answered (awaiting the lead)", "closed": "closed"}[s]
+    return STATE_WORDS[s]

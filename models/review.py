@@ -27,12 +27,14 @@ from __future__ import annotations
 
 from typing import Literal
 
+from models.i18n import N_
+
 State = Literal["in_progress", "submitted", "returned", "resubmitted", "approved"]
 Action = Literal["submit", "resubmit", "return", "approve", "reopen"]
 
 STATES: tuple[State, ...] = ("in_progress", "submitted", "returned", "resubmitted", "approved")
-LABELS: dict[str, str] = {"in_progress": "Not submitted", "submitted": "Submitted", "returned": "Returned",
-                          "resubmitted": "Resubmitted", "approved": "Approved"}
+LABELS: dict[str, str] = {"in_progress": N_("Not submitted"), "submitted": N_("Submitted"), "returned": N_("Returned"),
+                          "resubmitted": N_("Resubmitted"), "approved": N_("Approved")}  # translated where shown
 ASSESSOR_ACTIONS: frozenset[str] = frozenset({"submit", "resubmit"})
 LEAD_ACTIONS: frozenset[str] = frozenset({"return", "approve", "reopen"})
 COMMENT = "comment"  # not a step: the lead's comment on one answer, made with a return

@@ -1,8 +1,11 @@
 """Write PNGs of each main screen over a realistic synthetic inspection.
 
     make screenshots        (QT_QPA_PLATFORM=offscreen python tools/screenshots.py)
+    python tools/screenshots.py --lang cy     (the same screens in Welsh)
 
-Writes docs/screenshots/*.png at 1366x768, a typical government laptop.
+Writes docs/screenshots/*.png at 1366x768, a typical government laptop, and
+the printed pages to docs/printed/; in Welsh, into their cy/ folders (with the
+bilingual case summary and findings).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from models.questionset import builtin_catalog  # noqa: E402
 from storage.store import Store  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
+PRINTED = ROOT / "docs" / "printed"
 NOTES = [
     "Initial contact within five working days; induction covered rights and obligations.",
     "Plan drawn up with the individual; objectives clear and in achievable steps.",
@@ -370,9 +374,20 @@ def demo_window(folder: Path):  # noqa: ANN201  (Qt loads inside)
 
 
 def main() -> int:
+    global OUT, PRINTED
+    import argparse
+
+    from ui.gui import i18n
+
+    parser = argparse.ArgumentParser(description="write the screenshots and printed pages")
+    parser.add_argument("--lang", choices=["en", "cy"], default="en")
+    lang = parser.parse_args().lang
+    if lang != "en":
+        OUT, PRINTED = OUT / lang, PRINTED / lang
     QCoreApplication.setOrganizationName("CaseAssessorScreens")
     app = QApplication.instance() or QApplication(sys.argv)
     QSettings().clear()  # no window layout or auto-advance choice left from an earlier run
+    i18n.install(lang)
     OUT.mkdir(parents=True, exist_ok=True)
     from bench.custody import passphrase_custody
 
@@ -418,7 +433,7 @@ def main() -> int:
         from ui.ops import printing
         from ui.ops.workspace import Workspace
 
-        pdf_dir = ROOT / "docs" / "printed"
+        pdf_dir = PRINTED
         pdf_dir.mkdir(parents=True, exist_ok=True)
         printing.print_case(Workspace(store), cid, Path(d) / "case.pdf")
         iid = store.list_inspections()[0].id
@@ -430,6 +445,20 @@ def main() -> int:
             printing.print_cases(Workspace(store), iid, Path(d) / "all.pdf")
             subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile",
                             str(Path(d) / "all.pdf"), str(pdf_dir / "all-cases-index")], check=True)
+            if lang != "en":  # the bilingual documents too: Welsh, then English
+                printing.print_case(Workspace(store), cid, Path(d) / "case-bilingual.pdf", printing.BILINGUAL)
+                printing.print_report(Workspace(store), iid, Path(d) / "findings-bilingual.pdf",
+                                      langs=printing.BILINGUAL)
+                for name in ("case-bilingual", "findings-bilingual"):
+                    subprocess.run(["pdftoppm", "-r", "80", "-png", str(Path(d) / f"{name}.pdf"),
+                                    str(Path(d) / name)], check=True)
+                    pngs = sorted(Path(d).glob(f"{name}-*.png"))
+                    from pypdf import PdfReader  # the first page of the English half: its title's page
+
+                    pages = [p.extract_text() for p in PdfReader(Path(d) / f"{name}.pdf").pages]
+                    english = next(i for i, t in enumerate(pages) if "Case summary:" in t or "Findings:" in t)
+                    for png, side in ((pngs[0], "cy"), (pngs[english], "en")):
+                        shutil.copy(png, pdf_dir / f"{name}-{side}-first-page.png")
             for name, pages in (("case", "1-3"), ("findings", "1-4")):
                 first, last = pages.split("-")
                 subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", first, "-l", last, str(Path(d) / f"{name}.pdf"),

@@ -25,6 +25,9 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
+from models.i18n import N_, gettext_for
+from models.questionset import Text, text_in
+
 MARKING = "OFFICIAL-SENSITIVE"
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 ACCENT = colors.HexColor("#1d4f91")
@@ -85,10 +88,13 @@ def P(text: str, style: ParagraphStyle) -> Paragraph:  # noqa: N802
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
-def canvas_class(doc_label: str) -> type[rl_canvas.Canvas]:
+def canvas_class(doc_label: str, langs: Sequence[str] = ("en",)) -> type[rl_canvas.Canvas]:
     """A canvas that draws the marking, the label and 'Page x of y' once the
     page count is known, and any text a flowable asked to have written then
-    (``draw_later``: the cover index's page numbers)."""
+    (``draw_later``: the cover index's page numbers).  "Page x of y" is in
+    each of ``langs``."""
+
+    page_words = [gettext_for(lang)(N_("Page {0} of {1}")) for lang in langs]  # both, in a bilingual document
 
     class NumberedCanvas(rl_canvas.Canvas):  # type: ignore[misc]  # reportlab is untyped
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -128,7 +134,7 @@ def canvas_class(doc_label: str) -> type[rl_canvas.Canvas]:
             self.setFont("DejaVu", 7.5)
             label = doc_label if len(doc_label) <= 48 else doc_label[:47] + "…"
             self.drawString(16 * mm, 7 * mm, label)
-            self.drawRightString(w - 16 * mm, 7 * mm, f"Page {self._pageNumber} of {total}")
+            self.drawRightString(w - 16 * mm, 7 * mm, " / ".join(pw.format(self._pageNumber, total) for pw in page_words))
             self.setStrokeColor(GRID)
             self.line(16 * mm, h - 12 * mm, w - 16 * mm, h - 12 * mm)
             self.line(16 * mm, 10 * mm, w - 16 * mm, 10 * mm)
@@ -188,3 +194,12 @@ def table(rows: list[list[Any]], widths: Sequence[float], *, header: bool = True
         style += [("BACKGROUND", (0, 0), (-1, 0), HEAD_BG), ("FONT", (0, 0), (-1, 0), "DejaVu-Bold", 8.2)]
     t.setStyle(TableStyle(style + list(extra)))
     return t
+
+
+def words(text: Text | None, lang: str) -> str:
+    """A question set's text in ``lang``; where the set has none in that
+    language, the English marked "[in English]" in ``lang`` (never silently)."""
+    if lang == "en" or not text or text.get(lang):
+        return text_in(text, lang)
+    marker = gettext_for(lang)(N_("[in English]"))
+    return f"{text_in(text, 'en')} {marker}"

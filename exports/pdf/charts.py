@@ -9,6 +9,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from exports.pdf.base import ABOVE, ACCENT
+from models.i18n import gettext_for
 
 # The counts beside each bar: dark text on the white page (never white on a pale bar)
 COUNT_TEXT = colors.HexColor("#333a45")
@@ -27,7 +28,7 @@ def fit(label: str, room: float, size: float = LABEL_SIZE) -> str:
     return label.rstrip() + "…"
 
 
-def bar_chart(items: list[tuple[str, int, int]], width: float) -> Drawing:
+def bar_chart(items: list[tuple[str, int, int]], width: float, lang: str = "en") -> Drawing:
     """Horizontal yes/no bars, one per question, as in the reports' Data Summary.
 
     Each bar's counts are printed to its right as "yes / no" in dark text: a
@@ -66,8 +67,9 @@ def bar_chart(items: list[tuple[str, int, int]], width: float) -> Drawing:
         d.add(String(end + 2.5, chart.y + step * (row + 0.5) - 2, f"{yes} / {no}", fontName="DejaVu", fontSize=5.8,
                      fillColor=COUNT_TEXT))
     x = chart.x
-    for text, colour in (("■ above the line (yes)", ABOVE), ("■ below the line (no)", NO_TEXT),
-                         ("numbers: yes / no", COUNT_TEXT)):
+    _ = gettext_for(lang)
+    for text, colour in (("■ " + _("above the line (yes)"), ABOVE), ("■ " + _("below the line (no)"), NO_TEXT),
+                         (_("numbers: yes / no"), COUNT_TEXT)):
         d.add(String(x, 4, text, fontName="DejaVu", fontSize=6.5, fillColor=colour))
         x += stringWidth(text, "DejaVu", 6.5) + 10  # side by side, never over each other
     return d

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from models.i18n import LANGUAGES, set_language
 from ui.cli import (
     answers,
     atrest,
@@ -44,6 +45,8 @@ __version__ = "0.1.0"
 DB_HELP = ("the database file (default: case-assessor.sqlite3 in your data folder, or $CASE_ASSESSOR_DB); "
            "only commands that create (new-inspection, import-bundle, import-pack) make a new one, and never "
            "in a folder that does not exist")
+LANG_HELP = ("the language of messages and printed documents: en (English) or cy (Cymraeg); the app's default is "
+             "its View › Language setting, a command's is English")
 GROUPS = (questionsets, profile, inspections, bin, scores, export_data, printing, exchange, keys, conflicts, qa, review,
           queries, answers, integrity, atrest)
 
@@ -51,6 +54,7 @@ GROUPS = (questionsets, profile, inspections, bin, scores, export_data, printing
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="case-assessor", description="Case Assessor: probation-inspection case assessment")
     p.add_argument("--db", metavar="PATH", help=DB_HELP)
+    p.add_argument("--lang", choices=list(LANGUAGES), default=None, help=LANG_HELP)
     p.add_argument("--version", action="version", version=f"Case Assessor {__version__}")
     db = argparse.ArgumentParser(add_help=False)
     # SUPPRESS: a --db given before the command is kept, not replaced by this default
@@ -60,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     db.add_argument("--db-passphrase-file", metavar="PATH",
                     help="file holding the passphrase that protects the database and your keys when this computer "
                          "has no keystore (default: the file named by CASE_ASSESSOR_PASSPHRASE_FILE)")
+    db.add_argument("--lang", choices=list(LANGUAGES), default=argparse.SUPPRESS, help=LANG_HELP)
     db.set_defaults(opens_db=True)  # the command's function takes the open workspace too
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     for group in GROUPS:
@@ -79,6 +84,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     from ui.ops.workspace import NO_NAME, Workspace
 
     out = out or sys.stdout
+    set_language(getattr(args, "lang", None) or "en")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     pw_file = getattr(args, "db_passphrase_file", None) or os.environ.get(unlock.PASSPHRASE_ENV) or None
     unlock.set_session(unlock.Keys(passphrase_file=pw_file))  # the keys this command unlocks, once

@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.questionset import STAGE_TITLES, QuestionView, text_in
+from models.questionset import QuestionView, text_in
 from ui.gui import review_notes, walk_keys
 from ui.gui.case_header import CaseHeader
 from ui.gui.colours import banner_style, walk_colours
 from ui.gui.end_of_case import EndOfCase, next_case_id
+from ui.gui.i18n import stage_title
 from ui.gui.journey_tree import JourneyPane, JourneyTree
 from ui.gui.question_panel import QuestionPanel
 from ui.gui.score_panel import ScorePanel
@@ -203,7 +204,7 @@ class AssessView(QWidget):
             self.tr("Case {0} · {1}").format(self.s.case.reference, self.qs.title())
         )
         self.crumb.setText(
-            f"{self.tr(STAGE_TITLES[qv.stage])} › {crit.code} {text_in(crit.title)} › {qv.id}"
+            f"{stage_title(qv.stage)} › {crit.code} {text_in(crit.title)} › {qv.id}"
             + ("" if qv.q.scored else self.tr("  (data item, not scored)"))
         )
         self.panel.show_texts(self.qs, qv)

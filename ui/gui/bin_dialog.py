@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,7 +23,8 @@ ID = Qt.ItemDataRole.UserRole
 
 
 def _item(d: Deleted) -> QListWidgetItem:
-    it = QListWidgetItem(f"{d.name}   ·   deleted {d.deleted_at[:16].replace('T', ' ')} by {d.deleted_by}")
+    it = QListWidgetItem(QCoreApplication.translate("BinDialog", "{0}   ·   deleted {1} by {2}").format(
+        d.name, d.deleted_at[:16].replace("T", " "), d.deleted_by))
     it.setData(ID, d.id)
     return it
 

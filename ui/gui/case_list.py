@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.i18n import _ as translated
 from models.review import LABELS as REVIEW_LABELS
 from ui.gui.empty_state import EmptyState
 from ui.ops.inspections import CaseListing
@@ -26,7 +27,10 @@ CASE_ID = Qt.ItemDataRole.UserRole + 1
 STATUS_KEY = Qt.ItemDataRole.UserRole + 2
 SORT_KEY = Qt.ItemDataRole.UserRole + 3  # what a column sorts by: its text, or Progress's fraction
 REVIEW_KEY = Qt.ItemDataRole.UserRole + 4
-STATUS_LABELS = {"in_progress": "In progress", "complete": "Complete", "": "Not started"}
+# the statuses' words, marked for translation here and translated where shown
+STATUS_LABELS = {"in_progress": str(QT_TRANSLATE_NOOP("CaseList", "In progress")),
+                 "complete": str(QT_TRANSLATE_NOOP("CaseList", "Complete")),
+                 "": str(QT_TRANSLATE_NOOP("CaseList", "Not started"))}
 
 
 class CaseList(QWidget):
@@ -51,9 +55,10 @@ class CaseList(QWidget):
         self.search.setAccessibleName(self.tr("Search cases"))
         self.search.setClearButtonEnabled(True)
         bar.addWidget(self.search, 2)
-        self.status_filter = self._filter_box(self.tr("Filter by status"), self.tr("All cases"), STATUS_LABELS)
+        self.status_filter = self._filter_box(self.tr("Filter by status"), self.tr("All cases"),
+                                              {k: self.tr(v) for k, v in STATUS_LABELS.items()})  # marked where defined
         self.review_filter = self._filter_box(self.tr("Filter by review state"), self.tr("Any review state"),
-                                              REVIEW_LABELS)
+                                              {k: translated(v) for k, v in REVIEW_LABELS.items()})
         bar.addWidget(self.status_filter)
         bar.addWidget(self.review_filter)
         self.add_btn = QPushButton(self.tr("Add case…"))
@@ -103,7 +108,7 @@ class CaseList(QWidget):
         box.setAccessibleName(name)
         box.addItem(everything, None)
         for key, label in labels.items():
-            box.addItem(self.tr(label), key)
+            box.addItem(label, key)  # already in words
         return box
 
     def _filter(self) -> None:
@@ -138,8 +143,8 @@ class CaseList(QWidget):
         m = self.model
         m.clear()
         cols = listing.columns if listing else ()
-        m.setHorizontalHeaderLabels([self.tr("Case"), *cols, *(self.tr(h) for h in
-                                     ("Assessor", "Status", "Progress", "Last edit", "Review"))])
+        m.setHorizontalHeaderLabels([self.tr("Case"), *cols, self.tr("Assessor"), self.tr("Status"),
+                                     self.tr("Progress"), self.tr("Last edit"), self.tr("Review")])
         self.status_col = 2 + len(cols)
         has_cases = bool(listing and listing.rows)
         self.empty.show_step(2 if listing is not None else 1)
@@ -147,9 +152,9 @@ class CaseList(QWidget):
         if listing is None:
             return
         for r in listing.rows:
-            items = [QStandardItem(c) for c in (r.reference, *r.details, r.assessor, self.tr(STATUS_LABELS[r.status]),
+            items = [QStandardItem(c) for c in (r.reference, *r.details, r.assessor, self.tr(STATUS_LABELS[r.status]),  # marked where defined
                                                 f"{r.answered} / {r.applicable}", r.last_edit,
-                                                self.tr(REVIEW_LABELS[r.review]))]
+                                                translated(REVIEW_LABELS[r.review]))]
             items[0].setData(r.case_id, CASE_ID)
             items[self.status_col].setData(r.status, STATUS_KEY)
             items[self.status_col].setData(r.review, REVIEW_KEY)

@@ -54,7 +54,7 @@ class ConflictsPanel(QWidget):
         top.addWidget(self.counts, 1)
         lay.addLayout(top)
         split = QSplitter(Qt.Orientation.Vertical)
-        self.table = make_table([self.tr(h) for h in ("Case", "Question", "Status", "Versions", "Decision")],
+        self.table = make_table([self.tr("Case"), self.tr("Question"), self.tr("Status"), self.tr("Versions"), self.tr("Decision")],
                                 self.tr("Conflicts"), multi=True)
         self.table.itemSelectionChanged.connect(self._show)
         split.addWidget(self.table)

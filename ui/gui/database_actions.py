@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from ui.gui.file_actions import FileActions
@@ -14,7 +14,7 @@ from ui.ops.workspace import Workspace
 
 RECENT_KEY = "recent/databases"
 MAX_RECENT = 8
-DB_FILTER = "Case Assessor databases (*.sqlite3 *.db);;All files (*)"
+DB_FILTER = str(QT_TRANSLATE_NOOP("DatabaseActions", "Case Assessor databases (*.sqlite3 *.db);;All files (*)"))
 
 
 def recent_databases() -> list[str]:
@@ -68,13 +68,13 @@ class DatabaseActions(FileActions):
 
     def open_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), str(self.ws.path.parent),
-                                              self.tr(DB_FILTER))
+                                              self.tr(DB_FILTER))  # marked where defined
         if path:
             self.switch_database(Path(path))
 
     def new_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("New database"), str(self.ws.path.parent / "inspection.sqlite3"),
-                                              self.tr(DB_FILTER), options=QFileDialog.Option.DontConfirmOverwrite)
+                                              self.tr(DB_FILTER), options=QFileDialog.Option.DontConfirmOverwrite)  # marked where defined
         if not path:
             return
         if Path(path).exists():  # never replaced: a new database is a new file

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -176,28 +176,28 @@ class NewInspectionDialog(QDialog):
         lay.addWidget(buttons)
 
 
-SHORTCUTS = [
-    ("1 … 9", "Choose an answer option"),
-    ("Y, N, … (the letter shown)", "Choose the option with that letter (every option has one)"),
-    ("0", "N/A: the question does not apply to this case"),
-    ("Enter, Page Down", "Next question (after the last: the end-of-case screen)"),
-    ("Page Up", "Previous question"),
-    ("Ctrl+J", "Next unanswered question"),
-    ("Ctrl+E", "Write a note (Esc goes back to the answers)"),
-    ("Ctrl+I", "Flag as a practice illustration"),
-    ("Ctrl+P", "Print the case summary"),
-    ("F2", "Show or hide the guidance"),
-    ("F3", "Show or hide the question's sources (seed lines, provenance)"),
-    ("Ctrl+H", "History: who changed this answer, when and why"),
-    ("F4 / Shift+F4", "Next / previous question with a query not yet closed (✉ in the tree)"),
-    ("Ctrl+Shift+Q", "Raise a query on this case or answer (lead inspector)"),
-    ("Ctrl+Z / Ctrl+Y", "Undo / redo an answer change"),
-    ("Ctrl+M", "Mark the case complete (lists anything unanswered)"),
-    ("Ctrl+R", "Reopen a complete case"),
-    ("Ctrl+L", "Back to the case list"),
-    ("Ctrl+F", "Search the case list"),
-    ("Ctrl+Shift+N", "Add a case"),
-    ("F1", "This help"),
+SHORTCUTS = [  # the words marked here, translated where shown
+    ("1 … 9", str(QT_TRANSLATE_NOOP("HelpDialog", "Choose an answer option"))),
+    (str(QT_TRANSLATE_NOOP("HelpDialog", "Y, N, … (the letter shown)")), str(QT_TRANSLATE_NOOP("HelpDialog", "Choose the option with that letter (every option has one)"))),
+    ("0", str(QT_TRANSLATE_NOOP("HelpDialog", "N/A: the question does not apply to this case"))),
+    (str(QT_TRANSLATE_NOOP("HelpDialog", "Enter, Page Down")), str(QT_TRANSLATE_NOOP("HelpDialog", "Next question (after the last: the end-of-case screen)"))),
+    (str(QT_TRANSLATE_NOOP("HelpDialog", "Page Up")), str(QT_TRANSLATE_NOOP("HelpDialog", "Previous question"))),
+    (str(QT_TRANSLATE_NOOP("HelpDialog", "Ctrl+J")), str(QT_TRANSLATE_NOOP("HelpDialog", "Next unanswered question"))),
+    (str(QT_TRANSLATE_NOOP("HelpDialog", "Ctrl+E")), str(QT_TRANSLATE_NOOP("HelpDialog", "Write a note (Esc goes back to the answers)"))),
+    (str(QT_TRANSLATE_NOOP("HelpDialog", "Ctrl+I")), str(QT_TRANSLATE_NOOP("HelpDialog", "Flag as a practice illustration"))),
+    (str(QT_TRANSLATE_NOOP("HelpDialog", "Ctrl+P")), str(QT_TRANSLATE_NOOP("HelpDialog", "Print the case summary"))),
+    ("F2", str(QT_TRANSLATE_NOOP("HelpDialog", "Show or hide the guidance"))),
+    ("F3", str(QT_TRANSLATE_NOOP("HelpDialog", "Show or hide the question's sources (seed lines, provenance)"))),
+    (str(QT_TRANSLATE_NOOP("HelpDialog", "Ctrl+H")), str(QT_TRANSLATE_NOOP("HelpDialog", "History: who changed this answer, when and why"))),
+    (str(QT_TRANSLATE_NOOP("HelpDialog", "F4 / Shift+F4")), str(QT_TRANSLATE_NOOP("HelpDialog", "Next / previous question with a query not yet closed (✉ in the tree)"))),
+    (str(QT_TRANSLATE_NOOP("HelpDialog", "Ctrl+Shift+Q")), str(QT_TRANSLATE_NOOP("HelpDialog", "Raise a query on this case or answer (lead inspector)"))),
+    (str(QT_TRANSLATE_NOOP("HelpDialog", "Ctrl+Z / Ctrl+Y")), str(QT_TRANSLATE_NOOP("HelpDialog", "Undo / redo an answer change"))),
+    (str(QT_TRANSLATE_NOOP("HelpDialog", "Ctrl+M")), str(QT_TRANSLATE_NOOP("HelpDialog", "Mark the case complete (lists anything unanswered)"))),
+    (str(QT_TRANSLATE_NOOP("HelpDialog", "Ctrl+R")), str(QT_TRANSLATE_NOOP("HelpDialog", "Reopen a complete case"))),
+    (str(QT_TRANSLATE_NOOP("HelpDialog", "Ctrl+L")), str(QT_TRANSLATE_NOOP("HelpDialog", "Back to the case list"))),
+    (str(QT_TRANSLATE_NOOP("HelpDialog", "Ctrl+F")), str(QT_TRANSLATE_NOOP("HelpDialog", "Search the case list"))),
+    (str(QT_TRANSLATE_NOOP("HelpDialog", "Ctrl+Shift+N")), str(QT_TRANSLATE_NOOP("HelpDialog", "Add a case"))),
+    ("F1", str(QT_TRANSLATE_NOOP("HelpDialog", "This help"))),
 ]
 
 
@@ -208,7 +208,7 @@ class HelpDialog(QDialog):
         lay = QVBoxLayout(self)
         view = QTextBrowser()
         rows = "".join(
-            f"<tr><td style='padding:3px 14px 3px 0'><b>{self.tr(k)}</b></td><td>{self.tr(v)}</td></tr>"
+            f"<tr><td style='padding:3px 14px 3px 0'><b>{self.tr(k)}</b></td><td>{self.tr(v)}</td></tr>"  # marked where defined
             for k, v in SHORTCUTS
         )
         view.setHtml(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -94,8 +95,8 @@ def export_data(window: WindowBase, dialog: ExportDataDialog | None = None) -> o
     try:
         done = ops.export_data(window.ws, iid, path, fmt=fmt, shape=shape, labels=labels)
     except USER_ERRORS as e:
-        window.fail(e, window.tr("The data was not exported."))
+        window.fail(e, QCoreApplication.translate("export_data", "The data was not exported."))
         return None
-    window.statusBar().showMessage(window.tr("Exported {0} cases to {1}.").format(
+    window.statusBar().showMessage(QCoreApplication.translate("export_data", "Exported {0} cases to {1}.").format(
         done.cases, ", ".join(p.name for p in done.files)), 8000)
     return done

@@ -68,30 +68,28 @@ class FindingsPanel(QWidget):
         self.summary = QLabel()
         lay.addWidget(self.summary)
         self.tabs = QTabWidget()
-        tr = self.tr
-        self.outcome_table = make_table([tr(h) for h in ("Outcome / section", "Score", "Band", "Mean of", "Other rule")],
-                                        tr("Outcome scores"))
-        self.criterion_table = make_table([tr(h) for h in ("Criterion", "Score", "Band", "Questions")],
-                                          tr("Criterion and headline scores"))
-        self.question_table = make_table([tr(h) for h in ("Question", "Above the line", "Yes", "No", "N/A",
-                                                          "Distribution")], tr("Questions"))
+        self.outcome_table = make_table([self.tr("Outcome / section"), self.tr("Score"), self.tr("Band"), self.tr("Mean of"), self.tr("Other rule")],
+                                        self.tr("Outcome scores"))
+        self.criterion_table = make_table([self.tr("Criterion"), self.tr("Score"), self.tr("Band"), self.tr("Questions")],
+                                          self.tr("Criterion and headline scores"))
+        self.question_table = make_table([self.tr("Question"), self.tr("Above the line"), self.tr("Yes"), self.tr("No"), self.tr("N/A"), self.tr("Distribution")], self.tr("Questions"))
         bar_column(self.question_table, 1)
-        self.sample_table = make_table([tr(h) for h in ("Case detail", "Value", "Cases", "Share")], tr("The sample"))
-        self.factor_table = make_table([tr("Factor"), tr("Cases")], tr("Offending-related factors"))
+        self.sample_table = make_table([self.tr("Case detail"), self.tr("Value"), self.tr("Cases"), self.tr("Share")], self.tr("The sample"))
+        self.factor_table = make_table([self.tr("Factor"), self.tr("Cases")], self.tr("Offending-related factors"))
         self.members = QListWidget()
-        self.members.setAccessibleName(tr("Questions behind the selected score"))
+        self.members.setAccessibleName(self.tr("Questions behind the selected score"))
         self.members.itemActivated.connect(self._to_question)  # a double-click or Enter
         self.drill = QListWidget()
-        self.drill.setAccessibleName(tr("Cases behind the selected figure"))
+        self.drill.setAccessibleName(self.tr("Cases behind the selected figure"))
         self.drill.itemActivated.connect(self._open_drilled)
         self.outcome_table.itemSelectionChanged.connect(lambda: self._show_members(self.outcome_table))
         self.criterion_table.itemSelectionChanged.connect(lambda: self._show_members(self.criterion_table))
         self.question_table.itemSelectionChanged.connect(self._drill_down)
         self._score_table = self.outcome_table  # the one exported from the first tab: the last chosen
-        for t, name in ((self._member_view(), tr("Outcomes and criteria")),
-                        (_with_side(self.question_table, tr("Cases behind the selected question (double-click "
-                                                            "opens one)"), self.drill), tr("Questions")),
-                        (self.sample_table, tr("Sample")), (self.factor_table, tr("Factors"))):
+        for t, name in ((self._member_view(), self.tr("Outcomes and criteria")),
+                        (_with_side(self.question_table, self.tr("Cases behind the selected question (double-click "
+                                                            "opens one)"), self.drill), self.tr("Questions")),
+                        (self.sample_table, self.tr("Sample")), (self.factor_table, self.tr("Factors"))):
             self.tabs.addTab(t, name)
         self.charts, self.crosstab = findings_views.add_tabs(self, self.tabs, qs)
         lay.addWidget(self.tabs, 1)
@@ -140,7 +138,7 @@ class FindingsPanel(QWidget):
         if fid:
             everyone = scores.inspection_scores(self.ws, self.inspection_id).cases
             for label, value in scores.filter_values(self.qs, everyone, fid):
-                self.filter_value.addItem(self.tr(label) if label in ("Yes", "No") else label, value)
+                self.filter_value.addItem(self.tr(label) if label in ("Yes", "No") else label, value)  # marked where defined
         self.filter_value.blockSignals(False)
         self.refresh()
 

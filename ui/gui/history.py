@@ -46,7 +46,8 @@ class HistoryPanel(QDialog):
         self.only_question.toggled.connect(self.refresh)
         lay.addWidget(self.only_question)
         self.table = QTableWidget(0, len(HEADERS))
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
+        self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Reading"), self.tr("Question"),
+                                             self.tr("Before"), self.tr("After"), self.tr("Note"), self.tr("Why")])
         self.table.setAccessibleName(self.tr("History of changes"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -67,7 +68,7 @@ class HistoryPanel(QDialog):
             return "—"
         qv = self.qs.by_id.get(qid)
         opt = qv.scale.option(value) if qv is not None and isinstance(value, str) else None
-        return text_in(opt.label) if opt else ("N/A" if value == "na" else str(value))
+        return text_in(opt.label) if opt else (self.tr("N/A") if value == "na" else str(value))
 
     def refresh(self) -> None:
         qid = self.question_id if self.only_question.isChecked() else None

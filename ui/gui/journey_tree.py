@@ -5,21 +5,22 @@ whole in a tooltip."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from models.questionset import STAGE_TITLES, QuestionSet, text_in
+from models.questionset import QuestionSet, text_in
+from ui.gui.i18n import stage_title
 from ui.ops.session import CaseSession
 
 QID_ROLE = Qt.ItemDataRole.UserRole
 
 # one mark per state: "does not apply" and "not yet known" never share one
 MARKS = {
-    "answered": ("✓", "answered"),
-    "todo": ("•", "to answer"),
-    "waiting": ("?", "waits on an earlier answer"),
-    "inapplicable": ("–", "does not apply to this case"),
+    "answered": ("✓", str(QT_TRANSLATE_NOOP("JourneyTree", "answered"))),
+    "todo": ("•", str(QT_TRANSLATE_NOOP("JourneyTree", "to answer"))),
+    "waiting": ("?", str(QT_TRANSLATE_NOOP("JourneyTree", "waits on an earlier answer"))),
+    "inapplicable": ("–", str(QT_TRANSLATE_NOOP("JourneyTree", "does not apply to this case"))),
 }
 
 
@@ -30,11 +31,12 @@ def mark_for(applies: bool | None, answered: bool) -> str:
     return "waiting" if applies is None else "inapplicable"
 
 
-QUERY_MARK = ("✉", "a query from the lead (F4)")
+QUERY_MARK = ("✉", str(QT_TRANSLATE_NOOP("JourneyTree", "a query from the lead (F4)")))
 
 
 def legend_text() -> str:
-    return "   ".join(f"{m}\u00a0{words}" for m, words in [*MARKS.values(), QUERY_MARK])
+    return "   ".join(f"{m}\u00a0{QCoreApplication.translate('JourneyTree', words)}"
+                      for m, words in [*MARKS.values(), QUERY_MARK])  # marked where defined
 
 
 class JourneyTree(QTreeWidget):
@@ -59,7 +61,7 @@ class JourneyTree(QTreeWidget):
         self.queried: dict[str, str] = {}  # question id -> its query's state (ui/gui/queries.py keeps it)
         self._crit_items: dict[str, QTreeWidgetItem] = {}
         for stage in dict.fromkeys(qv.stage for qv in qs.questions):
-            st_item = QTreeWidgetItem([self.tr(STAGE_TITLES[stage])])
+            st_item = QTreeWidgetItem([stage_title(stage)])
             st_item.setToolTip(0, st_item.text(0))
             bold = QFont(st_item.font(0))
             bold.setBold(True)

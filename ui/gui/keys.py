@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -45,7 +45,7 @@ def ask_fingerprint(parent: QWidget, title: str, text: str) -> bool:
 def confirm_lead(parent: QWidget) -> Callable[[str, str], bool]:
     """The question import-pack asks: is this the lead inspector's key?"""
     def confirm(name: str, fingerprint: str) -> bool:
-        return ask_fingerprint(parent, parent.tr("Check the lead inspector's key"), parent.tr(
+        return ask_fingerprint(parent, QCoreApplication.translate("keys", "Check the lead inspector's key"), QCoreApplication.translate("keys",
             "This pack is signed by the lead inspector “{0}” with the key\n\n{1}\n\nIs this the fingerprint your lead "
             "inspector read out to you, by phone or in person? If not, or if you are not sure, choose No: "
             "nothing will be imported.").format(name, fingerprint))
@@ -59,18 +59,18 @@ def write_enrolment(win: WindowBase) -> None:
     try:
         name = win.who()
     except USER_ERRORS as e:
-        win.fail(e, win.tr("The enrolment file was not written."))
+        win.fail(e, QCoreApplication.translate("keys", "The enrolment file was not written."))
         return
-    path, _ = QFileDialog.getSaveFileName(win, win.tr("Write my enrolment file"), "enrolment.enrol",
-                                          win.tr("Enrolment files (*.enrol)"))
+    path, _ = QFileDialog.getSaveFileName(win, QCoreApplication.translate("keys", "Write my enrolment file"), "enrolment.enrol",
+                                          QCoreApplication.translate("keys", "Enrolment files (*.enrol)"))
     if not path:
         return
     try:
         written = enrolment.write_enrolment(Path(path), name, win.ws)
     except USER_ERRORS as e:
-        win.fail(e, win.tr("The enrolment file was not written."))
+        win.fail(e, QCoreApplication.translate("keys", "The enrolment file was not written."))
         return
-    QMessageBox.information(win, win.tr("Enrolment file written"), win.tr(
+    QMessageBox.information(win, QCoreApplication.translate("keys", "Enrolment file written"), QCoreApplication.translate("keys",
         "Wrote the enrolment of {0} to\n{1}\n\nSend it to your lead inspector (nothing in it is secret), then read "
         "them this fingerprint by phone or in person:\n\n{2}").format(written.name, path, written.fingerprint))
 
@@ -83,14 +83,14 @@ def import_enrolment(win: WindowBase, path: str | None = None) -> None:
     if not iid:
         return
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(win, win.tr("Import an assessor's enrolment"), "",
-                                              win.tr("Enrolment files (*.enrol);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(win, QCoreApplication.translate("keys", "Import an assessor's enrolment"), "",
+                                              QCoreApplication.translate("keys", "Enrolment files (*.enrol);;All files (*)"))
     if not path:
         return
     name = win.ws.inspection(iid).name
 
     def confirm(claimed: str, fingerprint: str) -> bool:
-        return ask_fingerprint(win, win.tr("Check the assessor's key"), win.tr(
+        return ask_fingerprint(win, QCoreApplication.translate("keys", "Check the assessor's key"), QCoreApplication.translate("keys",
             "The enrolment of “{0}” has the key\n\n{1}\n\nIs this the fingerprint {0} read out to you, by phone or "
             "in person? Yes enrols them for {2}: their packs are encrypted to this key alone and their files are "
             "trusted as theirs.").format(claimed, fingerprint, name))
@@ -98,9 +98,9 @@ def import_enrolment(win: WindowBase, path: str | None = None) -> None:
     try:
         done = enrolment.import_enrolment(win.ws, Path(path), iid, confirm=confirm)
     except USER_ERRORS as e:
-        win.fail(e, win.tr("The enrolment was not imported."))
+        win.fail(e, QCoreApplication.translate("keys", "The enrolment was not imported."))
         return
-    win.statusBar().showMessage(win.tr("Enrolled.") if done.count else win.tr("Already enrolled."), 6000)
+    win.statusBar().showMessage(QCoreApplication.translate("keys", "Enrolled.") if done.count else QCoreApplication.translate("keys", "Already enrolled."), 6000)
 
 
 class TrustedKeysDialog(QDialog):
@@ -115,8 +115,7 @@ class TrustedKeysDialog(QDialog):
         lay.addWidget(QLabel(self.tr("A revoked key is never trusted again: every file it signs is refused, with "
                                      "the date it was revoked. An assessor with a new laptop enrols again.")))
         self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in ("Fingerprint", "Name", "Trusted for", "Since",
-                                                                     "Status")])
+        self.table.setHorizontalHeaderLabels([self.tr("Fingerprint"), self.tr("Name"), self.tr("Trusted for"), self.tr("Since"), self.tr("Status")])
         self.table.setAccessibleName(self.tr("Trusted keys"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -106,6 +106,10 @@ class MainWindow(CaseActions):
         a["raise_query"] = act(c, self.tr("Raise a &query…"), lambda: self._queries("raise_from"), "Ctrl+Shift+Q")
         act(c, self.tr("&Search cases"), self.focus_search, QKeySequence.StandardKey.Find)
         self._role_menus(secure)
+        from ui.gui.language_menu import LanguageMenu
+
+        v = mb.addMenu(self.tr("&View"))
+        v.addMenu(LanguageMenu(self))
         h = mb.addMenu(self.tr("&Help"))
         act(h, self.tr("&Keyboard shortcuts"), self.show_help, QKeySequence.StandardKey.HelpContents)
         act(h, self.tr("&About Case Assessor"), self.about)

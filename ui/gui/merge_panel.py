@@ -102,7 +102,7 @@ class MergePanel(QWidget):
         split.addWidget(self.history)
         right = QWidget()
         rl = QVBoxLayout(right)
-        self.table = make_table([self.tr(h) for h in ("Status", "File", "Signer", "Reason", "SHA-256")],
+        self.table = make_table([self.tr("Status"), self.tr("File"), self.tr("Signer"), self.tr("Reason"), self.tr("SHA-256")],
                                 self.tr("Files merged"))
         rl.addWidget(self.table, 2)
         self.summary = QPlainTextEdit()
@@ -111,7 +111,7 @@ class MergePanel(QWidget):
         self.summary.setMaximumHeight(110)
         rl.addWidget(self.summary)
         rl.addWidget(QLabel(self.tr("Conflicts in the cases this merge brought")))
-        self.conflict_table = make_table([self.tr(h) for h in ("Case", "Question", "Versions", "Decision")],
+        self.conflict_table = make_table([self.tr("Case"), self.tr("Question"), self.tr("Versions"), self.tr("Decision")],
                                          self.tr("Conflicts in the merged cases"))
         rl.addWidget(self.conflict_table, 2)
         split.addWidget(right)

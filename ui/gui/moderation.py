@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,9 +37,9 @@ from ui.ops.workspace import Workspace
 def add_tab(tabs: QTabWidget, ws: Workspace, inspection_id: str) -> ModerationTab:
     """Add the Moderation tab to the lead's tabs (and the Grades tab, when the set grades anything)."""
     tab = ModerationTab(ws, inspection_id)
-    tabs.addTab(tab, tab.tr("Moderation"))
+    tabs.addTab(tab, QCoreApplication.translate("ModerationTab", "Moderation"))
     if ws.question_set(inspection_id).data.grades:
-        tabs.addTab(GradesTab(ws, inspection_id), tab.tr("Grades"))
+        tabs.addTab(GradesTab(ws, inspection_id), QCoreApplication.translate("ModerationTab", "Grades"))
     # a merge on another tab brings new readings: the figures are read again whenever the tab is shown
     tabs.currentChanged.connect(lambda _i: tab.refresh() if tabs.currentWidget() is tab else None)
     return tab
@@ -90,11 +90,10 @@ class ModerationTab(QWidget):
         self._todo: list[moderation.Disagreement] = []
         lay = QVBoxLayout(self)
         lay.addWidget(self._sample_box())
-        self.figures = _Table([self.tr(h) for h in ("Criterion or assessor", "Pairs", "Agree", "Cohen's kappa")],
+        self.figures = _Table([self.tr("Criterion or assessor"), self.tr("Pairs"), self.tr("Agree"), self.tr("Cohen's kappa")],
                               self.tr("Agreement figures"))
         lay.addWidget(self.figures, 2)
-        self.disagreement_table = _Table([self.tr(h) for h in ("Case", "Question", "Primary reading",
-                                                               "QA reading", "Decision")],
+        self.disagreement_table = _Table([self.tr("Case"), self.tr("Question"), self.tr("Primary reading"), self.tr("QA reading"), self.tr("Decision")],
                                          self.tr("QA disagreements"))
         self.disagreement_table.itemSelectionChanged.connect(self._show)
         lay.addWidget(self.disagreement_table, 3)
@@ -191,7 +190,7 @@ class ModerationTab(QWidget):
 
     def _label(self, qid: str, value: Any) -> str:
         opt = self.qs.by_id[qid].scale.option(value) if isinstance(value, str) else None
-        return text_in(opt.label) if opt else ("N/A" if value == "na" else str(value))
+        return text_in(opt.label) if opt else (self.tr("N/A") if value == "na" else str(value))
 
     def _selected(self) -> moderation.Disagreement | None:
         rows = self.disagreement_table.selectionModel().selectedRows()
@@ -213,7 +212,7 @@ class ModerationTab(QWidget):
         for o in qv.scale.options:
             self.agreed.addItem(text_in(o.label), o.value)
         if qv.scale.allow_na:
-            self.agreed.addItem("N/A", "na")
+            self.agreed.addItem(self.tr("N/A"), "na")
         current = d.decision.value if d.decision else d.first_value
         self.agreed.setCurrentIndex(max(0, self.agreed.findData(current)))
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from models.i18n import _ as translated
 from models.queries import STATES, describe
 from ui.gui.lead_tables import fill, make_table, row_data, selected_data
 from ui.ops import queries as ops
@@ -113,7 +114,7 @@ class QueryStrip(QFrame):
         where = q.question_id or self.tr("the whole case")
         others = sum(x.state != "closed" for x in self.queries if x.id != q.id)
         more = self.tr(" · {0} more not closed on this case (F4)").format(others) if others else ""
-        self.heading.setText(self.tr("<b>Query on {0}</b> · {1}{2}").format(html.escape(where), describe(q.state),
+        self.heading.setText(self.tr("<b>Query on {0}</b> · {1}{2}").format(html.escape(where), translated(describe(q.state)),
                                                                            more))
         self.talk.setText(thread_html(q))
         may_reply = not q.here and q.state != "closed" and self.ws.read_only is None
@@ -255,7 +256,7 @@ class QueriesDialog(QDialog):
         self.state.addItem(self.tr("Not closed"), "live")
         self.state.addItem(self.tr("All states"), None)
         for s in STATES:
-            self.state.addItem(describe(s), s)
+            self.state.addItem(translated(describe(s)), s)
         self.case = QLineEdit()
         self.case.setPlaceholderText(self.tr("Case reference"))
         self.case.setAccessibleName(self.tr("Case reference"))
@@ -288,7 +289,7 @@ class QueriesDialog(QDialog):
         ref = self.case.text().strip().casefold()
         self.shown = [q for q in found if (wanted != "live" or q.state != "closed")
                       and (not ref or ref in q.reference.casefold())]
-        fill(self.table, [[q.reference, q.question_id or self.tr("(case)"), q.assessor, describe(q.state), q.text,
+        fill(self.table, [[q.reference, q.question_id or self.tr("(case)"), q.assessor, translated(describe(q.state)), q.text,
                            f"{q.messages[-1].who}: {q.messages[-1].text}"] for q in self.shown],
              list(range(len(self.shown))))
         self.detail.setText(self.tr("{0} queries shown.").format(len(self.shown)))

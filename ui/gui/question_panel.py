@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -36,21 +36,22 @@ def guidance_html(qs: QuestionSet, qv: QuestionView) -> str:
     """The assessor's guidance for ``qv``: its criterion's, then its own, each naming its seed lines."""
     parts = []
     for heading, g in qs.guidance(qv):
-        parts.append(f"<p><b>{escape(heading)}.</b> {escape(text_in(g.text))}"
-                     f"<br><small>From the reports: {escape(_refs(g.sources))}</small></p>")
-    return "".join(parts) or "<p>No guidance for this question.</p>"
+        parts.append(f"<p><b>{escape(heading)}.</b> {escape(text_in(g.text))}<br><small>"
+                     + escape(QCoreApplication.translate("question_panel", "From the reports: {0}").format(_refs(g.sources))) + "</small></p>")
+    return "".join(parts) or "<p>" + escape(QCoreApplication.translate("question_panel", "No guidance for this question.")) + "</p>"
 
 
 def sources_html(qs: QuestionSet, qv: QuestionView) -> str:
     """Where the question comes from: its seed lines (with the words quoted) and its provenance note."""
-    rows = "".join(f"<li><b>{escape(s.seed)}</b>, line {s.line}: “{escape(s.quote)}”</li>" for s in qv.q.sources)
+    line = QCoreApplication.translate("question_panel", "<b>{0}</b>, line {1}: “{2}”")
+    rows = "".join("<li>" + line.format(escape(s.seed), s.line, escape(s.quote)) + "</li>" for s in qv.q.sources)
     stem = qs.stems.get(qv.q.stem or "")
     if stem is not None:
-        rows += "".join(f"<li>Stem: <b>{escape(s.seed)}</b>, line {s.line}: “{escape(s.quote)}”</li>"
-                        for s in stem.sources)
+        rows += "".join("<li>" + QCoreApplication.translate("question_panel", "Stem: {0}").format(line.format(escape(s.seed), s.line, escape(s.quote)))
+                        + "</li>" for s in stem.sources)
     note = text_in(qv.q.provenance)
-    return (f"<p><b>Seed lines for {escape(qv.id)}</b></p><ul>{rows}</ul>"
-            + (f"<p><b>Provenance.</b> {escape(note)}</p>" if note else ""))
+    return ("<p><b>" + QCoreApplication.translate("question_panel", "Seed lines for {0}").format(escape(qv.id)) + f"</b></p><ul>{rows}</ul>"
+            + ("<p><b>" + QCoreApplication.translate("question_panel", "Provenance.") + f"</b> {escape(note)}</p>" if note else ""))
 
 
 def _fold(text: str, tip: str) -> tuple[QToolButton, QLabel]:

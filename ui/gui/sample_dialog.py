@@ -3,6 +3,7 @@ the CSV template, and every problem shown at once (issue 14)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -72,9 +73,9 @@ def show_problems(parent: QWidget, title: str, what: str, e: Exception) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, title, what, QMessageBox.StandardButton.Ok, parent)
     if len(problems) > 1:
         more = len(problems) - SHOWN
-        head = "\n".join(problems[:SHOWN]) + (parent.tr("\n… and {0} more (Show Details… lists them all)")
+        head = "\n".join(problems[:SHOWN]) + (QCoreApplication.translate("sample_dialog", "\n… and {0} more (Show Details… lists them all)")
                                                .format(more) if more > 0 else "")
-        box.setInformativeText(parent.tr("{0} problems; nothing was imported:\n\n{1}").format(len(problems), head))
+        box.setInformativeText(QCoreApplication.translate("sample_dialog", "{0} problems; nothing was imported:\n\n{1}").format(len(problems), head))
         box.setDetailedText(str(e))
     else:
         box.setInformativeText(str(e))

@@ -23,10 +23,6 @@ from ui.ops.errors import USER_ERRORS
 from ui.ops.workspace import APP_NAME, Workspace
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Unlock", text)
-
-
 class PassphraseDialog(QDialog):
     """Asks for the passphrase (twice when one is chosen); says why when it
     asks again."""
@@ -101,7 +97,7 @@ def offer_encrypt(ws: Workspace, parent: QWidget | None = None) -> Workspace:
     path = Path(ws.path)
     answer = QMessageBox.question(
         parent, APP_NAME,
-        _tr("The database {path} is not encrypted: anyone who gets the file can read the cases in it.\n\n"
+        QCoreApplication.translate("Unlock", "The database {path} is not encrypted: anyone who gets the file can read the cases in it.\n\n"
                    "Encrypt it now? (Recommended. Its key is kept in {how}; the file keeps working as before.)")
         .format(path=path, how=unlock.session().protection()),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
@@ -114,6 +110,6 @@ def offer_encrypt(ws: Workspace, parent: QWidget | None = None) -> Workspace:
     try:
         encrypt_database(path)
     except USER_ERRORS as e:
-        QMessageBox.warning(parent, APP_NAME, _tr("The database was not encrypted; it is as it was.\n\n{e}")
+        QMessageBox.warning(parent, APP_NAME, QCoreApplication.translate("Unlock", "The database was not encrypted; it is as it was.\n\n{e}")
                             .format(e=e))
     return Workspace.open(path, acting_as=acting_as)

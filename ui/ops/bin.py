@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from models.i18n import _
 from models.limits import reference_problem
 from storage import bin as store_bin
 from storage.bin import Deleted
@@ -35,9 +36,9 @@ def _live_case(ws: Workspace, case_id: str) -> str:
     try:
         case = ws.case(case_id)
     except KeyError:
-        raise OpError(f"no case {case_id!r}") from None
+        raise OpError(_("no case {0!r}").format(case_id)) from None
     if store_bin.case_deleted(ws.store, case_id):
-        raise OpError(f"case {case.reference!r} is already in the bin")
+        raise OpError(_("case {0!r} is already in the bin").format(case.reference))
     return case.reference
 
 
@@ -53,7 +54,7 @@ def restore_case(ws: Workspace, inspection_id: str, reference: str, who: str | N
     ins = ws.find_inspection(inspection_id)
     found = [d for d in store_bin.deleted_cases(ws.store, ins.id) if reference in (d.name, d.id)]
     if not found:
-        raise OpError(f"no case {reference!r} in the bin of inspection {ins.name!r}")
+        raise OpError(_("no case {0!r} in the bin of inspection {1!r}").format(reference, ins.name))
     store_bin.restore_case(ws.store, found[0].id, who or ws.who())
     return Done(1, found[0].id, CASES)
 
@@ -64,11 +65,11 @@ def rename_case(ws: Workspace, case_id: str, reference: str, who: str | None = N
     old = _live_case(ws, case_id)
     problem = reference_problem(reference)
     if problem:
-        raise OpError(f"{problem}. The case keeps its reference {old!r}.")
+        raise OpError(_("{0}. The case keeps its reference {1!r}.").format(problem, old))
     try:
         store_bin.rename_case(ws.store, case_id, reference, who or ws.who())
     except ValueError as e:
-        raise OpError(f"{e}. The case keeps its reference {old!r}.") from None
+        raise OpError(_("{0}. The case keeps its reference {1!r}.").format(e, old)) from None
     return Done(1, case_id, CASES)
 
 
@@ -84,7 +85,7 @@ def restore_inspection(ws: Workspace, key: str, who: str | None = None) -> Done:
     found = [d for d in store_bin.deleted_inspections(ws.store) if key == d.name or d.id.startswith(key)]
     if len(found) != 1:
         names = ", ".join(f"{d.name} ({d.id[:8]})" for d in store_bin.deleted_inspections(ws.store)) or "none"
-        raise OpError(f"no single deleted inspection matches {key!r} (in the bin: {names})")
+        raise OpError(_("no single deleted inspection matches {0!r} (in the bin: {1})").format(key, names))
     store_bin.restore_inspection(ws.store, found[0].id, who or ws.who())
     return Done(1, found[0].id, INSPECTIONS)
 
@@ -92,7 +93,7 @@ def restore_inspection(ws: Workspace, key: str, who: str | None = None) -> Done:
 def rename_inspection(ws: Workspace, key: str, name: str, who: str | None = None) -> Done:
     ins = ws.find_inspection(key)
     if not name.strip():
-        raise OpError("an inspection needs a name")
+        raise OpError(_("an inspection needs a name"))
     store_bin.rename_inspection(ws.store, ins.id, name.strip(), who or ws.who())
     return Done(1, ins.id, INSPECTIONS)
 

@@ -7,6 +7,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from models.i18n import _
 from ui.ops.errors import OpError
 from ui.ops.workspace import Workspace
 
@@ -21,10 +22,10 @@ def protected_paths(ws: Workspace | None) -> list[tuple[Path, str]]:
     if ws is None or str(ws.store.path) == ":memory:":
         return []
     db = ws.path
-    out = [(db, "the open database")]
-    out += [(db.with_name(db.name + suffix), f"the open database's {suffix[1:]} file") for suffix in _COMPANIONS]
+    out = [(db, _("the open database"))]
+    out += [(db.with_name(db.name + suffix), _("the open database's {0} file").format(suffix[1:])) for suffix in _COMPANIONS]
     if ws.store.backup_path is not None:
-        out.append((ws.store.backup_path, "the open database's migration backup"))
+        out.append((ws.store.backup_path, _("the open database's migration backup")))
     return out
 
 
@@ -50,9 +51,11 @@ def check_output(ws: Workspace | None, out: Path, inputs: Sequence[Path] = ()) -
     out = Path(out)
     for path, what in protected_paths(ws):
         if _same(out, path):
-            raise OpError(f"{out}: that is {what}; choose another file name. Nothing was written.")
+            raise OpError(_("{0}: that is {1}; choose another file name. Nothing was written.").format(out, what))
     if ws is not None and str(ws.store.path) != ":memory:" and _is_backup(out, ws.path):
-        raise OpError(f"{out}: that is a backup of the open database; choose another file name. Nothing was written.")
+        raise OpError(_("{0}: that is a backup of the open database; choose another file name. Nothing was written.")
+                      .format(out))
     for path in inputs:
         if _same(out, Path(path)):
-            raise OpError(f"{out}: that is a file this operation reads; choose another file name. Nothing was written.")
+            raise OpError(_("{0}: that is a file this operation reads; choose another file name. Nothing was written.")
+                          .format(out))

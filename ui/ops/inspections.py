@@ -9,6 +9,7 @@ from typing import Any
 
 from exports.files import atomic_write
 from exports.sample_csv import SampleError, read_sample
+from models.i18n import _
 from models.limits import MAX_SAMPLE_BYTES, reference_problem, too_many_cases
 from models.questionset import QuestionSet, text_in
 from storage.bin import deleted_cases, reference_in_bin
@@ -24,8 +25,8 @@ log = logging.getLogger("case_assessor")
 def new_inspection(ws: Workspace, name: str, set_id: str, *, area: str = "", start_date: str = "",
                    end_date: str = "", who: str | None = None) -> Done:
     if not name.strip():
-        raise OpError("an inspection needs a name")
-    sid, _, version = set_id.partition("@")
+        raise OpError(_("an inspection needs a name"))
+    sid, _sep, version = set_id.partition("@")
     qs = catalog().get(sid, version or None)
     iid = ws.store.create_inspection(name.strip(), qs.id, qs.version, area=area, start_date=start_date,
                                      end_date=end_date, who=who or ws.who())
@@ -44,7 +45,7 @@ def import_sample(ws: Workspace, inspection_id: str, path: Path, who: str | None
         with open(path, "rb") as f:  # no further than one byte past the limit: the reader refuses more
             data = f.read(MAX_SAMPLE_BYTES + 1)
     except OSError as e:
-        raise OpError(f"{path}: cannot be read ({e.strerror or e})") from e
+        raise OpError(_("{0}: cannot be read ({1})").format(path, e.strerror or e)) from e
     existing = {c.reference for c in ws.cases(ins.id)} | {d.name for d in deleted_cases(ws.store, ins.id)}
     try:
         sample = read_sample(data, qs, existing, skip_existing=skip_existing)
@@ -62,13 +63,13 @@ def add_case(ws: Workspace, inspection_id: str, reference: str, details: dict[st
     reference = reference.strip()
     problem = reference_problem(reference) or too_many_cases(len(ws.cases(inspection_id)), 1)
     if problem:
-        raise OpError(f"{problem}. The case was not added.")
+        raise OpError(_("{0}. The case was not added.").format(problem))
     problems = qs.check_details(details)
     if problems:
         raise OpError("; ".join(problems))
     if reference_in_bin(ws.store, inspection_id, reference):
-        raise OpError(f"case {reference!r} is in the bin (deleted): restore it, or choose another reference. "
-                      "The case was not added.")
+        raise OpError(_("case {0!r} is in the bin (deleted): restore it, or choose another reference. "
+                        "The case was not added.").format(reference))
     try:
         cid = ws.store.add_case(inspection_id, reference, details, who)
     except ValueError as e:

@@ -9,10 +9,12 @@ not reviewed).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from models import review as model
+from models.i18n import N_
+from models.i18n import _ as translated
 from storage import review as review_sql
 from storage.review import ReviewEvent, Step
 from ui.ops.changes import OpChanges
@@ -139,13 +141,14 @@ def review_list(ws: Workspace, inspection_id: str, state: str | None = None) -> 
     return rows
 
 
-def review_summary(ws: Workspace, inspection_id: str) -> str:
-    """One line for the findings: how many cases are in each review state."""
+def review_summary(ws: Workspace, inspection_id: str, t: Callable[[str], str] = translated) -> str:
+    """One line for the findings: how many cases are in each review state
+    (``t``: the document's translation, models.i18n)."""
     counts: dict[str, int] = {}
     for r in review_list(ws, inspection_id):
         counts[r.state] = counts.get(r.state, 0) + 1
-    parts = [f"{counts[s]} {model.label(s).lower()}" for s in model.STATES if counts.get(s)]
-    return f"Review: {', '.join(parts) or 'no case started'}."
+    parts = [f"{counts[s]} {t(model.label(s)).lower()}" for s in model.STATES if counts.get(s)]
+    return t(N_("Review: {0}.")).format(", ".join(parts) or t(N_("no case started")))
 
 
 def approved_case_ids(ws: Workspace, inspection_id: str) -> set[str]:
