@@ -35,8 +35,8 @@ QUERY_MARK = ("✉", str(QT_TRANSLATE_NOOP("JourneyTree", "a query from the lead
 
 
 def legend_text() -> str:
-    return "   ".join(f"{m}\u00a0{QCoreApplication.translate('JourneyTree', words)}"
-                      for m, words in [*MARKS.values(), QUERY_MARK])  # marked where defined
+    marks = [*MARKS.values(), QUERY_MARK]
+    return "   ".join(f"{m}\u00a0{QCoreApplication.translate('JourneyTree', words)}" for m, words in marks)  # marked where defined
 
 
 class JourneyTree(QTreeWidget):

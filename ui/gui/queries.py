@@ -237,7 +237,7 @@ class RaiseDialog(QDialog):
         self.accept()
 
 
-HEADERS = ("Case", "Question", "Assessor", "State", "Query", "Latest")
+HEADERS = ("Case", "Question", "Assessor", "State", "Query", "Latest")  # column keys; their words are in the dialog
 
 
 class QueriesDialog(QDialog):
@@ -264,7 +264,8 @@ class QueriesDialog(QDialog):
         filters.addWidget(self.state)
         filters.addWidget(self.case, 1)
         lay.addLayout(filters)
-        self.table = make_table([self.tr(h) for h in HEADERS], self.tr("Queries"))
+        self.table = make_table([self.tr("Case"), self.tr("Question"), self.tr("Assessor"), self.tr("State"),
+                                 self.tr("Query"), self.tr("Latest")], self.tr("Queries"))
         self.table.setWordWrap(False)
         head = self.table.horizontalHeader()
         for col in (HEADERS.index("Query"), HEADERS.index("Latest")):  # the words share what is left

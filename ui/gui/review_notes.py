@@ -13,16 +13,12 @@ from ui.ops.review import CaseReview
 from ui.ops.session import CaseSession
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReviewNotes", text)
-
-
 def note_label(layout: QLayout) -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setAccessibleName(_tr("The lead inspector's comments"))
+    label.setAccessibleName(QCoreApplication.translate("ReviewNotes", "The lead inspector's comments"))
     label.hide()
     layout.addWidget(label)
     return label
@@ -31,10 +27,12 @@ def note_label(layout: QLayout) -> QLabel:
 def locked_text(state: str) -> str:
     """Why a complete case cannot be changed now, or "" for the ordinary reason."""
     if state in ("submitted", "resubmitted"):
-        return _tr("This case was submitted to the lead inspector and is read-only until they return it.")
+        return QCoreApplication.translate("ReviewNotes", "This case was submitted to the lead inspector and is read-only "
+                                                         "until they return it.")
     if state == "approved":
-        return _tr("The lead inspector has approved this case. Case › Reopen (Ctrl+R) asks for a reason; every "
-                   "change is then recorded with it.")
+        return QCoreApplication.translate("ReviewNotes", "The lead inspector has approved this case. Case › Reopen "
+                                                         "(Ctrl+R) asks for a reason; every change is then recorded "
+                                                         "with it.")
     return ""
 
 
@@ -43,10 +41,11 @@ def comments_html(review: CaseReview, question: str | None) -> str:
     parts = []
     ret = review.latest_return()
     if ret is not None and review.state in ("returned", "resubmitted"):
-        parts.append(_tr("<b>Returned by {0} ({1}):</b> {2}").format(escape(ret.who), escape(ret.at[:10]),
-                                                                      escape(ret.comment)))
+        said = QCoreApplication.translate("ReviewNotes", "<b>Returned by {0} ({1}):</b> {2}")
+        parts.append(said.format(escape(ret.who), escape(ret.at[:10]), escape(ret.comment)))
     for e in review.answer_comments.get(question or "", []):
-        parts.append(_tr("<b>{0}'s comment on this answer:</b> {1}").format(escape(e.who), escape(e.comment)))
+        said = QCoreApplication.translate("ReviewNotes", "<b>{0}'s comment on this answer:</b> {1}")
+        parts.append(said.format(escape(e.who), escape(e.comment)))
     return "<br>".join(parts)
 
 
@@ -55,8 +54,8 @@ def show(banner: QLabel, note: QLabel, session: CaseSession, question: str | Non
     review = session.review()
     banner.setVisible(session.complete)
     if session.complete:
-        banner.setText(locked_text(review.state) or _tr(
-            "This case is marked complete and is read-only. Use Case › Reopen (Ctrl+R) to change it."))
+        banner.setText(locked_text(review.state) or QCoreApplication.translate(
+            "ReviewNotes", "This case is marked complete and is read-only. Use Case › Reopen (Ctrl+R) to change it."))
     html = comments_html(review, question)
     note.setText(html)
     note.setVisible(bool(html))

@@ -2,6 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="cy_GB">
 <context>
+    <name></name>
+    <message>
+        <source>Outcome and section scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criterion scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headline scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Above and below the line: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multi-category judgements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multi-category judgements (share of the cases giving each answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessor</source>
+        <translation type="unfinished">Aseswr</translation>
+    </message>
+    <message>
+        <source>Outcome scores by {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sample: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criterion {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases with each pair of values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The score in each cell, with n: the cases it rests on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Cells marked * rest on fewer than {0} cases: too few for close comparisons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Intervals: each cell&apos;s share of its row, with its Wilson 95% interval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Intervals: Wilson 95%.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> A criterion or outcome score is a mean of question scores, not k of n: it has no Wilson interval (choose a question for one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag n &amp;under:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag percentages resting on fewer cases than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Percentages resting on fewer cases than this are marked * (the default is {0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AnswerOptions</name>
     <message>
         <source>N/A: does not apply to this case</source>
@@ -26,10 +113,6 @@
 </context>
 <context>
     <name>AssessView</name>
-    <message>
-        <source>This case is marked complete and is read-only. Use Case › Reopen (Ctrl+R) to change it.</source>
-        <translation>Mae’r achos hwn wedi’i farcio’n gyflawn ac yn ddarllen yn unig. Defnyddiwch Achos › Ailagor (Ctrl+R) i’w newid.</translation>
-    </message>
     <message>
         <source>Case {0} · {1}</source>
         <translation>Achos {0} · {1}</translation>
@@ -73,6 +156,17 @@
     <message>
         <source>Not saved: {0} Your answer is kept on screen and will be retried.</source>
         <translation>Heb ei gadw: {0} Mae’ch ateb yn aros ar y sgrin a bydd yn cael ei gadw eto.</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <source>No figures to chart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bar {0} of {1}: {2}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -342,6 +436,14 @@ Mae’n mynd i’r bin gyda phopeth ynddo; mae Achos › Bin yn ei adfer.</trans
         <translation>Pob achos</translation>
     </message>
     <message>
+        <source>Filter by review state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any review state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add case…</source>
         <translation>Ychwanegu achos…</translation>
     </message>
@@ -398,8 +500,130 @@ Mae’n mynd i’r bin gyda phopeth ynddo; mae Achos › Bin yn ei adfer.</trans
         <translation>Golygiad olaf</translation>
     </message>
     <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0} cases · {1} complete · {2}</source>
         <translation>{0} achos · {1} yn gyflawn · {2}</translation>
+    </message>
+</context>
+<context>
+    <name>ChartBuilder</name>
+    <message>
+        <source> (fewer than {0} cases: too few for close comparisons)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1}, resting on {2} cases{3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished">Sgôr</translation>
+    </message>
+    <message>
+        <source>Score of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases behind it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Small numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished">Cwestiwn</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished">Achosion</translation>
+    </message>
+    <message>
+        <source>Of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished">Cyfran</translation>
+    </message>
+    <message>
+        <source>yes: above the line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no: below the line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>above the line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>above the line ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>below the line ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} ({1} cases)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: no score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome / section</source>
+        <translation type="unfinished">Canlyniad / adran</translation>
+    </message>
+    <message>
+        <source>Subgroup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1} of {2} cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChartsPanel</name>
+    <message>
+        <source>Char&amp;t:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show as a table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the chart&apos;s figures as a table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n beside every bar: the cases behind it. Striped bars and figures marked * rest on fewer than {0} cases: too few for close comparisons. Arrow keys move from bar to bar; hover or focus a bar for its figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -492,6 +716,14 @@ Mae’n mynd i’r bin gyda phopeth ynddo; mae Achos › Bin yn ei adfer.</trans
         <translation>yn y rhesi a &amp;ddewiswyd</translation>
     </message>
     <message>
+        <source>Ask the assessor (&amp;query)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query raised: it travels in the assessor&apos;s next pack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0} open, {1} decided</source>
         <translation>{0} ar agor, {1} wedi’u penderfynu</translation>
     </message>
@@ -558,6 +790,61 @@ Mae’n mynd i’r bin gyda phopeth ynddo; mae Achos › Bin yn ei adfer.</trans
     <message>
         <source>Left as they were (no answer of theirs, or decided already): {0}</source>
         <translation>Gadawyd fel yr oeddent (dim ateb ganddynt, neu wedi’u penderfynu eisoes): {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CrossTabPanel</name>
+    <message>
+        <source>&amp;Wilson 95% intervals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-tabulation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessor</source>
+        <translation type="unfinished">Aseswr</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished">Achosion</translation>
+    </message>
+    <message>
+        <source>Show Wilson 95% intervals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rows:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows: case detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colum&amp;ns:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns: case detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;In each cell:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figure in each cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fewer than {0} cases: too few for close comparisons</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -897,6 +1184,10 @@ wedi’u llofnodi â’ch allwedd {1} a’u hamgryptio i’r {2}.</translation>
         <translation>Ni fewnforiwyd y pecyn.</translation>
     </message>
     <message>
+        <source>{0} cases returned to you for changes and {1} queries from the lead inspector: open the cases to see the comments and queries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Printed</source>
         <translation>Argraffwyd</translation>
     </message>
@@ -1100,6 +1391,14 @@ Ei agor nawr?</translation>
         <translation>Gwerth is-grŵp</translation>
     </message>
     <message>
+        <source>&amp;Approved cases only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the cases the lead inspector has approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export table as CSV…</source>
         <translation>Allforio’r tabl fel CSV…</translation>
     </message>
@@ -1108,8 +1407,12 @@ Ei agor nawr?</translation>
         <translation>Allforio’r tabl fel XLSX…</translation>
     </message>
     <message>
-        <source>{0} cases · rule: {1} · the proportion of work judged to have been done well enough</source>
-        <translation>{0} achos · rheol: {1} · cyfran y gwaith y barnwyd ei fod wedi’i wneud yn ddigon da</translation>
+        <source>{0} cases{2} · rule: {1} · the proportion of work judged to have been done well enough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (approved only)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Headline: </source>
@@ -1246,6 +1549,22 @@ Ei agor nawr?</translation>
     <message>
         <source>History: who changed this answer, when and why</source>
         <translation>Hanes: pwy newidiodd yr ateb hwn, pryd a pham</translation>
+    </message>
+    <message>
+        <source>F4 / Shift+F4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next / previous question with a query not yet closed (✉ in the tree)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Q</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise a query on this case or answer (lead inspector)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ctrl+Z / Ctrl+Y</source>
@@ -1397,12 +1716,20 @@ Ei agor nawr?</translation>
         <translation>nid yw’n berthnasol i’r achos hwn</translation>
     </message>
     <message>
+        <source>a query from the lead (F4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sections, criteria and questions</source>
         <translation>Adrannau, meini prawf a chwestiynau</translation>
     </message>
     <message>
         <source>  [answer kept, not scored]</source>
         <translation>  [ateb wedi’i gadw, heb sgôr]</translation>
+    </message>
+    <message>
+        <source>; query {0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1506,6 +1833,10 @@ Ei agor nawr?</translation>
         <translation>Argraffu’r achosion a dd&amp;ewiswyd…</translation>
     </message>
     <message>
+        <source>&amp;Question sets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Gadael</translation>
     </message>
@@ -1560,6 +1891,10 @@ Ei agor nawr?</translation>
     <message>
         <source>Back to the case &amp;list</source>
         <translation>Yn ôl i’r &amp;rhestr achosion</translation>
+    </message>
+    <message>
+        <source>Raise a &amp;query…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Search cases</source>
@@ -1662,6 +1997,10 @@ Ei agor nawr?</translation>
         <translation>&amp;Allweddi dibynadwy…</translation>
     </message>
     <message>
+        <source>&amp;Queries…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Move inspection to another question-set &amp;version…</source>
         <translation>Symud yr arolygiad i &amp;fersiwn arall o’r set o gwestiynau…</translation>
     </message>
@@ -1731,6 +2070,26 @@ Ei agor nawr?</translation>
     <message>
         <source>&amp;Assessor (name as on their cases):</source>
         <translation>&amp;Aseswr (yr enw fel y mae ar eu hachosion):</translation>
+    </message>
+    <message>
+        <source>What the pack carries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases to assess</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blind QA second reads (the QA reads given to this reader)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returns only: cases returned, approved or reopened (no new cases)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind of pack:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cases in the pack</source>
@@ -1827,16 +2186,6 @@ Ei agor nawr?</translation>
         <translation>Ni ysgrifennwyd y pecyn.
 
 {0}</translation>
-    </message>
-    <message>
-        <source>Wrote a pack of {0} cases for {1} to
-{2}
-
-</source>
-        <translation>Ysgrifennwyd pecyn o {0} achos ar gyfer {1} i
-{2}
-
-</translation>
     </message>
 </context>
 <context>
@@ -1936,6 +2285,14 @@ Aseswyr: {2}
 Achosion newydd: {3} · Wedi’u diweddaru: {4} · Heb eu newid: {5} · Wedi’u hychwanegu all-lein: {6}
 Newidiadau a ddaliwyd wrth ymyl penderfyniad: {7}
 Gwrthdaro agored wedyn: {8}</translation>
+    </message>
+    <message>
+        <source>Submitted for review: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queries replied to: {0}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Merged into deleted cases, left in the bin: {0}</source>
@@ -2222,6 +2579,10 @@ Y cyfrinymadrodd a ddefnyddiodd yr aseswr:</translation>
         <translation>Cofnodi’r ateb y cytunwyd arno</translation>
     </message>
     <message>
+        <source>Ask the assessor (query)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>N/A</source>
         <translation>Amh.</translation>
     </message>
@@ -2325,6 +2686,108 @@ Nodyn: {2}</translation>
     </message>
 </context>
 <context>
+    <name>QueriesDialog</name>
+    <message>
+        <source>Queries · {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case reference</source>
+        <translation type="unfinished">Cyfeirnod yr achos</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished">Achos</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished">Cwestiwn</translation>
+    </message>
+    <message>
+        <source>Assessor</source>
+        <translation type="unfinished">Aseswr</translation>
+    </message>
+    <message>
+        <source>Queries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(case)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} queries shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueryStrip</name>
+    <message>
+        <source>Query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen with comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the whole case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · {0} more not closed on this case (F4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Query on {0}&lt;/b&gt; · {1}{2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply to the lead inspector (change the answer above if needed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A further comment (to reopen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QuestionPanel</name>
     <message>
         <source>Criterion progress</source>
@@ -2417,6 +2880,246 @@ Nodyn: {2}</translation>
     <message>
         <source>Next unanswered question</source>
         <translation>Y cwestiwn nesaf heb ei ateb</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionSetsDialog</name>
+    <message>
+        <source>Question sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every version of every question set this copy knows. New inspections are offered the newest version of a set; an inspection stays on its own version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation type="unfinished">Cwestiynau</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question sets and versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result of the last action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems found in a file you install are listed here, each with its sheet, row and column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Install JSON/XLSX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save as XLSX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>newest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files not loaded:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save {0} as a workbook to edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a set and version in the list first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install a question set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question sets (*.json *.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not installed; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installed {0} version {1} ({2} questions).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the question set as a spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {0} version {1} to {2}. Edit it, give it a new version number on the settings sheet, and install it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RaiseDialog</name>
+    <message>
+        <source>Raise a query · {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished">Cwestiwn</translation>
+    </message>
+    <message>
+        <source>About:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. the plan was dated after the 15 working days; please check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it open when the reply is merged (I will close it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise query</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Return case {0} to its assessor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what to change. The assessor sees your comments in the case and at the questions you comment on, once they import your return pack (Lead › Make a pack, Returns only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment on the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Comment on the case:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question to comment on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the &amp;answer to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment on the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to check or change in this answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the comment on the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mment on it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comments on answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Return the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a comment on the case saying what to change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewNotes</name>
+    <message>
+        <source>The lead inspector&apos;s comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This case was submitted to the lead inspector and is read-only until they return it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lead inspector has approved this case. Case › Reopen (Ctrl+R) asks for a reason; every change is then recorded with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Returned by {0} ({1}):&lt;/b&gt; {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&apos;s comment on this answer:&lt;/b&gt; {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This case is marked complete and is read-only. Use Case › Reopen (Ctrl+R) to change it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2855,6 +3558,24 @@ Ai dyma’r ôl bys a ddarllenodd {0} i chi, dros y ffôn neu wyneb yn wyneb? Ma
     </message>
 </context>
 <context>
+    <name>owner</name>
+    <message>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Query</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>question_panel</name>
     <message>
         <source>From the reports: {0}</source>
@@ -2896,6 +3617,95 @@ Ai dyma’r ôl bys a ddarllenodd {0} i chi, dros y ffôn neu wyneb yn wyneb? Ma
         <translation>{0} problem; ni fewnforiwyd dim:
 
 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>view</name>
+    <message>
+        <source>No question of this case has a query open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>w</name>
+    <message>
+        <source>&amp;Return the case to its assessor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appro&amp;ve the selected cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen an approved &amp;case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a blind &amp;QA pack for a QA reader…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return a case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select one case to return.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case was not returned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case {0} returned. Send it with Lead › Make a pack (Returns only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved {0} cases: a change now needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen an approved case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select one case to reopen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why reopen case {0}? (recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case was not reopened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case {0} is under review again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change an approved case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This case is approved. Why change it? (recorded with every change you make)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Select a case first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query raised for {0}; it travels in their next pack.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
