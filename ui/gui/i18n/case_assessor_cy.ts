@@ -5,87 +5,87 @@
     <name></name>
     <message>
         <source>Outcome and section scores</source>
-        <translation type="unfinished"></translation>
+        <translation>Sgorau’r canlyniadau a’r adrannau</translation>
     </message>
     <message>
         <source>Criterion scores</source>
-        <translation type="unfinished"></translation>
+        <translation>Sgorau’r meini prawf</translation>
     </message>
     <message>
         <source>Headline scores</source>
-        <translation type="unfinished"></translation>
+        <translation>Prif sgorau</translation>
     </message>
     <message>
         <source>Above and below the line: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Uwchben ac o dan y llinell: {0}</translation>
     </message>
     <message>
         <source>Multi-category judgements</source>
-        <translation type="unfinished"></translation>
+        <translation>Barnau aml-gategori</translation>
     </message>
     <message>
         <source>Multi-category judgements (share of the cases giving each answer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Barnau aml-gategori (cyfran yr achosion sy’n rhoi pob ateb)</translation>
     </message>
     <message>
         <source>Assessor</source>
-        <translation type="unfinished">Aseswr</translation>
+        <translation>Aseswr</translation>
     </message>
     <message>
         <source>Outcome scores by {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sgorau’r canlyniadau yn ôl {0}</translation>
     </message>
     <message>
         <source>The sample: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Y sampl: {0}</translation>
     </message>
     <message>
         <source>Score: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sgôr: {0}</translation>
     </message>
     <message>
         <source>Criterion {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Maen prawf {0}: {1}</translation>
     </message>
     <message>
         <source>Question {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cwestiwn {0}: {1}</translation>
     </message>
     <message>
         <source>Cases with each pair of values.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yr achosion sydd â phob pâr o werthoedd.</translation>
     </message>
     <message>
         <source>The score in each cell, with n: the cases it rests on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Y sgôr ym mhob cell, gydag n: yr achosion y mae’n seiliedig arnynt.</translation>
     </message>
     <message>
         <source> Cells marked * rest on fewer than {0} cases: too few for close comparisons.</source>
-        <translation type="unfinished"></translation>
+        <translation> Mae’r celloedd a nodir â * yn seiliedig ar lai na {0} achos: rhy ychydig ar gyfer cymariaethau manwl.</translation>
     </message>
     <message>
         <source> Intervals: each cell&apos;s share of its row, with its Wilson 95% interval.</source>
-        <translation type="unfinished"></translation>
+        <translation> Cyfyngau: cyfran pob cell o’i rhes, gyda’i chyfwng Wilson 95%.</translation>
     </message>
     <message>
         <source> Intervals: Wilson 95%.</source>
-        <translation type="unfinished"></translation>
+        <translation> Cyfyngau: Wilson 95%.</translation>
     </message>
     <message>
         <source> A criterion or outcome score is a mean of question scores, not k of n: it has no Wilson interval (choose a question for one).</source>
-        <translation type="unfinished"></translation>
+        <translation> Cymedr o sgorau cwestiynau yw sgôr maen prawf neu ganlyniad, nid k o n: nid oes ganddo gyfwng Wilson (dewiswch gwestiwn i gael un).</translation>
     </message>
     <message>
         <source>Flag n &amp;under:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nodi n &amp;o dan:</translation>
     </message>
     <message>
         <source>Flag percentages resting on fewer cases than</source>
-        <translation type="unfinished"></translation>
+        <translation>Nodi canrannau sy’n seiliedig ar lai o achosion na</translation>
     </message>
     <message>
         <source>Percentages resting on fewer cases than this are marked * (the default is {0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Caiff canrannau sy’n seiliedig ar lai o achosion na hyn eu nodi â * (y rhagosodiad yw {0})</translation>
     </message>
 </context>
 <context>
@@ -162,11 +162,11 @@
     <name>BarChart</name>
     <message>
         <source>No figures to chart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dim ffigurau i’w dangos mewn siart.</translation>
     </message>
     <message>
         <source>Bar {0} of {1}: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Bar {0} o {1}: {2}</translation>
     </message>
 </context>
 <context>
@@ -437,11 +437,11 @@ Mae’n mynd i’r bin gyda phopeth ynddo; mae Achos › Bin yn ei adfer.</trans
     </message>
     <message>
         <source>Filter by review state</source>
-        <translation type="unfinished"></translation>
+        <translation>Hidlo yn ôl cyflwr adolygu</translation>
     </message>
     <message>
         <source>Any review state</source>
-        <translation type="unfinished"></translation>
+        <translation>Unrhyw gyflwr adolygu</translation>
     </message>
     <message>
         <source>Add case…</source>
@@ -501,7 +501,7 @@ Mae’n mynd i’r bin gyda phopeth ynddo; mae Achos › Bin yn ei adfer.</trans
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Adolygiad</translation>
     </message>
     <message>
         <source>{0} cases · {1} complete · {2}</source>
@@ -512,118 +512,118 @@ Mae’n mynd i’r bin gyda phopeth ynddo; mae Achos › Bin yn ei adfer.</trans
     <name>ChartBuilder</name>
     <message>
         <source> (fewer than {0} cases: too few for close comparisons)</source>
-        <translation type="unfinished"></translation>
+        <translation> (llai na {0} achos: rhy ychydig ar gyfer cymariaethau manwl)</translation>
     </message>
     <message>
         <source>{0}: {1}, resting on {2} cases{3}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1}, yn seiliedig ar {2} achos{3}</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished">Sgôr</translation>
+        <translation>Sgôr</translation>
     </message>
     <message>
         <source>Score of</source>
-        <translation type="unfinished"></translation>
+        <translation>Sgôr o</translation>
     </message>
     <message>
         <source>Cases behind it</source>
-        <translation type="unfinished"></translation>
+        <translation>Yr achosion y tu ôl iddo</translation>
     </message>
     <message>
         <source>Small numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Niferoedd bach</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished">Cwestiwn</translation>
+        <translation>Cwestiwn</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ateb</translation>
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished">Achosion</translation>
+        <translation>Achosion</translation>
     </message>
     <message>
         <source>Of</source>
-        <translation type="unfinished"></translation>
+        <translation>O</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished">Cyfran</translation>
+        <translation>Cyfran</translation>
     </message>
     <message>
         <source>yes: above the line</source>
-        <translation type="unfinished"></translation>
+        <translation>ie: uwchben y llinell</translation>
     </message>
     <message>
         <source>no: below the line</source>
-        <translation type="unfinished"></translation>
+        <translation>na: o dan y llinell</translation>
     </message>
     <message>
         <source>above the line</source>
-        <translation type="unfinished"></translation>
+        <translation>uwchben y llinell</translation>
     </message>
     <message>
         <source>above the line ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>uwchben y llinell ({0})</translation>
     </message>
     <message>
         <source>below the line ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>o dan y llinell ({0})</translation>
     </message>
     <message>
         <source>{0} ({1} cases)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} ({1} achos)</translation>
     </message>
     <message>
         <source>{0}: no score</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: dim sgôr</translation>
     </message>
     <message>
         <source>Outcome / section</source>
-        <translation type="unfinished">Canlyniad / adran</translation>
+        <translation>Canlyniad / adran</translation>
     </message>
     <message>
         <source>Subgroup</source>
-        <translation type="unfinished"></translation>
+        <translation>Is-grŵp</translation>
     </message>
     <message>
         <source>{0}: {1} of {2} cases</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1} o {2} achos</translation>
     </message>
 </context>
 <context>
     <name>ChartsPanel</name>
     <message>
         <source>Char&amp;t:</source>
-        <translation type="unfinished"></translation>
+        <translation>Si&amp;art:</translation>
     </message>
     <message>
         <source>Chart to show</source>
-        <translation type="unfinished"></translation>
+        <translation>Y siart i’w dangos</translation>
     </message>
     <message>
         <source>&amp;Show as a table</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dangos fel tabl</translation>
     </message>
     <message>
         <source>Show the chart&apos;s figures as a table</source>
-        <translation type="unfinished"></translation>
+        <translation>Dangos ffigurau’r siart fel tabl</translation>
     </message>
     <message>
         <source>Chart figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Ffigurau’r siart</translation>
     </message>
     <message>
         <source>n beside every bar: the cases behind it. Striped bars and figures marked * rest on fewer than {0} cases: too few for close comparisons. Arrow keys move from bar to bar; hover or focus a bar for its figures.</source>
-        <translation type="unfinished"></translation>
+        <translation>n wrth ymyl pob bar: yr achosion y tu ôl iddo. Mae’r barrau streipiog a’r ffigurau a nodir â * yn seiliedig ar lai na {0} achos: rhy ychydig ar gyfer cymariaethau manwl. Mae’r bysellau saeth yn symud o far i far; hofranwch dros far neu rhowch ffocws arno i weld ei ffigurau.</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ie</translation>
     </message>
 </context>
 <context>
@@ -717,11 +717,11 @@ Mae’n mynd i’r bin gyda phopeth ynddo; mae Achos › Bin yn ei adfer.</trans
     </message>
     <message>
         <source>Ask the assessor (&amp;query)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gofyn i’r aseswr (&amp;ymholiad)…</translation>
     </message>
     <message>
         <source>Query raised: it travels in the assessor&apos;s next pack.</source>
-        <translation type="unfinished"></translation>
+        <translation>Codwyd ymholiad: bydd yn mynd ym mhecyn nesaf yr aseswr.</translation>
     </message>
     <message>
         <source>{0} open, {1} decided</source>
@@ -796,55 +796,55 @@ Mae’n mynd i’r bin gyda phopeth ynddo; mae Achos › Bin yn ei adfer.</trans
     <name>CrossTabPanel</name>
     <message>
         <source>&amp;Wilson 95% intervals</source>
-        <translation type="unfinished"></translation>
+        <translation>Cyfyngau &amp;Wilson 95%</translation>
     </message>
     <message>
         <source>Cross-tabulation</source>
-        <translation type="unfinished"></translation>
+        <translation>Croesdablu</translation>
     </message>
     <message>
         <source>Assessor</source>
-        <translation type="unfinished">Aseswr</translation>
+        <translation>Aseswr</translation>
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished">Achosion</translation>
+        <translation>Achosion</translation>
     </message>
     <message>
         <source>Show Wilson 95% intervals</source>
-        <translation type="unfinished"></translation>
+        <translation>Dangos cyfyngau Wilson 95%</translation>
     </message>
     <message>
         <source>&amp;Rows:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rhesi:</translation>
     </message>
     <message>
         <source>Rows: case detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhesi: manylyn achos</translation>
     </message>
     <message>
         <source>Colum&amp;ns:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Colofnau:</translation>
     </message>
     <message>
         <source>Columns: case detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Colofnau: manylyn achos</translation>
     </message>
     <message>
         <source>&amp;In each cell:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ym &amp;mhob cell:</translation>
     </message>
     <message>
         <source>Figure in each cell</source>
-        <translation type="unfinished"></translation>
+        <translation>Y ffigur ym mhob cell</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Y cyfan</translation>
     </message>
     <message>
         <source>Fewer than {0} cases: too few for close comparisons</source>
-        <translation type="unfinished"></translation>
+        <translation>Llai na {0} achos: rhy ychydig ar gyfer cymariaethau manwl</translation>
     </message>
 </context>
 <context>
@@ -1185,7 +1185,7 @@ wedi’u llofnodi â’ch allwedd {1} a’u hamgryptio i’r {2}.</translation>
     </message>
     <message>
         <source>{0} cases returned to you for changes and {1} queries from the lead inspector: open the cases to see the comments and queries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dychwelwyd {0} achos atoch i’w newid, a daeth {1} ymholiad gan yr arolygydd arweiniol: agorwch yr achosion i weld y sylwadau a’r ymholiadau.</translation>
     </message>
     <message>
         <source>Printed</source>
@@ -1392,11 +1392,11 @@ Ei agor nawr?</translation>
     </message>
     <message>
         <source>&amp;Approved cases only</source>
-        <translation type="unfinished"></translation>
+        <translation>Achosion a &amp;gymeradwywyd yn unig</translation>
     </message>
     <message>
         <source>Only the cases the lead inspector has approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Dim ond yr achosion y mae’r arolygydd arweiniol wedi’u cymeradwyo</translation>
     </message>
     <message>
         <source>Export table as CSV…</source>
@@ -1408,11 +1408,11 @@ Ei agor nawr?</translation>
     </message>
     <message>
         <source>{0} cases{2} · rule: {1} · the proportion of work judged to have been done well enough</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} achos{2} · rheol: {1} · cyfran y gwaith y barnwyd ei fod wedi’i wneud yn ddigon da</translation>
     </message>
     <message>
         <source> (approved only)</source>
-        <translation type="unfinished"></translation>
+        <translation> (rhai a gymeradwywyd yn unig)</translation>
     </message>
     <message>
         <source>Headline: </source>
@@ -1552,19 +1552,19 @@ Ei agor nawr?</translation>
     </message>
     <message>
         <source>F4 / Shift+F4</source>
-        <translation type="unfinished"></translation>
+        <translation>F4 / Shift+F4</translation>
     </message>
     <message>
         <source>Next / previous question with a query not yet closed (✉ in the tree)</source>
-        <translation type="unfinished"></translation>
+        <translation>Y cwestiwn nesaf / blaenorol ag ymholiad heb ei gau eto (✉ yn y goeden)</translation>
     </message>
     <message>
         <source>Ctrl+Shift+Q</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+Q</translation>
     </message>
     <message>
         <source>Raise a query on this case or answer (lead inspector)</source>
-        <translation type="unfinished"></translation>
+        <translation>Codi ymholiad ar yr achos neu’r ateb hwn (arolygydd arweiniol)</translation>
     </message>
     <message>
         <source>Ctrl+Z / Ctrl+Y</source>
@@ -1717,7 +1717,7 @@ Ei agor nawr?</translation>
     </message>
     <message>
         <source>a query from the lead (F4)</source>
-        <translation type="unfinished"></translation>
+        <translation>ymholiad gan yr arweinydd (F4)</translation>
     </message>
     <message>
         <source>Sections, criteria and questions</source>
@@ -1729,7 +1729,7 @@ Ei agor nawr?</translation>
     </message>
     <message>
         <source>; query {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>; ymholiad {0}</translation>
     </message>
 </context>
 <context>
@@ -1834,7 +1834,7 @@ Ei agor nawr?</translation>
     </message>
     <message>
         <source>&amp;Question sets…</source>
-        <translation type="unfinished"></translation>
+        <translation>Setiau o &amp;gwestiynau…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1894,7 +1894,7 @@ Ei agor nawr?</translation>
     </message>
     <message>
         <source>Raise a &amp;query…</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;odi ymholiad…</translation>
     </message>
     <message>
         <source>&amp;Search cases</source>
@@ -1998,7 +1998,7 @@ Ei agor nawr?</translation>
     </message>
     <message>
         <source>&amp;Queries…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ymholiadau…</translation>
     </message>
     <message>
         <source>Move inspection to another question-set &amp;version…</source>
@@ -2073,23 +2073,23 @@ Ei agor nawr?</translation>
     </message>
     <message>
         <source>What the pack carries</source>
-        <translation type="unfinished"></translation>
+        <translation>Beth sydd yn y pecyn</translation>
     </message>
     <message>
         <source>Cases to assess</source>
-        <translation type="unfinished"></translation>
+        <translation>Achosion i’w hasesu</translation>
     </message>
     <message>
         <source>Blind QA second reads (the QA reads given to this reader)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ail ddarlleniadau SA dall (y darlleniadau SA a roddwyd i’r darllenydd hwn)</translation>
     </message>
     <message>
         <source>Returns only: cases returned, approved or reopened (no new cases)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dychweliadau yn unig: achosion a ddychwelwyd, a gymeradwywyd neu a ailagorwyd (dim achosion newydd)</translation>
     </message>
     <message>
         <source>&amp;Kind of pack:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Math o becyn:</translation>
     </message>
     <message>
         <source>Cases in the pack</source>
@@ -2288,11 +2288,11 @@ Gwrthdaro agored wedyn: {8}</translation>
     </message>
     <message>
         <source>Submitted for review: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Wedi’u cyflwyno i’w hadolygu: {0}</translation>
     </message>
     <message>
         <source>Queries replied to: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ymholiadau yr ymatebwyd iddynt: {0}</translation>
     </message>
     <message>
         <source>Merged into deleted cases, left in the bin: {0}</source>
@@ -2580,7 +2580,7 @@ Y cyfrinymadrodd a ddefnyddiodd yr aseswr:</translation>
     </message>
     <message>
         <source>Ask the assessor (query)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gofyn i’r aseswr (ymholiad)…</translation>
     </message>
     <message>
         <source>N/A</source>
@@ -2689,102 +2689,102 @@ Nodyn: {2}</translation>
     <name>QueriesDialog</name>
     <message>
         <source>Queries · {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ymholiadau · {0}</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Cyflwr</translation>
     </message>
     <message>
         <source>Not closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Heb eu cau</translation>
     </message>
     <message>
         <source>All states</source>
-        <translation type="unfinished"></translation>
+        <translation>Pob cyflwr</translation>
     </message>
     <message>
         <source>Case reference</source>
-        <translation type="unfinished">Cyfeirnod yr achos</translation>
+        <translation>Cyfeirnod yr achos</translation>
     </message>
     <message>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dangos:</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished">Achos</translation>
+        <translation>Achos</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished">Cwestiwn</translation>
+        <translation>Cwestiwn</translation>
     </message>
     <message>
         <source>Assessor</source>
-        <translation type="unfinished">Aseswr</translation>
+        <translation>Aseswr</translation>
     </message>
     <message>
         <source>Queries</source>
-        <translation type="unfinished"></translation>
+        <translation>Ymholiadau</translation>
     </message>
     <message>
         <source>Query</source>
-        <translation type="unfinished"></translation>
+        <translation>Ymholiad</translation>
     </message>
     <message>
         <source>Latest</source>
-        <translation type="unfinished"></translation>
+        <translation>Diweddaraf</translation>
     </message>
     <message>
         <source>(case)</source>
-        <translation type="unfinished"></translation>
+        <translation>(achos)</translation>
     </message>
     <message>
         <source>{0} queries shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dangosir {0} ymholiad.</translation>
     </message>
 </context>
 <context>
     <name>QueryStrip</name>
     <message>
         <source>Query</source>
-        <translation type="unfinished"></translation>
+        <translation>Ymholiad</translation>
     </message>
     <message>
         <source>Your reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Eich ymateb</translation>
     </message>
     <message>
         <source>Send reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfon ymateb</translation>
     </message>
     <message>
         <source>Close query</source>
-        <translation type="unfinished"></translation>
+        <translation>Cau’r ymholiad</translation>
     </message>
     <message>
         <source>Reopen with comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Ailagor gyda sylw</translation>
     </message>
     <message>
         <source>the whole case</source>
-        <translation type="unfinished"></translation>
+        <translation>yr achos cyfan</translation>
     </message>
     <message>
         <source> · {0} more not closed on this case (F4)</source>
-        <translation type="unfinished"></translation>
+        <translation> · {0} arall heb eu cau ar yr achos hwn (F4)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Query on {0}&lt;/b&gt; · {1}{2}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Ymholiad ar {0}&lt;/b&gt; · {1}{2}</translation>
     </message>
     <message>
         <source>Reply to the lead inspector (change the answer above if needed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ymateb i’r arolygydd arweiniol (newidiwch yr ateb uchod os oes angen)</translation>
     </message>
     <message>
         <source>A further comment (to reopen)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sylw pellach (i ailagor)</translation>
     </message>
 </context>
 <context>
@@ -2886,240 +2886,240 @@ Nodyn: {2}</translation>
     <name>QuestionSetsDialog</name>
     <message>
         <source>Question sets</source>
-        <translation type="unfinished"></translation>
+        <translation>Setiau o gwestiynau</translation>
     </message>
     <message>
         <source>Every version of every question set this copy knows. New inspections are offered the newest version of a set; an inspection stays on its own version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pob fersiwn o bob set o gwestiynau y mae’r copi hwn yn ei hadnabod. Cynigir y fersiwn ddiweddaraf o set i arolygiadau newydd; mae arolygiad yn aros ar ei fersiwn ei hun.</translation>
     </message>
     <message>
         <source>Set</source>
-        <translation type="unfinished"></translation>
+        <translation>Set</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Fersiwn</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Teitl</translation>
     </message>
     <message>
         <source>Questions</source>
-        <translation type="unfinished">Cwestiynau</translation>
+        <translation>Cwestiynau</translation>
     </message>
     <message>
         <source>Origin</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarddiad</translation>
     </message>
     <message>
         <source>Offered</source>
-        <translation type="unfinished"></translation>
+        <translation>Cynigir</translation>
     </message>
     <message>
         <source>Question sets and versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Setiau o gwestiynau a’u fersiynau</translation>
     </message>
     <message>
         <source>Result of the last action</source>
-        <translation type="unfinished"></translation>
+        <translation>Canlyniad y weithred olaf</translation>
     </message>
     <message>
         <source>Problems found in a file you install are listed here, each with its sheet, row and column.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhestrir yma y problemau a geir mewn ffeil rydych yn ei gosod, pob un gyda’i thaflen, ei rhes a’i cholofn.</translation>
     </message>
     <message>
         <source>&amp;Install JSON/XLSX…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gosod JSON/XLSX…</translation>
     </message>
     <message>
         <source>&amp;Save as XLSX…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cadw fel XLSX…</translation>
     </message>
     <message>
         <source>built-in</source>
-        <translation type="unfinished"></translation>
+        <translation>adeiledig</translation>
     </message>
     <message>
         <source>installed</source>
-        <translation type="unfinished"></translation>
+        <translation>wedi’i gosod</translation>
     </message>
     <message>
         <source>newest</source>
-        <translation type="unfinished"></translation>
+        <translation>diweddaraf</translation>
     </message>
     <message>
         <source>Files not loaded:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ffeiliau na chawsant eu llwytho:</translation>
     </message>
     <message>
         <source>Save {0} as a workbook to edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadw {0} fel llyfr gwaith i’w olygu</translation>
     </message>
     <message>
         <source>Select a set and version in the list first</source>
-        <translation type="unfinished"></translation>
+        <translation>Dewiswch set a fersiwn yn y rhestr yn gyntaf</translation>
     </message>
     <message>
         <source>Install a question set</source>
-        <translation type="unfinished"></translation>
+        <translation>Gosod set o gwestiynau</translation>
     </message>
     <message>
         <source>Question sets (*.json *.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Setiau o gwestiynau (*.json *.xlsx)</translation>
     </message>
     <message>
         <source>Not installed; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ni osodwyd; ni newidiwyd dim.</translation>
     </message>
     <message>
         <source>Installed {0} version {1} ({2} questions).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gosodwyd {0} fersiwn {1} ({2} cwestiwn).</translation>
     </message>
     <message>
         <source>Save the question set as a spreadsheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadw’r set o gwestiynau fel taenlen</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Llyfrau gwaith Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>Not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ni chadwyd.</translation>
     </message>
     <message>
         <source>Saved {0} version {1} to {2}. Edit it, give it a new version number on the settings sheet, and install it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadwyd {0} fersiwn {1} i {2}. Golygwch ef, rhowch rif fersiwn newydd iddo ar y daflen settings, a’i osod yma.</translation>
     </message>
 </context>
 <context>
     <name>RaiseDialog</name>
     <message>
         <source>Raise a query · {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Codi ymholiad · {0}</translation>
     </message>
     <message>
         <source>The whole case</source>
-        <translation type="unfinished"></translation>
+        <translation>Yr achos cyfan</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished">Cwestiwn</translation>
+        <translation>Cwestiwn</translation>
     </message>
     <message>
         <source>About:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ynghylch:</translation>
     </message>
     <message>
         <source>The query</source>
-        <translation type="unfinished"></translation>
+        <translation>Yr ymholiad</translation>
     </message>
     <message>
         <source>e.g. the plan was dated after the 15 working days; please check</source>
-        <translation type="unfinished"></translation>
+        <translation>e.e. roedd dyddiad y cynllun ar ôl y 15 diwrnod gwaith; gwiriwch os gwelwch yn dda</translation>
     </message>
     <message>
         <source>For</source>
-        <translation type="unfinished"></translation>
+        <translation>Ar gyfer</translation>
     </message>
     <message>
         <source>For:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ar gyfer:</translation>
     </message>
     <message>
         <source>Keep it open when the reply is merged (I will close it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei gadw ar agor pan gaiff yr ymateb ei gyfuno (byddaf i’n ei gau)</translation>
     </message>
     <message>
         <source>Raise query</source>
-        <translation type="unfinished"></translation>
+        <translation>Codi ymholiad</translation>
     </message>
 </context>
 <context>
     <name>ReturnDialog</name>
     <message>
         <source>Return case {0} to its assessor</source>
-        <translation type="unfinished"></translation>
+        <translation>Dychwelyd achos {0} i’w aseswr</translation>
     </message>
     <message>
         <source>Say what to change. The assessor sees your comments in the case and at the questions you comment on, once they import your return pack (Lead › Make a pack, Returns only).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dywedwch beth i’w newid. Mae’r aseswr yn gweld eich sylwadau yn yr achos ac wrth y cwestiynau y rhowch sylw arnynt, unwaith y bydd yn mewnforio eich pecyn dychwelyd (Arweinydd › Gwneud pecyn, Dychweliadau yn unig).</translation>
     </message>
     <message>
         <source>Comment on the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Sylw ar yr achos</translation>
     </message>
     <message>
         <source>&amp;Comment on the case:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sylw ar yr achos:</translation>
     </message>
     <message>
         <source>Question to comment on</source>
-        <translation type="unfinished"></translation>
+        <translation>Y cwestiwn i roi sylw arno</translation>
     </message>
     <message>
         <source>On the &amp;answer to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ar yr &amp;ateb i:</translation>
     </message>
     <message>
         <source>Comment on the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Sylw ar yr ateb</translation>
     </message>
     <message>
         <source>What to check or change in this answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Beth i’w wirio neu ei newid yn yr ateb hwn</translation>
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ychwanegu</translation>
     </message>
     <message>
         <source>Add the comment on the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ychwanegu’r sylw ar yr ateb</translation>
     </message>
     <message>
         <source>Co&amp;mment on it:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sy&amp;lw arno:</translation>
     </message>
     <message>
         <source>Comments on answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Sylwadau ar atebion</translation>
     </message>
     <message>
         <source>&amp;Return the case</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dychwelyd yr achos</translation>
     </message>
     <message>
         <source>Write a comment on the case saying what to change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ysgrifennwch sylw ar yr achos yn dweud beth i’w newid.</translation>
     </message>
 </context>
 <context>
     <name>ReviewNotes</name>
     <message>
         <source>The lead inspector&apos;s comments</source>
-        <translation type="unfinished"></translation>
+        <translation>Sylwadau’r arolygydd arweiniol</translation>
     </message>
     <message>
         <source>This case was submitted to the lead inspector and is read-only until they return it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cyflwynwyd yr achos hwn i’r arolygydd arweiniol ac mae’n ddarllen yn unig nes iddynt ei ddychwelyd.</translation>
     </message>
     <message>
         <source>The lead inspector has approved this case. Case › Reopen (Ctrl+R) asks for a reason; every change is then recorded with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae’r arolygydd arweiniol wedi cymeradwyo’r achos hwn. Mae Achos › Ailagor (Ctrl+R) yn gofyn am reswm; yna caiff pob newid ei gofnodi gydag ef.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Returned by {0} ({1}):&lt;/b&gt; {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Dychwelwyd gan {0} ({1}):&lt;/b&gt; {2}</translation>
     </message>
     <message>
         <source>&lt;b&gt;{0}&apos;s comment on this answer:&lt;/b&gt; {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Sylw {0} ar yr ateb hwn:&lt;/b&gt; {1}</translation>
     </message>
     <message>
         <source>This case is marked complete and is read-only. Use Case › Reopen (Ctrl+R) to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae’r achos hwn wedi’i farcio’n gyflawn ac mae’n ddarllen yn unig. Defnyddiwch Achos › Ailagor (Ctrl+R) i’w newid.</translation>
     </message>
 </context>
 <context>
@@ -3561,18 +3561,18 @@ Ai dyma’r ôl bys a ddarllenodd {0} i chi, dros y ffôn neu wyneb yn wyneb? Ma
     <name>owner</name>
     <message>
         <source>Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Siartiau</translation>
     </message>
     <message>
         <source>Cross-tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Croesdabl</translation>
     </message>
 </context>
 <context>
     <name>parent</name>
     <message>
         <source>Query</source>
-        <translation type="unfinished"></translation>
+        <translation>Ymholiad</translation>
     </message>
 </context>
 <context>
@@ -3623,89 +3623,89 @@ Ai dyma’r ôl bys a ddarllenodd {0} i chi, dros y ffôn neu wyneb yn wyneb? Ma
     <name>view</name>
     <message>
         <source>No question of this case has a query open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid oes ymholiad ar agor ar unrhyw gwestiwn yn yr achos hwn.</translation>
     </message>
 </context>
 <context>
     <name>w</name>
     <message>
         <source>&amp;Return the case to its assessor…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dychwelyd yr achos i’w aseswr…</translation>
     </message>
     <message>
         <source>Appro&amp;ve the selected cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Cy&amp;meradwyo’r achosion a ddewiswyd</translation>
     </message>
     <message>
         <source>Reopen an approved &amp;case…</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ilagor achos a gymeradwywyd…</translation>
     </message>
     <message>
         <source>Make a blind &amp;QA pack for a QA reader…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gwneud pecyn &amp;SA dall ar gyfer darllenydd SA…</translation>
     </message>
     <message>
         <source>Return a case</source>
-        <translation type="unfinished"></translation>
+        <translation>Dychwelyd achos</translation>
     </message>
     <message>
         <source>Select one case to return.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dewiswch un achos i’w ddychwelyd.</translation>
     </message>
     <message>
         <source>The case was not returned.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ni ddychwelwyd yr achos.</translation>
     </message>
     <message>
         <source>Case {0} returned. Send it with Lead › Make a pack (Returns only).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dychwelwyd achos {0}. Anfonwch ef ag Arweinydd › Gwneud pecyn (Dychweliadau yn unig).</translation>
     </message>
     <message>
         <source>Nothing was approved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ni chymeradwywyd dim.</translation>
     </message>
     <message>
         <source>Approved {0} cases: a change now needs a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cymeradwywyd {0} achos: mae angen rheswm dros newid bellach.</translation>
     </message>
     <message>
         <source>Reopen an approved case</source>
-        <translation type="unfinished"></translation>
+        <translation>Ailagor achos a gymeradwywyd</translation>
     </message>
     <message>
         <source>Select one case to reopen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dewiswch un achos i’w ailagor.</translation>
     </message>
     <message>
         <source>Why reopen case {0}? (recorded)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pam ailagor achos {0}? (caiff ei gofnodi)</translation>
     </message>
     <message>
         <source>The case was not reopened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ni ailagorwyd yr achos.</translation>
     </message>
     <message>
         <source>Case {0} is under review again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae achos {0} yn cael ei adolygu eto.</translation>
     </message>
     <message>
         <source>Change an approved case</source>
-        <translation type="unfinished"></translation>
+        <translation>Newid achos a gymeradwywyd</translation>
     </message>
     <message>
         <source>This case is approved. Why change it? (recorded with every change you make)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae’r achos hwn wedi’i gymeradwyo. Pam ei newid? (caiff ei gofnodi gyda phob newid a wnewch)</translation>
     </message>
 </context>
 <context>
     <name>window</name>
     <message>
         <source>Select a case first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dewiswch achos yn gyntaf.</translation>
     </message>
     <message>
         <source>Query raised for {0}; it travels in their next pack.</source>
-        <translation type="unfinished"></translation>
+        <translation>Codwyd ymholiad ar gyfer {0}; bydd yn mynd yn eu pecyn nesaf.</translation>
     </message>
 </context>
 </TS>
