@@ -11,28 +11,30 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from models.i18n import N_, gettext_for, language
 from models.qs_common import Text, text_in
 from models.qs_runtime import CaseField
 from models.qs_set import QuestionSet
 from models.scoring import CaseInput, ScoreReport
 
-NOT_RECORDED = "Not recorded in the tool"
+NOT_RECORDED = N_("Not recorded in the tool")  # translated here, in the figures' language
 
 # How a set's text is put into words: ``text_in`` on screen; the printed
 # report marks English standing in for a missing translation (exports.pdf.base.words).
-Say = Callable[[Text | None, str], str]
+Say = Callable[[Text | None, str | None], str]
 
 
-def sample_counts(f: CaseField, cases: Sequence[CaseInput], lang: str = "en",
+def sample_counts(f: CaseField, cases: Sequence[CaseInput], lang: str | None = None,
                   say: Say = text_in) -> list[tuple[str, int]] | None:
     """(label, cases) for each value of a choice, multi-choice or yes/no case
     detail, then the cases where it is not recorded (if any); None for a kind
     that does not divide the sample (free text, numbers)."""
+    words = gettext_for(lang or language())
     values: list[tuple[str, Any]]
     if f.kind in ("choice", "multi"):
         values = [(say(o.label, lang), o.value) for o in f.options]
     elif f.kind == "bool":
-        values = [("Yes", True), ("No", False)]
+        values = [(words(N_("Yes")), True), (words(N_("No")), False)]
     else:
         return None
 
@@ -42,7 +44,7 @@ def sample_counts(f: CaseField, cases: Sequence[CaseInput], lang: str = "en",
     counts = [(label, sum(1 for c in cases if has(c.details.get(f.id), value))) for label, value in values]
     missing = sum(1 for c in cases if c.details.get(f.id) in (None, "", []))
     if missing:
-        counts.append((NOT_RECORDED, missing))
+        counts.append((words(NOT_RECORDED), missing))
     return counts
 
 
@@ -54,7 +56,7 @@ class FactorRow:
 
 
 def factor_table(qs: QuestionSet, cases: Sequence[CaseInput], report: ScoreReport,
-                 lang: str = "en") -> tuple[list[str], list[FactorRow]]:
+                 lang: str | None = None) -> tuple[list[str], list[FactorRow]]:
     """The per-factor questions that follow the first factor list, and one row
     per factor, most often identified first."""
     per = [qv for qv in qs.questions if qv.q.per_option_of]
@@ -107,7 +109,7 @@ class ScoreBar:
     n: int
 
 
-def yes_no_bars(qs: QuestionSet, report: ScoreReport, lang: str = "en",
+def yes_no_bars(qs: QuestionSet, report: ScoreReport, lang: str | None = None,
                 say: Say = text_in) -> list[tuple[str, str, list[StackedBar]]]:
     """The data summary: for each outcome or section (not headlines), each
     scoring question with an applicable case as cases above / below the line."""
@@ -125,7 +127,7 @@ def yes_no_bars(qs: QuestionSet, report: ScoreReport, lang: str = "en",
     return out
 
 
-def multi_category_bars(qs: QuestionSet, report: ScoreReport, lang: str = "en", say: Say = text_in) -> list[StackedBar]:
+def multi_category_bars(qs: QuestionSet, report: ScoreReport, lang: str | None = None, say: Say = text_in) -> list[StackedBar]:
     """Scoring judgements with more than two options (e.g. "not completed" vs
     "not sufficient"): the cases giving each option, in scale order."""
     out = []
@@ -140,7 +142,7 @@ def multi_category_bars(qs: QuestionSet, report: ScoreReport, lang: str = "en", 
     return out
 
 
-def score_bars(qs: QuestionSet, report: ScoreReport, level: str, lang: str = "en", say: Say = text_in) -> list[ScoreBar]:
+def score_bars(qs: QuestionSet, report: ScoreReport, level: str, lang: str | None = None, say: Say = text_in) -> list[ScoreBar]:
     """Outcome/section (``group``), ``criterion`` or ``headline`` scores, each
     with the cases behind it."""
     from models.tabulate import cases_behind
@@ -153,14 +155,14 @@ def score_bars(qs: QuestionSet, report: ScoreReport, level: str, lang: str = "en
             for gid, g in scores.items()]
 
 
-def value_label(qs: QuestionSet, field_id: str, value: str, lang: str = "en", say: Say = text_in) -> str:
+def value_label(qs: QuestionSet, field_id: str, value: str, lang: str | None = None, say: Say = text_in) -> str:
     """A subgroup value's words (a choice's label; the value itself otherwise)."""
     f = qs.fields.get(field_id)
     return next((say(o.label, lang) for o in f.options if o.value == value), value) if f else value
 
 
 def subgroup_bars(qs: QuestionSet, reports: dict[str, ScoreReport], field_id: str, groups: Sequence[str],
-                  lang: str = "en", say: Say = text_in) -> list[tuple[str, int, list[ScoreBar | None]]]:
+                  lang: str | None = None, say: Say = text_in) -> list[tuple[str, int, list[ScoreBar | None]]]:
     """Per value of one subgroup field: its label, its cases, and each of
     ``groups``' scores in that subgroup (None where the subgroup has no such score)."""
     from models.tabulate import cases_behind

@@ -58,7 +58,7 @@ class OptionShare:
         return self.n / self.of if self.of else None
 
 
-def distribution(qs: QuestionSet, report: ScoreReport, lang: str = "en") -> list[OptionShare]:
+def distribution(qs: QuestionSet, report: ScoreReport, lang: str | None = None) -> list[OptionShare]:
     """Each question's answers by option in scale order, then its N/A count.
     A multi-select's shares are of the cases answered (they may add up to more
     than 100%); a per-factor question's are of the factors answered."""
@@ -87,7 +87,7 @@ class FactorFigure:
 
 
 def factor_figures(qs: QuestionSet, cases: Sequence[CaseInput], report: ScoreReport,
-                   lang: str = "en") -> list[FactorFigure]:
+                   lang: str | None = None) -> list[FactorFigure]:
     """For every factor list (a question that per-factor questions follow):
     one row per factor, most often identified first."""
     sources: dict[str, list[str]] = {}

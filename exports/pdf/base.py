@@ -25,7 +25,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from models.i18n import N_, gettext_for
+from models.i18n import N_, gettext_for, language
 from models.questionset import Text, text_in
 
 MARKING = "OFFICIAL-SENSITIVE"
@@ -196,9 +196,11 @@ def table(rows: list[list[Any]], widths: Sequence[float], *, header: bool = True
     return t
 
 
-def words(text: Text | None, lang: str) -> str:
-    """A question set's text in ``lang``; where the set has none in that
-    language, the English marked "[in English]" in ``lang`` (never silently)."""
+def words(text: Text | None, lang: str | None) -> str:
+    """A question set's text in ``lang`` (default: the language in use); where
+    the set has none in that language, the English marked "[in English]" in
+    ``lang`` (never silently)."""
+    lang = lang or language()
     if lang == "en" or not text or text.get(lang):
         return text_in(text, lang)
     marker = gettext_for(lang)(N_("[in English]"))

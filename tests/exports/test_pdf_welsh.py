@@ -11,6 +11,7 @@ from babel.messages.pofile import read_po
 
 from exports.pdf import case_summary_pdf, findings_pdf
 from models.i18n import LOCALE_DIR, gettext_for
+from models.questionset import builtin_catalog
 from ui.ops import printing
 from ui.ops.workspace import Workspace
 
@@ -49,9 +50,10 @@ def test_the_catalogue_holds_every_message_in_the_code():
 
 
 @pytest.fixture
-def welsh_set(iaow):
-    """The IAOW set with Welsh for its title, one criterion and one question (the rest English only)."""
-    qs = copy.deepcopy(iaow)
+def welsh_set():
+    """The IAOW set with Welsh for its title, one criterion and one question (the rest English only):
+    1.1.0, the last version before the set's own Welsh (1.2.0), with the same question ids."""
+    qs = copy.deepcopy(builtin_catalog().get("iaow-2013", "1.1.0"))
     qs.data.title["cy"] = "Asesiad achos: Arolygiaeth Prawf EM (Cymru)"
     first = qs.questions[0]
     first.q.text["cy"] = "A oedd yr ŵyl a’r ŷd yn â ê î ô û ẁ ẃ ẅ ỳ wedi’u cofnodi?"

@@ -63,28 +63,28 @@ class ChartBuilder(QObject):
             if is_small(n, self.f.small_n) else ""
 
     def menu(self) -> list[tuple[str, Callable[[], Chart]]]:
-        f, tr = self.f, self.tr
+        f = self.f
         out: list[tuple[str, Callable[[], Chart]]] = [
-            (tr("Outcome and section scores"), lambda: self.scores("group", tr("Outcome and section scores"))),
-            (tr("Criterion scores"), lambda: self.scores("criterion", tr("Criterion scores")))]
+            (self.tr("Outcome and section scores"), lambda: self.scores("group", self.tr("Outcome and section scores"))),
+            (self.tr("Criterion scores"), lambda: self.scores("criterion", self.tr("Criterion scores")))]
         if f.report.headlines:
-            out.append((tr("Headline scores"), lambda: self.scores("headline", tr("Headline scores"))))
+            out.append((self.tr("Headline scores"), lambda: self.scores("headline", self.tr("Headline scores"))))
         for _gid, title, bars in yes_no_bars(f.qs, f.report):
-            name = tr("Above and below the line: {0}").format(title)
+            name = self.tr("Above and below the line: {0}").format(title)
             out.append((name, lambda b=bars, n=name: self.stacked(n, b, yes_no=True)))  # type: ignore[misc]
         multi = multi_category_bars(f.qs, f.report)
         if multi:
-            out.append((tr("Multi-category judgements"),
-                        lambda: self.stacked(tr("Multi-category judgements (share of the cases giving each answer)"), multi,
+            out.append((self.tr("Multi-category judgements"),
+                        lambda: self.stacked(self.tr("Multi-category judgements (share of the cases giving each answer)"), multi,
                                              shares=True)))
         for fid in f.subgroups:
-            label = tr("Assessor") if fid == "assessor" else text_in(f.qs.fields[fid].label)
-            name = tr("Outcome scores by {0}").format(label)
+            label = self.tr("Assessor") if fid == "assessor" else text_in(f.qs.fields[fid].label)
+            name = self.tr("Outcome scores by {0}").format(label)
             out.append((name, lambda i=fid, n=name: self.subgroups(i, n)))  # type: ignore[misc]
         for fid in f.qs.data.sample_by:
             fld = f.qs.fields.get(fid)
             if fld is not None and sample_counts(fld, f.cases) is not None:
-                name = tr("The sample: {0}").format(text_in(fld.label))
+                name = self.tr("The sample: {0}").format(text_in(fld.label))
                 out.append((name, lambda i=fid, n=name: self.sample(i, n)))  # type: ignore[misc]
         return out
 

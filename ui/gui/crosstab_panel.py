@@ -73,10 +73,10 @@ class CrossTabPanel(QWidget):
         return grid
 
     def _measures(self) -> list[tuple[str, str]]:
-        qs, tr = self.qs, self.tr
-        out = [(tr("Score: {0}").format(text_in(g.title)), gid) for gid, g in qs.groups.items()]
-        out += [(tr("Criterion {0}: {1}").format(code, text_in(c.title)), code) for code, c in qs.criteria.items()]
-        out += [(tr("Question {0}: {1}").format(qv.id, text_in(qv.q.text)[:70]), qv.id)
+        qs = self.qs
+        out = [(self.tr("Score: {0}").format(text_in(g.title)), gid) for gid, g in qs.groups.items()]
+        out += [(self.tr("Criterion {0}: {1}").format(code, text_in(c.title)), code) for code, c in qs.criteria.items()]
+        out += [(self.tr("Question {0}: {1}").format(qv.id, text_in(qv.q.text)[:70]), qv.id)
                 for qv in qs.questions if qv.q.scored]
         return out
 
@@ -108,18 +108,17 @@ class CrossTabPanel(QWidget):
         self._fill()
 
     def _note(self, measure: str | None) -> None:
-        tr = self.tr
-        what = tr("Cases with each pair of values.") if measure is None else tr(
+        what = self.tr("Cases with each pair of values.") if measure is None else self.tr(
             "The score in each cell, with n: the cases it rests on.")
-        small = tr(" Cells marked * rest on fewer than {0} cases: too few for close comparisons.").format(self.small_n)
+        small = self.tr(" Cells marked * rest on fewer than {0} cases: too few for close comparisons.").format(self.small_n)
         if not self.intervals.isChecked():
             ci = ""
         elif measure is None:
-            ci = tr(" Intervals: each cell's share of its row, with its Wilson 95% interval.")
+            ci = self.tr(" Intervals: each cell's share of its row, with its Wilson 95% interval.")
         elif measure in self.qs.by_id:
-            ci = tr(" Intervals: Wilson 95%.")
+            ci = self.tr(" Intervals: Wilson 95%.")
         else:
-            ci = tr(" A criterion or outcome score is a mean of question scores, not k of n: it has no Wilson interval "
+            ci = self.tr(" A criterion or outcome score is a mean of question scores, not k of n: it has no Wilson interval "
                     "(choose a question for one).")
         self.note.setText(what + small + ci)
 

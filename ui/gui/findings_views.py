@@ -3,7 +3,7 @@ threshold they share (kept between sessions, like the window's layout)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTabWidget, QWidget
 
 from models.questionset import QuestionSet
@@ -21,19 +21,18 @@ SMALL_N_KEY = "findings/small_n"
 def add_tabs(owner: QWidget, tabs: QTabWidget, qs: QuestionSet) -> tuple[ChartsPanel, CrossTabPanel]:
     """The two tabs, their names translated in ``owner``'s context (the findings panel)."""
     charts, cross = ChartsPanel(), CrossTabPanel(qs)
-    tabs.addTab(charts, owner.tr("Charts"))
-    tabs.addTab(cross, owner.tr("Cross-tab"))
+    tabs.addTab(charts, QCoreApplication.translate("FindingsPanel", "Charts"))
+    tabs.addTab(cross, QCoreApplication.translate("FindingsPanel", "Cross-tab"))
     return charts, cross
 
 
 def small_n_box(owner: QWidget, box: QSpinBox, row: QHBoxLayout) -> None:
     """The threshold under which a denominator is flagged (``--small-n`` on the command line)."""
-    tr = owner.tr
-    label = QLabel(tr("Flag n &under:"))
+    label = QLabel(QCoreApplication.translate("FindingsPanel", "Flag n &under:"))
     label.setBuddy(box)
     box.setRange(1, 1000)
-    box.setAccessibleName(tr("Flag percentages resting on fewer cases than"))
-    box.setToolTip(tr("Percentages resting on fewer cases than this are marked * (the default is {0})")
+    box.setAccessibleName(QCoreApplication.translate("FindingsPanel", "Flag percentages resting on fewer cases than"))
+    box.setToolTip(QCoreApplication.translate("FindingsPanel", "Percentages resting on fewer cases than this are marked * (the default is {0})")
                    .format(SMALL_N))
     try:
         box.setValue(int(str(QSettings().value(SMALL_N_KEY, SMALL_N))))

@@ -10,7 +10,7 @@ import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -47,8 +47,12 @@ def thread_html(q: ops.Query) -> str:
     lines = []
     for m in q.messages:
         who = html.escape(m.who)
-        what = {"raise": "asked", "reopen": "asked again", "close": "closed", "reply": "replied"}[m.action]
-        answer = f" <i>(answer then: {html.escape(str(m.value))})</i>" if m.value is not None else ""
+        what = {"raise": QCoreApplication.translate("Queries", "asked"),
+                "reopen": QCoreApplication.translate("Queries", "asked again"),
+                "close": QCoreApplication.translate("Queries", "closed"),
+                "reply": QCoreApplication.translate("Queries", "replied")}[m.action]
+        then = QCoreApplication.translate("Queries", "(answer then: {0})")
+        answer = f" <i>{then.format(html.escape(str(m.value)))}</i>" if m.value is not None else ""
         lines.append(f"<b>{who}</b> {what}, {html.escape(m.at[:10])}: {html.escape(m.text)}{answer}")
     return "<br>".join(lines)
 
@@ -56,7 +60,7 @@ def thread_html(q: ops.Query) -> str:
 def _fail(parent: QWidget, e: Exception) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    QMessageBox.warning(parent, parent.tr("Query"), str(e))
+    QMessageBox.warning(parent, QCoreApplication.translate("Queries", "Query"), str(e))
 
 
 class QueryStrip(QFrame):
@@ -178,7 +182,7 @@ def jump(view: AssessView, strip: QueryStrip, forward: bool) -> None:
     order = [qv.id for qv in view.qs.questions]
     live = {q.question_id for q in strip.queries if q.state != "closed" and q.question_id}
     if not live:
-        view.status_message.emit(view.tr("No question of this case has a query open."))
+        view.status_message.emit(QCoreApplication.translate("Queries", "No question of this case has a query open."))
         return
     at = order.index(view.current) if view.current in order else -1
     ring = order[at + 1:] + order[:at + 1] if forward else list(reversed(order[:at])) + list(reversed(order[at:]))
@@ -320,12 +324,12 @@ def raise_from(window: Any) -> None:
     else:
         ids = window.list.selected_case_ids()
         if not ids:
-            window.statusBar().showMessage(window.tr("Select a case first."), 6000)
+            window.statusBar().showMessage(QCoreApplication.translate("Queries", "Select a case first."), 6000)
             return
         case_id, qid = ids[0], CASE
     dlg = RaiseDialog(window.ws, case_id, qid, window)
     if dlg.exec() and dlg.raised is not None:
-        window.statusBar().showMessage(window.tr("Query raised for {0}; it travels in their next pack.").format(
+        window.statusBar().showMessage(QCoreApplication.translate("Queries", "Query raised for {0}; it travels in their next pack.").format(
             dlg.raised.assessor), 8000)
         strip = getattr(window, "query_strip", None)
         if isinstance(strip, QueryStrip) and strip.case_id == case_id:

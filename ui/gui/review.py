@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -97,10 +98,10 @@ class ReturnDialog(QDialog):
 def add_actions(w: MainWindow, menu: QMenu) -> None:
     """The review actions, at the end of the Lead menu."""
     menu.addSeparator()
-    w.acts["return_case"] = w._action(menu, w.tr("&Return the case to its assessor…"), lambda: return_case(w))
-    w.acts["approve_cases"] = w._action(menu, w.tr("Appro&ve the selected cases"), lambda: approve_cases(w))
-    w.acts["reopen_approved"] = w._action(menu, w.tr("Reopen an approved &case…"), lambda: reopen_approved(w))
-    w.acts["qa_pack"] = w._action(menu, w.tr("Make a blind &QA pack for a QA reader…"), lambda: make_qa_pack(w))
+    w.acts["return_case"] = w._action(menu, QCoreApplication.translate("LeadReview", "&Return the case to its assessor…"), lambda: return_case(w))
+    w.acts["approve_cases"] = w._action(menu, QCoreApplication.translate("LeadReview", "Appro&ve the selected cases"), lambda: approve_cases(w))
+    w.acts["reopen_approved"] = w._action(menu, QCoreApplication.translate("LeadReview", "Reopen an approved &case…"), lambda: reopen_approved(w))
+    w.acts["qa_pack"] = w._action(menu, QCoreApplication.translate("LeadReview", "Make a blind &QA pack for a QA reader…"), lambda: make_qa_pack(w))
 
 
 def _chosen(w: MainWindow) -> list[str]:
@@ -124,7 +125,7 @@ def return_case(w: MainWindow) -> None:
     refs = _chosen(w)
     iid = w.current_inspection()
     if len(refs) != 1 or not iid:
-        QMessageBox.information(w, w.tr("Return a case"), w.tr("Select one case to return."))
+        QMessageBox.information(w, QCoreApplication.translate("LeadReview", "Return a case"), QCoreApplication.translate("LeadReview", "Select one case to return."))
         return
     dlg = ReturnDialog(w.ws.question_set(iid), refs[0], w)
     if not dlg.exec():
@@ -132,9 +133,9 @@ def return_case(w: MainWindow) -> None:
     try:
         review_ops.return_case(w.ws, refs[0], dlg.comment.toPlainText(), dlg.answer_comments(), inspection=iid)
     except USER_ERRORS as e:
-        w.fail(e, w.tr("The case was not returned."))
+        w.fail(e, QCoreApplication.translate("LeadReview", "The case was not returned."))
         return
-    _done(w, w.tr("Case {0} returned. Send it with Lead › Make a pack (Returns only).").format(refs[0]))
+    _done(w, QCoreApplication.translate("LeadReview", "Case {0} returned. Send it with Lead › Make a pack (Returns only).").format(refs[0]))
 
 
 def approve_cases(w: MainWindow) -> None:
@@ -144,9 +145,9 @@ def approve_cases(w: MainWindow) -> None:
     try:
         review_ops.approve(w.ws, refs, inspection=w.current_inspection())
     except USER_ERRORS as e:
-        w.fail(e, w.tr("Nothing was approved."))
+        w.fail(e, QCoreApplication.translate("LeadReview", "Nothing was approved."))
         return
-    _done(w, w.tr("Approved {0} cases: a change now needs a reason.").format(len(refs)))
+    _done(w, QCoreApplication.translate("LeadReview", "Approved {0} cases: a change now needs a reason.").format(len(refs)))
 
 
 def ask_reason(w: QWidget, title: str, prompt: str) -> str | None:
@@ -162,17 +163,17 @@ def ask_reason(w: QWidget, title: str, prompt: str) -> str | None:
 def reopen_approved(w: MainWindow) -> None:
     refs = _chosen(w)
     if len(refs) != 1:
-        QMessageBox.information(w, w.tr("Reopen an approved case"), w.tr("Select one case to reopen."))
+        QMessageBox.information(w, QCoreApplication.translate("LeadReview", "Reopen an approved case"), QCoreApplication.translate("LeadReview", "Select one case to reopen."))
         return
-    why = ask_reason(w, w.tr("Reopen an approved case"), w.tr("Why reopen case {0}? (recorded)").format(refs[0]))
+    why = ask_reason(w, QCoreApplication.translate("LeadReview", "Reopen an approved case"), QCoreApplication.translate("LeadReview", "Why reopen case {0}? (recorded)").format(refs[0]))
     if why is None:
         return
     try:
         review_ops.reopen(w.ws, refs[0], why, inspection=w.current_inspection())
     except USER_ERRORS as e:
-        w.fail(e, w.tr("The case was not reopened."))
+        w.fail(e, QCoreApplication.translate("LeadReview", "The case was not reopened."))
         return
-    _done(w, w.tr("Case {0} is under review again.").format(refs[0]))
+    _done(w, QCoreApplication.translate("LeadReview", "Case {0} is under review again.").format(refs[0]))
 
 
 def reopen_reason(w: MainWindow) -> str | None:
@@ -180,7 +181,7 @@ def reopen_reason(w: MainWindow) -> str | None:
     ("" for any other case; None: the lead cancelled)."""
     if w.view is None or w.view.s.review().state != "approved":
         return ""
-    return ask_reason(w, w.tr("Change an approved case"), w.tr("This case is approved. Why change it? (recorded "
+    return ask_reason(w, QCoreApplication.translate("LeadReview", "Change an approved case"), QCoreApplication.translate("LeadReview", "This case is approved. Why change it? (recorded "
                                                              "with every change you make)"))
 
 

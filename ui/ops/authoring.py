@@ -85,7 +85,7 @@ def install_file(path: Path) -> QuestionSet:
     return install_set(path, qs, set_json(qs.data.to_json()))
 
 
-TEMPLATE_BASE = "iaow-2013@1.0.0"  # pinned: a later IAOW version does not change the template
+TEMPLATE_BASE = "iaow-2013@1.2.0"  # pinned (English and Welsh): a later IAOW version does not change the template
 TEMPLATE_CRITERIA = ("1.1", "2.1")  # the IAOW criteria the template keeps: pre-sentence reports, sentence plans
 
 
@@ -109,8 +109,9 @@ def template_dump() -> dict[str, Any]:
              stems=[st for st in d["stems"] if st["id"] in stems],
              criteria=[c for c in d["criteria"] if c["code"] in TEMPLATE_CRITERIA],
              journey_order=[c for c in d["journey_order"] if c in TEMPLATE_CRITERIA])
-    d["title"] = {"en": "Example framework (two IAOW criteria): copy this workbook to start a new set"}
-    d["languages"] = ["en", "cy"]  # shows the empty Welsh column beside every English one, ready to fill in
+    d["title"] = {"en": "Example framework (two IAOW criteria): copy this workbook to start a new set",
+                  "cy": "Fframwaith enghreifftiol (dau faen prawf IAOW): copïwch y llyfr gwaith hwn i ddechrau set "
+                        "newydd"}
     return d
 
 

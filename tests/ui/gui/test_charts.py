@@ -66,7 +66,7 @@ def test_yes_no_bars_are_the_pdfs_data_summary(printed):
     names = [n for n in (f.charts.choice.itemText(i) for i in range(f.charts.choice.count()))
              if n.startswith("Above and below the line: ")]
     assert len(names) == 5
-    drawn = [items for (items, _width) in seen["bars"]]
+    drawn = [items for (items, *_size_and_language) in seen["bars"]]
     ours = []
     for name in names:
         rows = _bars(_chart(f, name))

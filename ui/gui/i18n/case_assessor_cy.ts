@@ -2,93 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="cy_GB">
 <context>
-    <name></name>
-    <message>
-        <source>Outcome and section scores</source>
-        <translation>Sgorau’r canlyniadau a’r adrannau</translation>
-    </message>
-    <message>
-        <source>Criterion scores</source>
-        <translation>Sgorau’r meini prawf</translation>
-    </message>
-    <message>
-        <source>Headline scores</source>
-        <translation>Prif sgorau</translation>
-    </message>
-    <message>
-        <source>Above and below the line: {0}</source>
-        <translation>Uwchben ac o dan y llinell: {0}</translation>
-    </message>
-    <message>
-        <source>Multi-category judgements</source>
-        <translation>Barnau aml-gategori</translation>
-    </message>
-    <message>
-        <source>Multi-category judgements (share of the cases giving each answer)</source>
-        <translation>Barnau aml-gategori (cyfran yr achosion sy’n rhoi pob ateb)</translation>
-    </message>
-    <message>
-        <source>Assessor</source>
-        <translation>Aseswr</translation>
-    </message>
-    <message>
-        <source>Outcome scores by {0}</source>
-        <translation>Sgorau’r canlyniadau yn ôl {0}</translation>
-    </message>
-    <message>
-        <source>The sample: {0}</source>
-        <translation>Y sampl: {0}</translation>
-    </message>
-    <message>
-        <source>Score: {0}</source>
-        <translation>Sgôr: {0}</translation>
-    </message>
-    <message>
-        <source>Criterion {0}: {1}</source>
-        <translation>Maen prawf {0}: {1}</translation>
-    </message>
-    <message>
-        <source>Question {0}: {1}</source>
-        <translation>Cwestiwn {0}: {1}</translation>
-    </message>
-    <message>
-        <source>Cases with each pair of values.</source>
-        <translation>Yr achosion sydd â phob pâr o werthoedd.</translation>
-    </message>
-    <message>
-        <source>The score in each cell, with n: the cases it rests on.</source>
-        <translation>Y sgôr ym mhob cell, gydag n: yr achosion y mae’n seiliedig arnynt.</translation>
-    </message>
-    <message>
-        <source> Cells marked * rest on fewer than {0} cases: too few for close comparisons.</source>
-        <translation> Mae’r celloedd a nodir â * yn seiliedig ar lai na {0} achos: rhy ychydig ar gyfer cymariaethau manwl.</translation>
-    </message>
-    <message>
-        <source> Intervals: each cell&apos;s share of its row, with its Wilson 95% interval.</source>
-        <translation> Cyfyngau: cyfran pob cell o’i rhes, gyda’i chyfwng Wilson 95%.</translation>
-    </message>
-    <message>
-        <source> Intervals: Wilson 95%.</source>
-        <translation> Cyfyngau: Wilson 95%.</translation>
-    </message>
-    <message>
-        <source> A criterion or outcome score is a mean of question scores, not k of n: it has no Wilson interval (choose a question for one).</source>
-        <translation> Cymedr o sgorau cwestiynau yw sgôr maen prawf neu ganlyniad, nid k o n: nid oes ganddo gyfwng Wilson (dewiswch gwestiwn i gael un).</translation>
-    </message>
-    <message>
-        <source>Flag n &amp;under:</source>
-        <translation>Nodi n &amp;o dan:</translation>
-    </message>
-    <message>
-        <source>Flag percentages resting on fewer cases than</source>
-        <translation>Nodi canrannau sy’n seiliedig ar lai o achosion na</translation>
-    </message>
-    <message>
-        <source>Percentages resting on fewer cases than this are marked * (the default is {0})</source>
-        <translation>Caiff canrannau sy’n seiliedig ar lai o achosion na hyn eu nodi â * (y rhagosodiad yw {0})</translation>
-    </message>
-</context>
-<context>
     <name>AnswerOptions</name>
     <message>
         <source>N/A: does not apply to this case</source>
@@ -515,6 +428,42 @@ Mae’n mynd i’r bin gyda phopeth ynddo; mae Achos › Bin yn ei adfer.</trans
         <translation> (llai na {0} achos: rhy ychydig ar gyfer cymariaethau manwl)</translation>
     </message>
     <message>
+        <source>Outcome and section scores</source>
+        <translation>Sgorau’r canlyniadau a’r adrannau</translation>
+    </message>
+    <message>
+        <source>Criterion scores</source>
+        <translation>Sgorau’r meini prawf</translation>
+    </message>
+    <message>
+        <source>Headline scores</source>
+        <translation>Prif sgorau</translation>
+    </message>
+    <message>
+        <source>Above and below the line: {0}</source>
+        <translation>Uwchben ac o dan y llinell: {0}</translation>
+    </message>
+    <message>
+        <source>Multi-category judgements</source>
+        <translation>Barnau aml-gategori</translation>
+    </message>
+    <message>
+        <source>Multi-category judgements (share of the cases giving each answer)</source>
+        <translation>Barnau aml-gategori (cyfran yr achosion sy’n rhoi pob ateb)</translation>
+    </message>
+    <message>
+        <source>Assessor</source>
+        <translation>Aseswr</translation>
+    </message>
+    <message>
+        <source>Outcome scores by {0}</source>
+        <translation>Sgorau’r canlyniadau yn ôl {0}</translation>
+    </message>
+    <message>
+        <source>The sample: {0}</source>
+        <translation>Y sampl: {0}</translation>
+    </message>
+    <message>
         <source>{0}: {1}, resting on {2} cases{3}</source>
         <translation>{0}: {1}, yn seiliedig ar {2} achos{3}</translation>
     </message>
@@ -837,6 +786,42 @@ Mae’n mynd i’r bin gyda phopeth ynddo; mae Achos › Bin yn ei adfer.</trans
     <message>
         <source>Figure in each cell</source>
         <translation>Y ffigur ym mhob cell</translation>
+    </message>
+    <message>
+        <source>Score: {0}</source>
+        <translation>Sgôr: {0}</translation>
+    </message>
+    <message>
+        <source>Criterion {0}: {1}</source>
+        <translation>Maen prawf {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Question {0}: {1}</source>
+        <translation>Cwestiwn {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Cases with each pair of values.</source>
+        <translation>Yr achosion sydd â phob pâr o werthoedd.</translation>
+    </message>
+    <message>
+        <source>The score in each cell, with n: the cases it rests on.</source>
+        <translation>Y sgôr ym mhob cell, gydag n: yr achosion y mae’n seiliedig arnynt.</translation>
+    </message>
+    <message>
+        <source> Cells marked * rest on fewer than {0} cases: too few for close comparisons.</source>
+        <translation> Mae’r celloedd a nodir â * yn seiliedig ar lai na {0} achos: rhy ychydig ar gyfer cymariaethau manwl.</translation>
+    </message>
+    <message>
+        <source> Intervals: each cell&apos;s share of its row, with its Wilson 95% interval.</source>
+        <translation> Cyfyngau: cyfran pob cell o’i rhes, gyda’i chyfwng Wilson 95%.</translation>
+    </message>
+    <message>
+        <source> Intervals: Wilson 95%.</source>
+        <translation> Cyfyngau: Wilson 95%.</translation>
+    </message>
+    <message>
+        <source> A criterion or outcome score is a mean of question scores, not k of n: it has no Wilson interval (choose a question for one).</source>
+        <translation> Cymedr o sgorau cwestiynau yw sgôr maen prawf neu ganlyniad, nid k o n: nid oes ganddo gyfwng Wilson (dewiswch gwestiwn i gael un).</translation>
     </message>
     <message>
         <source>All</source>
@@ -1428,6 +1413,26 @@ Ei agor nawr?</translation>
         <translation>Ysgrifennwyd y tabl i
 {0}</translation>
     </message>
+    <message>
+        <source>Charts</source>
+        <translation>Siartiau</translation>
+    </message>
+    <message>
+        <source>Cross-tab</source>
+        <translation>Croesdabl</translation>
+    </message>
+    <message>
+        <source>Flag n &amp;under:</source>
+        <translation>Nodi n &amp;o dan:</translation>
+    </message>
+    <message>
+        <source>Flag percentages resting on fewer cases than</source>
+        <translation>Nodi canrannau sy’n seiliedig ar lai o achosion na</translation>
+    </message>
+    <message>
+        <source>Percentages resting on fewer cases than this are marked * (the default is {0})</source>
+        <translation>Caiff canrannau sy’n seiliedig ar lai o achosion na hyn eu nodi â * (y rhagosodiad yw {0})</translation>
+    </message>
 </context>
 <context>
     <name>GradesTab</name>
@@ -1737,6 +1742,77 @@ Ei agor nawr?</translation>
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Iaith</translation>
+    </message>
+</context>
+<context>
+    <name>LeadReview</name>
+    <message>
+        <source>&amp;Return the case to its assessor…</source>
+        <translation>&amp;Dychwelyd yr achos i’w aseswr…</translation>
+    </message>
+    <message>
+        <source>Appro&amp;ve the selected cases</source>
+        <translation>Cy&amp;meradwyo’r achosion a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Reopen an approved &amp;case…</source>
+        <translation>A&amp;ilagor achos a gymeradwywyd…</translation>
+    </message>
+    <message>
+        <source>Make a blind &amp;QA pack for a QA reader…</source>
+        <translation>Gwneud pecyn &amp;SA dall ar gyfer darllenydd SA…</translation>
+    </message>
+    <message>
+        <source>Return a case</source>
+        <translation>Dychwelyd achos</translation>
+    </message>
+    <message>
+        <source>Select one case to return.</source>
+        <translation>Dewiswch un achos i’w ddychwelyd.</translation>
+    </message>
+    <message>
+        <source>The case was not returned.</source>
+        <translation>Ni ddychwelwyd yr achos.</translation>
+    </message>
+    <message>
+        <source>Case {0} returned. Send it with Lead › Make a pack (Returns only).</source>
+        <translation>Dychwelwyd achos {0}. Anfonwch ef ag Arweinydd › Gwneud pecyn (Dychweliadau yn unig).</translation>
+    </message>
+    <message>
+        <source>Nothing was approved.</source>
+        <translation>Ni chymeradwywyd dim.</translation>
+    </message>
+    <message>
+        <source>Approved {0} cases: a change now needs a reason.</source>
+        <translation>Cymeradwywyd {0} achos: mae angen rheswm dros newid bellach.</translation>
+    </message>
+    <message>
+        <source>Reopen an approved case</source>
+        <translation>Ailagor achos a gymeradwywyd</translation>
+    </message>
+    <message>
+        <source>Select one case to reopen.</source>
+        <translation>Dewiswch un achos i’w ailagor.</translation>
+    </message>
+    <message>
+        <source>Why reopen case {0}? (recorded)</source>
+        <translation>Pam ailagor achos {0}? (caiff ei gofnodi)</translation>
+    </message>
+    <message>
+        <source>The case was not reopened.</source>
+        <translation>Ni ailagorwyd yr achos.</translation>
+    </message>
+    <message>
+        <source>Case {0} is under review again.</source>
+        <translation>Mae achos {0} yn cael ei adolygu eto.</translation>
+    </message>
+    <message>
+        <source>Change an approved case</source>
+        <translation>Newid achos a gymeradwywyd</translation>
+    </message>
+    <message>
+        <source>This case is approved. Why change it? (recorded with every change you make)</source>
+        <translation>Mae’r achos hwn wedi’i gymeradwyo. Pam ei newid? (caiff ei gofnodi gyda phob newid a wnewch)</translation>
     </message>
 </context>
 <context>
@@ -2686,6 +2762,45 @@ Nodyn: {2}</translation>
     </message>
 </context>
 <context>
+    <name>Queries</name>
+    <message>
+        <source>asked</source>
+        <translation>gofynnodd</translation>
+    </message>
+    <message>
+        <source>asked again</source>
+        <translation>gofynnodd eto</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>caeodd</translation>
+    </message>
+    <message>
+        <source>replied</source>
+        <translation>ymatebodd</translation>
+    </message>
+    <message>
+        <source>(answer then: {0})</source>
+        <translation>(yr ateb bryd hynny: {0})</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Ymholiad</translation>
+    </message>
+    <message>
+        <source>No question of this case has a query open.</source>
+        <translation>Nid oes ymholiad ar agor ar unrhyw gwestiwn yn yr achos hwn.</translation>
+    </message>
+    <message>
+        <source>Select a case first.</source>
+        <translation>Dewiswch achos yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Query raised for {0}; it travels in their next pack.</source>
+        <translation>Codwyd ymholiad ar gyfer {0}; bydd yn mynd yn eu pecyn nesaf.</translation>
+    </message>
+</context>
+<context>
     <name>QueriesDialog</name>
     <message>
         <source>Queries · {0}</source>
@@ -3558,24 +3673,6 @@ Ai dyma’r ôl bys a ddarllenodd {0} i chi, dros y ffôn neu wyneb yn wyneb? Ma
     </message>
 </context>
 <context>
-    <name>owner</name>
-    <message>
-        <source>Charts</source>
-        <translation>Siartiau</translation>
-    </message>
-    <message>
-        <source>Cross-tab</source>
-        <translation>Croesdabl</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Query</source>
-        <translation>Ymholiad</translation>
-    </message>
-</context>
-<context>
     <name>question_panel</name>
     <message>
         <source>From the reports: {0}</source>
@@ -3617,95 +3714,6 @@ Ai dyma’r ôl bys a ddarllenodd {0} i chi, dros y ffôn neu wyneb yn wyneb? Ma
         <translation>{0} problem; ni fewnforiwyd dim:
 
 {1}</translation>
-    </message>
-</context>
-<context>
-    <name>view</name>
-    <message>
-        <source>No question of this case has a query open.</source>
-        <translation>Nid oes ymholiad ar agor ar unrhyw gwestiwn yn yr achos hwn.</translation>
-    </message>
-</context>
-<context>
-    <name>w</name>
-    <message>
-        <source>&amp;Return the case to its assessor…</source>
-        <translation>&amp;Dychwelyd yr achos i’w aseswr…</translation>
-    </message>
-    <message>
-        <source>Appro&amp;ve the selected cases</source>
-        <translation>Cy&amp;meradwyo’r achosion a ddewiswyd</translation>
-    </message>
-    <message>
-        <source>Reopen an approved &amp;case…</source>
-        <translation>A&amp;ilagor achos a gymeradwywyd…</translation>
-    </message>
-    <message>
-        <source>Make a blind &amp;QA pack for a QA reader…</source>
-        <translation>Gwneud pecyn &amp;SA dall ar gyfer darllenydd SA…</translation>
-    </message>
-    <message>
-        <source>Return a case</source>
-        <translation>Dychwelyd achos</translation>
-    </message>
-    <message>
-        <source>Select one case to return.</source>
-        <translation>Dewiswch un achos i’w ddychwelyd.</translation>
-    </message>
-    <message>
-        <source>The case was not returned.</source>
-        <translation>Ni ddychwelwyd yr achos.</translation>
-    </message>
-    <message>
-        <source>Case {0} returned. Send it with Lead › Make a pack (Returns only).</source>
-        <translation>Dychwelwyd achos {0}. Anfonwch ef ag Arweinydd › Gwneud pecyn (Dychweliadau yn unig).</translation>
-    </message>
-    <message>
-        <source>Nothing was approved.</source>
-        <translation>Ni chymeradwywyd dim.</translation>
-    </message>
-    <message>
-        <source>Approved {0} cases: a change now needs a reason.</source>
-        <translation>Cymeradwywyd {0} achos: mae angen rheswm dros newid bellach.</translation>
-    </message>
-    <message>
-        <source>Reopen an approved case</source>
-        <translation>Ailagor achos a gymeradwywyd</translation>
-    </message>
-    <message>
-        <source>Select one case to reopen.</source>
-        <translation>Dewiswch un achos i’w ailagor.</translation>
-    </message>
-    <message>
-        <source>Why reopen case {0}? (recorded)</source>
-        <translation>Pam ailagor achos {0}? (caiff ei gofnodi)</translation>
-    </message>
-    <message>
-        <source>The case was not reopened.</source>
-        <translation>Ni ailagorwyd yr achos.</translation>
-    </message>
-    <message>
-        <source>Case {0} is under review again.</source>
-        <translation>Mae achos {0} yn cael ei adolygu eto.</translation>
-    </message>
-    <message>
-        <source>Change an approved case</source>
-        <translation>Newid achos a gymeradwywyd</translation>
-    </message>
-    <message>
-        <source>This case is approved. Why change it? (recorded with every change you make)</source>
-        <translation>Mae’r achos hwn wedi’i gymeradwyo. Pam ei newid? (caiff ei gofnodi gyda phob newid a wnewch)</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Select a case first.</source>
-        <translation>Dewiswch achos yn gyntaf.</translation>
-    </message>
-    <message>
-        <source>Query raised for {0}; it travels in their next pack.</source>
-        <translation>Codwyd ymholiad ar gyfer {0}; bydd yn mynd yn eu pecyn nesaf.</translation>
     </message>
 </context>
 </TS>
