@@ -24,7 +24,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from models.conditions import applicability  # noqa: E402
-from models.questionset import builtin_catalog  # noqa: E402
+from models.questionset import builtin_catalog, text_in  # noqa: E402
 from storage.store import Store  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
@@ -209,15 +209,21 @@ def lead_screens(demo: Store, folder: Path, app: QApplication) -> None:
     lead.close()
 
 
+def _chart(name: str, *args: str) -> str:
+    """A chart's name as the dashboard's menu gives it, in the language in use."""
+    return QCoreApplication.translate("ChartBuilder", name).format(*args)
+
+
 def dashboard_views(w, findings, app: QApplication) -> None:  # noqa: ANN001
     """The findings dashboard's charts and cross-tab at 1366x768, at 1920x1080 and in a dark palette."""
     from ui.gui.colours import dark_palette
 
+    qs = findings.qs
     findings.tabs.setCurrentWidget(findings.charts)
-    findings.charts.choose("Multi-category judgements")
+    findings.charts.choose(_chart("Multi-category judgements"))
     app.processEvents()
     w.grab().save(str(OUT / "lead-charts-multi-category.png"))
-    findings.charts.choose("Outcome scores by RoSH classification at start (OASys)")
+    findings.charts.choose(_chart("Outcome scores by {0}", text_in(qs.fields["rosh_level"].label)))
     findings.charts.chart.setFocus()
     app.processEvents()
     w.grab().save(str(OUT / "lead-charts-subgroups.png"))
@@ -228,13 +234,13 @@ def dashboard_views(w, findings, app: QApplication) -> None:  # noqa: ANN001
     w.grab().save(str(OUT / "lead-crosstab.png"))
     w.resize(1920, 1080)
     findings.tabs.setCurrentWidget(findings.charts)
-    findings.charts.choose("Above and below the line: Delivering the sentence of the court")
+    findings.charts.choose(_chart("Above and below the line: {0}", text_in(qs.groups["O2"].title)))
     app.processEvents()
     w.grab().save(str(OUT / "lead-charts-1920.png"))
     light = app.palette()
     app.setPalette(dark_palette())
     w.resize(1366, 768)
-    findings.charts.choose("Multi-category judgements")
+    findings.charts.choose(_chart("Multi-category judgements"))
     app.processEvents()
     w.grab().save(str(OUT / "lead-charts-dark.png"))
     findings.tabs.setCurrentWidget(findings.crosstab)
@@ -465,10 +471,11 @@ def main() -> int:
                                 str(pdf_dir / f"{name}-summary" if name == "case" else pdf_dir / name)], check=True)
         else:
             print("pdftoppm not found (apt-get install poppler-utils): PDFs not rendered")
+        lead_screens(store, Path(d), app)
         from tools.screenshots_queries import query_screens
 
-        query_screens(w, app, store, Path(d))
-        lead_screens(store, Path(d), app)
+        query_screens(w, app, store, Path(d), OUT, PRINTED)  # after the lead's merge: its replies are to queries
+        # raised on the demo laptop alone
         QTimer.singleShot(0, app.quit)
         w.close()
         store.close()

@@ -31,7 +31,8 @@ def _arrived(store: Store, ref: str, text: str) -> None:
     query_sql.receive(store, case.inspection_id, q.assessor, [q])
 
 
-def query_screens(w: Any, app: QApplication, store: Store, tmp: Path) -> None:
+def query_screens(w: Any, app: QApplication, store: Store, tmp: Path, out: Path = OUT,
+                  printed: Path = ROOT / "docs" / "printed") -> None:
     from ui.gui import queries as query_gui
     from ui.gui.colours import dark_palette
     from ui.ops import queries as ops
@@ -43,11 +44,11 @@ def query_screens(w: Any, app: QApplication, store: Store, tmp: Path) -> None:
     w.query_strip.text.setPlainText("Checked: the plan is dated 3 May, 19 working days after sentence. "
                                     "Changed the answer to No.")
     app.processEvents()
-    w.grab().save(str(OUT / "query-walk-through.png"))
+    w.grab().save(str(out / "query-walk-through.png"))
     light = app.palette()
     app.setPalette(dark_palette())
     app.processEvents()
-    w.grab().save(str(OUT / "query-dark.png"))
+    w.grab().save(str(out / "query-dark.png"))
     app.setPalette(light)
     w.query_strip.send.click()  # the reply, as the case summary prints it
     ws = w.ws
@@ -59,19 +60,19 @@ def query_screens(w: Any, app: QApplication, store: Store, tmp: Path) -> None:
     dlg.text.setPlainText("2.1-04: the plan was dated after the 15 working days; please check.")
     dlg.show()
     app.processEvents()
-    dlg.grab().save(str(OUT / "raise-query.png"))
+    dlg.grab().save(str(out / "raise-query.png"))
     dlg.close()
     lst = query_gui.show_list(w)
     if lst is not None:
         lst.state.setCurrentIndex(lst.state.findData(None))
         lst.table.selectRow(0)
         app.processEvents()
-        lst.grab().save(str(OUT / "lead-queries.png"))
+        lst.grab().save(str(out / "lead-queries.png"))
         lst.close()
-    _printed(ws, store, tmp)
+    _printed(ws, store, tmp, printed)
 
 
-def _printed(ws: Any, store: Store, tmp: Path) -> None:
+def _printed(ws: Any, store: Store, tmp: Path, printed: Path) -> None:
     from pypdf import PdfReader
 
     from ui.ops import printing
@@ -79,10 +80,10 @@ def _printed(ws: Any, store: Store, tmp: Path) -> None:
     pdf = tmp / "query-case.pdf"
     printing.print_case(ws, store.find_case("YNY-020").id, pdf)
     pages = [i + 1 for i, p in enumerate(PdfReader(str(pdf)).pages)
-             if "not closed. The lead" in " ".join(p.extract_text().split())]
+             if "Checked: the plan is dated 3 May" in " ".join(p.extract_text().split())]  # the reply, any language
     if pages and shutil.which("pdftoppm"):
         subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", str(pages[0]), "-l", str(pages[0]), "-singlefile",
-                        str(pdf), str(ROOT / "docs" / "printed" / "case-summary-queries")], check=True)
+                        str(pdf), str(printed / "case-summary-queries")], check=True)
 
 
 def main() -> int:

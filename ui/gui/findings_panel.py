@@ -156,8 +156,9 @@ class FindingsPanel(QWidget):
         findings_views.show(self.charts, self.crosstab, res, where, self.small_n.value())
         self._report = rep
         qs = self.qs
+        rule = self.tr("the mean of its questions") if rep.rule == "questions" else self.tr("the mean of its criteria")
         self.summary.setText(self.tr("{0} cases{2} · rule: {1} · the proportion of work judged to have been done well "
-                                     "enough").format(rep.cases, rep.rule, self.tr(" (approved only)")
+                                     "enough").format(rep.cases, rule, self.tr(" (approved only)")
                                                       if self.approved_only.isChecked() else ""))
         out, out_ids = [], []
         for i, (gid, g) in enumerate(rep.groups.items()):

@@ -1392,6 +1392,14 @@ Ei agor nawr?</translation>
         <translation>Allforio’r tabl fel XLSX…</translation>
     </message>
     <message>
+        <source>the mean of its questions</source>
+        <translation>cymedr ei gwestiynau</translation>
+    </message>
+    <message>
+        <source>the mean of its criteria</source>
+        <translation>cymedr ei feini prawf</translation>
+    </message>
+    <message>
         <source>{0} cases{2} · rule: {1} · the proportion of work judged to have been done well enough</source>
         <translation>{0} achos{2} · rheol: {1} · cyfran y gwaith y barnwyd ei fod wedi’i wneud yn ddigon da</translation>
     </message>
