@@ -48,7 +48,7 @@ def _files(rep: MergeReport, st: Styles, _: Callable[[str], str]) -> list[Flowab
     for f in rep.files:
         rows.append([P(Path(f.name).name, st["cell"]), P(_(f.status), st["cell"]), P(f.signer, st["cell"]),
                      P(f.reason, st["cell"])])
-    return [table(rows, [60 * mm, 22 * mm, 30 * mm, 66 * mm])] if rep.files else []
+    return [table(rows, [48 * mm, 28 * mm, 58 * mm, 44 * mm])] if rep.files else []
 
 
 def _merge_section(rep: MergeReport, st: Styles, _: Callable[[str], str]) -> list[Flowable]:

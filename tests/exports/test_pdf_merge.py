@@ -33,4 +33,5 @@ def test_the_pdf_lists_the_merge_and_each_conflict(world, tmp_path):  # noqa: F8
     assert "open: not yet decided" not in decided and "open: 0, decided: 1" in decided
     welsh = _text(tmp_path / "cy.pdf")
     assert "Adroddiad y cyfuno" in welsh and "Merge report" not in welsh and "Gwrthdaro" in welsh
+    assert "Ann: Na" in welsh and "Bob: Ie" in welsh  # the answers' labels in Welsh too
     assert "Penderfynwyd gan Lead" in welsh and "the plan was not discussed" in welsh

@@ -43,11 +43,11 @@ def _line(ws: Workspace, qs: QuestionSet, k: dict[str, Any], lang: str) -> Confl
     question = words(qs.by_id[q].q.text, lang) if q in qs.by_id else ""
     replaced = _replaced_side(ws, k)
     shown = conflict_ops.sides({"versions": k["versions"] + ([replaced] if replaced else [])})
-    sides = [(str(v["assessor"]), conflict_ops.answer_label(qs, q, v["value"])) for v in shown]
+    sides = [(str(v["assessor"]), conflict_ops.answer_label(qs, q, v["value"], lang)) for v in shown]
     if not k.get("resolution"):
         return ConflictLine(k["reference"], q, question, sides, decided=False)
     return ConflictLine(k["reference"], q, question, sides, decided=True,
-                        decision=conflict_ops.answer_label(qs, q, k["resolution"]["value"]),
+                        decision=conflict_ops.answer_label(qs, q, k["resolution"]["value"], lang),
                         who=str(k.get("resolved_by") or ""),
                         when=(k.get("resolved_at") or "")[:16].replace("T", " "), why=str(k.get("why") or ""))
 
