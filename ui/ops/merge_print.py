@@ -42,6 +42,8 @@ def _line(ws: Workspace, qs: QuestionSet, k: dict[str, Any], lang: str) -> Confl
     q = k["question_id"]
     question = words(qs.by_id[q].q.text, lang) if q in qs.by_id else ""
     replaced = _replaced_side(ws, k)
+    if replaced and any(v["assessor"] == replaced["assessor"] for v in conflict_ops.sides(k)):
+        replaced = None  # reopened by their later work: their own newer version is in the row
     shown = conflict_ops.sides({"versions": k["versions"] + ([replaced] if replaced else [])})
     sides = [(str(v["assessor"]), conflict_ops.answer_label(qs, q, v["value"], lang)) for v in shown]
     if not k.get("resolution"):
