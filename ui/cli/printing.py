@@ -1,4 +1,4 @@
-"""``print-case``, ``print-cases``, ``print-report``: PDFs."""
+"""``print-case``, ``print-cases``, ``print-report``, ``print-merge-report``: PDFs."""
 
 from __future__ import annotations
 
@@ -42,6 +42,11 @@ def register(sub: Any, db: argparse.ArgumentParser) -> None:
     s.add_argument("--approved-only", action="store_true", help="only the cases the lead inspector has approved")
     s.add_argument("--out", required=True)
     s.set_defaults(func=print_report)
+    s = sub.add_parser("print-merge-report", parents=[db],
+                       help="print the merges and every conflict (both sides, decision, who and why) as PDF (in --lang)")
+    s.add_argument("--inspection", required=True)
+    s.add_argument("--out", required=True)
+    s.set_defaults(func=print_merge_report)
 
 
 def print_case(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
@@ -71,5 +76,13 @@ def print_report(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
 
     printing.print_report(ws, args.inspection, Path(args.out), rule=args.rule, langs=_langs(args),
                           approved_only=args.approved_only)
+    out.write(f"wrote {args.out}\n")
+    return 0
+
+
+def print_merge_report(args: argparse.Namespace, out: TextIO, ws: Workspace) -> int:
+    from ui.ops import merge_print
+
+    merge_print.print_merge_report(ws, args.inspection, Path(args.out))
     out.write(f"wrote {args.out}\n")
     return 0

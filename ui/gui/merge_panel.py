@@ -30,7 +30,7 @@ from models.questionset import QuestionSet
 from ui.gui.lead_tables import fill, make_table
 from ui.gui.save_paths import ask_open, ask_save
 from ui.gui.widgets import progress_dialog
-from ui.ops import conflicts, exchange
+from ui.ops import conflicts, exchange, merge_print
 from ui.ops.errors import USER_ERRORS
 from ui.ops.workspace import Workspace
 
@@ -85,7 +85,8 @@ class MergePanel(QWidget):
         row = QHBoxLayout()
         for text, slot in ((self.tr("&Merge assessors' files…"), lambda: self.merge()),
                            (self.tr("Make a &pack for an assessor…"), lambda: self.make_pack()),
-                           (self.tr("Save the merge &report…"), lambda: self.save_report())):
+                           (self.tr("Save the merge &report…"), lambda: self.save_report()),
+                           (self.tr("Print the merge report…"), lambda: self.print_report())):
             b = QPushButton(text)
             b.setAccessibleName(text.replace("&", "").replace("…", ""))
             b.clicked.connect(slot)
@@ -180,6 +181,19 @@ class MergePanel(QWidget):
             QMessageBox.warning(self, self.tr("Merge report"), str(e))
             return
         QMessageBox.information(self, self.tr("Merge report"), self.tr("Saved the merge report to\n{0}").format(path))
+
+    def print_report(self, path: Path | None = None) -> None:
+        """Every merge and every conflict (both sides; decision, who, when and why) as PDF."""
+        path = path or ask_save(self, self.ws, self.tr("Print the merge report"), "merge-report.pdf",
+                                self.tr("PDF files (*.pdf)"))
+        if path is None:
+            return
+        try:
+            merge_print.print_merge_report(self.ws, self.inspection_id, path)
+        except USER_ERRORS as e:
+            QMessageBox.warning(self, self.tr("Merge report"), str(e))
+            return
+        QMessageBox.information(self, self.tr("Merge report"), self.tr("Printed the merge report to\n{0}").format(path))
 
     # ------------------------------------------------------------------ merge
     def ask_trust(self, claimed: str, fp: str, inspection_id: str) -> str | None:

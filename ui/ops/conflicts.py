@@ -30,8 +30,9 @@ def _find_conflict(ws: Workspace, conflict_id: str) -> dict[str, Any]:
     return found[0]
 
 
-def answer_label(qs: QuestionSet, question_id: str, value: Any) -> str:
-    """An answer as the assessor saw it: option labels, not stored codes."""
+def answer_label(qs: QuestionSet, question_id: str, value: Any, lang: str | None = None) -> str:
+    """An answer as the assessor saw it: option labels (in ``lang``, default the
+    language in use), not stored codes."""
     qv = qs.by_id.get(question_id)
     if value is None:
         return "(no answer)"
@@ -40,15 +41,16 @@ def answer_label(qs: QuestionSet, question_id: str, value: Any) -> str:
     if qv is None:
         return str(value)
     if isinstance(value, list):
-        return ", ".join(answer_label(qs, question_id, v) for v in value) or "(none chosen)"
+        return ", ".join(answer_label(qs, question_id, v, lang) for v in value) or "(none chosen)"
     if isinstance(value, dict) and qv.q.per_option_of:
         src = qs.by_id[qv.q.per_option_of].scale
-        return "; ".join(f"{_label(src.option(k), k)}: {answer_label(qs, question_id, v)}" for k, v in value.items())
-    return _label(qv.scale.option(value), value) if isinstance(value, str) else str(value)
+        return "; ".join(f"{_label(src.option(k), k, lang)}: {answer_label(qs, question_id, v, lang)}"
+                         for k, v in value.items())
+    return _label(qv.scale.option(value), value, lang) if isinstance(value, str) else str(value)
 
 
-def _label(opt: Option | None, value: str) -> str:
-    return text_in(opt.label) if opt is not None else value
+def _label(opt: Option | None, value: str, lang: str | None = None) -> str:
+    return text_in(opt.label, lang) if opt is not None else value
 
 
 def sides(k: dict[str, Any]) -> list[dict[str, Any]]:

@@ -2287,6 +2287,10 @@ Ei agor nawr?</translation>
         <translation>Cadw &amp;adroddiad y cyfuno…</translation>
     </message>
     <message>
+        <source>Print the merge report…</source>
+        <translation>Argraffu adroddiad y cyfuno…</translation>
+    </message>
+    <message>
         <source>Your key&apos;s fingerprint: {0}</source>
         <translation>Ôl bys eich allwedd: {0}</translation>
     </message>
@@ -2398,6 +2402,20 @@ Gwrthdaro agored wedyn: {8}</translation>
         <source>Saved the merge report to
 {0}</source>
         <translation>Cadwyd adroddiad y cyfuno i
+{0}</translation>
+    </message>
+    <message>
+        <source>Print the merge report</source>
+        <translation>Argraffu adroddiad y cyfuno</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Ffeiliau PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Printed the merge report to
+{0}</source>
+        <translation>Argraffwyd adroddiad y cyfuno i
 {0}</translation>
     </message>
     <message>
