@@ -294,3 +294,37 @@ def test_the_cli_answer_on_an_approved_case_of_ones_own_needs_why(trip):
         with pytest.raises(OpError, match="R-1 is approved: a change needs --why"):
             record(ws, "R-1", Q1, value="no")
         assert record(ws, "R-1", Q1, value="no", why="lead asked by phone").changed
+
+
+def test_one_return_pack_carries_the_return_and_a_query_and_one_export_answers_both(trip):
+    """The return pack (make-pack --returns) brings the lead's return and query
+    together; the assessor's next export brings the resubmission and the reply;
+    the merge records the one and closes the other."""
+    from ui.ops import queries as query_ops
+
+    lead, ann, iid, d = trip["lead"], trip["ann"], trip["iid"], trip["dir"]
+    with lead as s:
+        ws = Workspace(s)
+        review_ops.return_case(ws, "R-1", "Check the plan's date")
+        asked = query_ops.raise_query(ws, "R-1", "Was the plan dated after 15 working days?", question=Q2)
+        done = exchange.make_pack(ws, iid, "Ann", d / "ann.returns", str(trip["pw"]), returns=True)
+        assert (done.count, done.queries) == (0, 1)
+    with ann as s:
+        ws = Workspace(s)
+        got = exchange.import_pack(ws, d / "ann.returns", str(trip["pw"]))
+        assert (got.later, got.count, got.queries) == (True, 1, 1)
+        aid = s.primary_assessment(s.find_case("R-1").id).id
+        assert review_ops.case_review(ws, aid).state == "returned"
+        [q] = query_ops.listing(ws)
+        assert q.question_id == Q2 and q.state == "open"
+        query_ops.reply(ws, q.id, "Yes: dated 3 May; changed to yes")
+        answer(s, "R-1", {Q2: "yes"})
+        complete(s, "R-1")
+        exchange.export_secure(ws, iid, d / "ann2.export")
+    merged = merge(lead, d / "ann2.export")
+    assert merged.report.cases_submitted == ["R-1"] and len(merged.report.queries) == 1
+    with lead as s:
+        ws = Workspace(s)
+        r1 = s.primary_assessment(s.find_case("R-1").id).id
+        assert review_sql.state(s, r1) == "resubmitted" and s.answers(r1)[Q2].value == "yes"
+        assert query_ops.find(ws, asked.query.id).state == "closed"
